@@ -1,0 +1,29 @@
+#pragma once
+// The `alley` subcommands. Each takes the words after its name and returns the
+// process exit code: 0 done, 1 failed, 2 used wrongly. Errors are one clear
+// line on stderr.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "store/database.h"
+
+namespace alley::cli {
+
+int serve_command(const std::vector<std::string>& words);
+int init_command(const std::vector<std::string>& words);
+int import_command(const std::vector<std::string>& words);
+int export_command(const std::vector<std::string>& words);
+
+// --db, else $ALLEY_DB, else sqlite:alley.db in the working folder.
+std::string database_url(const std::string& option);
+
+// Opens the database and applies pending migrations.
+Result<std::shared_ptr<store::Database>> open_migrated(const std::string& url, std::size_t connections = 4);
+
+// Prints "alley: <message>" to stderr and returns `code`.
+int fail(const std::string& message, int code = 1);
+
+}  // namespace alley::cli

@@ -1,0 +1,69 @@
+#include <cstdio>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "registry/demo_population.h"
+#include "registry/pack_loader.h"
+
+namespace alley::cli {
+
+int init_command(const std::vector<std::string>& words) {
+  Result<Args> args = parse_args(words, {"--db", "--pack"}, {"--demo"});
+  if (!args) return fail(args.error().message + " (see 'alley help')", 2);
+  if (!args->positional.empty()) return fail("init takes no arguments besides options", 2);
+  const std::string pack_name = args->get("--pack", "silicon-alley");
+  Result<std::filesystem::path> pack = registry::find_pack(pack_name);
+  if (!pack) return fail(pack.error().message, 2);
+
+  const std::string url = database_url(args->get("--db"));
+  Result<std::shared_ptr<store::Database>> database = open_migrated(url, 1);
+  if (!database) return fail(database.error().message);
+  Result<store::Database::Lease> lease = database.value()->acquire();
+  if (!lease) return fail(lease.error().message);
+  store::Connection& connection = *lease.value();
+
+  Result<std::optional<std::string>> existing = registry::loaded_pack(connection);
+  if (!existing) return fail(existing.error().message);
+  if (existing.value() && *existing.value() != pack_name) {
+    return fail(url + " already holds the pack '" + *existing.value() + "'; use another database for '" + pack_name +
+                "'");
+  }
+  if (!existing.value()) {
+    std::string last_resource;
+    Status loaded = store::in_write_transaction(connection, [&]() -> Status {
+      Result<registry::PackSummary> summary = registry::load_pack(
+          connection, pack.value(), [&](std::string_view resource, std::size_t done, std::size_t total) {
+            if (done == total) std::fprintf(stderr, "  %-14s %zu\n", std::string(resource).c_str(), total);
+          });
+      if (!summary) return summary.error();
+      return ok_status();
+    });
+    if (!loaded) return fail("the pack '" + pack_name + "' was not loaded: " + describe(loaded.error()));
+    std::fprintf(stderr, "alley: loaded the pack '%s' into %s\n", pack_name.c_str(), url.c_str());
+  } else {
+    std::fprintf(stderr, "alley: %s already holds the pack '%s'; nothing to load\n", url.c_str(), pack_name.c_str());
+  }
+
+  if (args->has("--demo")) {
+    std::optional<registry::DemoSummary> added;
+    Status demo = store::in_write_transaction(connection, [&]() -> Status {
+      Result<registry::DemoSummary> summary = registry::add_demo_population(connection);
+      if (!summary) return summary.error();
+      added = summary.value();
+      return ok_status();
+    });
+    if (!demo && demo.error().code == ErrorCode::kConflict) {
+      std::fprintf(stderr, "alley: %s\n", demo.error().message.c_str());
+    } else if (!demo) {
+      return fail("the demo population was not added: " + describe(demo.error()));
+    } else {
+      std::fprintf(stderr,
+                   "alley: added a synthetic demo population: %zu organizations, %zu spaces, %zu talents, "
+                   "%zu pipeline steps (all marked synthetic)\n",
+                   added->organizations, added->spaces, added->talents, added->pipeline_changes);
+    }
+  }
+  return 0;
+}
+
+}  // namespace alley::cli

@@ -1,0 +1,49 @@
+// `alley`: one binary, several subcommands.
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "store/migrations.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: alley COMMAND [options]\n"
+    "\n"
+    "  serve   [--db URL] [--host H] [--port N] [--threads N] [--request-timeout-ms N]\n"
+    "          serve the API (and later the web app); --port 0 picks a free port\n"
+    "  init    [--db URL] [--pack NAME] [--demo]\n"
+    "          create the schema and load a district pack (default silicon-alley);\n"
+    "          --demo adds a synthetic population, marked as such\n"
+    "  import  RESOURCE FILE.{json,csv} [--db URL]       add records, all or none\n"
+    "  export  RESOURCE [--format json|csv|geojson] [--datum D] [--out FILE] [--db URL]\n"
+    "  version print the version\n"
+    "\n"
+    "URL is sqlite:PATH (default sqlite:alley.db, or $ALLEY_DB).\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> words(argv + 2, argv + argc);
+  if (command == "serve") return alley::cli::serve_command(words);
+  if (command == "init") return alley::cli::init_command(words);
+  if (command == "import") return alley::cli::import_command(words);
+  if (command == "export") return alley::cli::export_command(words);
+  if (command == "version" || command == "--version") {
+    std::printf("alley %s (schema %d)\n", ALLEY_VERSION, alley::store::migrations().back().version);
+    return 0;
+  }
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  std::fprintf(stderr, "alley: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  return 2;
+}

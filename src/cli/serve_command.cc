@@ -1,0 +1,55 @@
+#include <charconv>
+#include <cstdio>
+#include <thread>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "http/routes.h"
+#include "http/server.h"
+
+namespace alley::cli {
+namespace {
+
+std::optional<long> parse_long(const std::string& text, long low, long high) {
+  long value = 0;
+  auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (code != std::errc() || end != text.data() + text.size() || value < low || value > high) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+int serve_command(const std::vector<std::string>& words) {
+  Result<Args> args = parse_args(words, {"--db", "--host", "--port", "--threads", "--request-timeout-ms"}, {});
+  if (!args) return fail(args.error().message + " (see 'alley help')", 2);
+  if (!args->positional.empty()) return fail("serve takes no arguments besides options", 2);
+  http::ServerOptions options;
+  options.host = args->get("--host", "127.0.0.1");
+  auto port = parse_long(args->get("--port", "8080"), 0, 65535);
+  if (!port) return fail("--port must be a number from 0 to 65535", 2);
+  options.port = std::uint16_t(*port);
+  auto threads = parse_long(args->get("--threads", std::to_string(std::max(4u, std::thread::hardware_concurrency() * 2))), 1, 256);
+  if (!threads) return fail("--threads must be a number from 1 to 256", 2);
+  options.threads = std::size_t(*threads);
+  auto timeout = parse_long(args->get("--request-timeout-ms", "15000"), 100, 3600000);
+  if (!timeout) return fail("--request-timeout-ms must be from 100 to 3600000", 2);
+  options.request_timeout = std::chrono::milliseconds(*timeout);
+
+  const std::string url = database_url(args->get("--db"));
+  Result<std::shared_ptr<store::Database>> database = open_migrated(url, options.threads);
+  if (!database) return fail(database.error().message);
+
+  http::Router router;
+  http::add_registry_routes(router, database.value());
+  http::add_system_routes(router, database.value());
+  Status served = http::serve(options, router, [&](std::uint16_t bound) {
+    std::printf("alley: serving %s on http://%s:%u\n", database.value()->describe().c_str(), options.host.c_str(),
+                unsigned(bound));
+    std::fflush(stdout);
+  });
+  if (!served) return fail(served.error().message);
+  std::fprintf(stderr, "alley: stopped\n");
+  return 0;
+}
+
+}  // namespace alley::cli

@@ -1,0 +1,137 @@
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "registry/geojson_export.h"
+#include "registry/pack_loader.h"
+#include "registry/schemas.h"
+#include "registry/table_io.h"
+
+namespace alley::cli {
+namespace {
+
+std::string resource_names() {
+  std::string names;
+  for (const auto& schema : registry::registry_schemas()) names += (names.empty() ? "" : ", ") + schema.name;
+  return names;
+}
+
+Result<const registry::ResourceSchema*> resource_argument(const Args& args, const char* usage) {
+  if (args.positional.empty()) return Error::invalid(std::string("usage: ") + usage);
+  const registry::ResourceSchema* schema = registry::find_schema(args.positional[0]);
+  if (!schema) {
+    return Error::invalid("unknown resource '" + args.positional[0] + "'; choose one of " + resource_names());
+  }
+  return schema;
+}
+
+Result<Json> all_records(store::Connection& connection, const registry::ResourceSchema& schema) {
+  Json records = Json::array();
+  registry::ListQuery query;
+  query.limit = registry::kMaxPageSize;
+  while (true) {
+    Result<registry::Page> page = registry::list_records(connection, schema, query);
+    if (!page) return page.error();
+    for (Json& record : page->items) records.push_back(std::move(record));
+    if (!page->next_offset) return records;
+    query.offset = *page->next_offset;
+  }
+}
+
+}  // namespace
+
+int import_command(const std::vector<std::string>& words) {
+  const char* usage = "alley import RESOURCE FILE.{json,csv} [--db URL]";
+  Result<Args> args = parse_args(words, {"--db"}, {});
+  if (!args) return fail(args.error().message, 2);
+  Result<const registry::ResourceSchema*> schema = resource_argument(args.value(), usage);
+  if (!schema) return fail(schema.error().message, 2);
+  if (args->positional.size() != 2) return fail(std::string("usage: ") + usage, 2);
+  const std::string file = args->positional[1];
+
+  Result<Json> records = Error::internal("unread");
+  if (file.ends_with(".csv")) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return fail("cannot read " + file);
+    std::stringstream text;
+    text << in.rdbuf();
+    records = registry::csv_to_records(*schema.value(), text.str());
+  } else {
+    records = registry::read_json_file(file);
+    if (records && !records->is_array()) records = Error::malformed(file + " must hold a JSON array of records");
+  }
+  if (!records) return fail(records.error().message);
+
+  Result<std::shared_ptr<store::Database>> database = open_migrated(database_url(args->get("--db")), 1);
+  if (!database) return fail(database.error().message);
+  Result<store::Database::Lease> lease = database.value()->acquire();
+  if (!lease) return fail(lease.error().message);
+  const std::size_t total = records->size();
+  Status imported = store::in_write_transaction(*lease.value(), [&]() -> Status {
+    for (std::size_t i = 0; i < total; ++i) {
+      Result<Json> created = registry::create_record(*lease.value(), *schema.value(), (*records)[i], {"cli:import"});
+      if (!created) {
+        Error error = created.error();
+        error.message = "row " + std::to_string(i + 1) + ": " + error.message;
+        return error;
+      }
+      if ((i + 1) % 100 == 0 || i + 1 == total) std::fprintf(stderr, "\r  %zu / %zu", i + 1, total);
+    }
+    return ok_status();
+  });
+  if (total) std::fprintf(stderr, "\n");
+  if (!imported) return fail("nothing was imported: " + describe(imported.error()));
+  std::fprintf(stderr, "alley: imported %zu %s\n", total, schema.value()->name.c_str());
+  return 0;
+}
+
+int export_command(const std::vector<std::string>& words) {
+  const char* usage = "alley export RESOURCE [--format json|csv|geojson] [--datum WGS84|GCJ-02|BD-09] [--out FILE] [--db URL]";
+  Result<Args> args = parse_args(words, {"--db", "--format", "--out", "--datum"}, {});
+  if (!args) return fail(args.error().message, 2);
+  Result<const registry::ResourceSchema*> schema = resource_argument(args.value(), usage);
+  if (!schema) return fail(schema.error().message, 2);
+  if (args->positional.size() != 1) return fail(std::string("usage: ") + usage, 2);
+  const std::string format = args->get("--format", "json");
+  if (format != "json" && format != "csv" && format != "geojson") return fail("--format must be json, csv or geojson", 2);
+  if (format == "geojson" && !schema.value()->has_point && !schema.value()->has_geometry) {
+    return fail(schema.value()->name + " have no positions; export them as json or csv", 2);
+  }
+  auto datum = geo::parse_datum(args->get("--datum", "WGS84"));
+  if (!datum) return fail("--datum must be WGS84, GCJ-02 or BD-09", 2);
+
+  Result<std::shared_ptr<store::Database>> database = open_migrated(database_url(args->get("--db")), 1);
+  if (!database) return fail(database.error().message);
+  Result<store::Database::Lease> lease = database.value()->acquire();
+  if (!lease) return fail(lease.error().message);
+
+  std::string output;
+  std::size_t count = 0;
+  if (format == "geojson") {
+    Result<Json> collection = registry::feature_collection(*lease.value(), *schema.value(), {}, *datum);
+    if (!collection) return fail(collection.error().message);
+    count = (*collection)["features"].size();
+    output = collection->dump(1);
+  } else {
+    Result<Json> records = all_records(*lease.value(), *schema.value());
+    if (!records) return fail(records.error().message);
+    count = records->size();
+    output = format == "csv" ? registry::records_to_csv(*schema.value(), records.value()) : records->dump(1);
+  }
+  if (!output.empty() && output.back() != '\n') output += '\n';
+  const std::string out = args->get("--out");
+  if (out.empty() || out == "-") {
+    std::fwrite(output.data(), 1, output.size(), stdout);
+  } else {
+    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    if (!file || !(file << output) || !file.flush()) return fail("cannot write " + out);
+  }
+  std::fprintf(stderr, "alley: exported %zu %s\n", count, schema.value()->name.c_str());
+  return 0;
+}
+
+}  // namespace alley::cli

@@ -1,0 +1,90 @@
+#include "http/problem.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace alley::http {
+namespace {
+
+std::string title_for(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 412: return "Precondition Failed";
+    case 413: return "Content Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 428: return "Precondition Required";
+    case 431: return "Request Header Fields Too Large";
+    case 503: return "Service Unavailable";
+    default: return "Internal Server Error";
+  }
+}
+
+}  // namespace
+
+int status_for(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalid: return 422;
+    case ErrorCode::kMalformed: return 400;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kGone: return 410;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kPreconditionFailed: return 412;
+    case ErrorCode::kPreconditionRequired: return 428;
+    case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+HttpResponse problem_response(const Error& error) {
+  const int status = status_for(error.code);
+  if (status == 500) std::fprintf(stderr, "alley: internal error: %s\n", error.message.c_str());
+  Json body = Json::object();
+  body["type"] = "about:blank";
+  body["title"] = title_for(status);
+  body["status"] = status;
+  // Internal details (SQL, file paths) stay in the log, not in the answer.
+  body["detail"] = status == 500 ? "the server failed to handle this request; it has been logged" : error.message;
+  if (!error.fields.empty()) {
+    Json errors = Json::array();
+    for (const FieldError& field : error.fields) errors.push_back({{"field", field.field}, {"message", field.message}});
+    body["errors"] = std::move(errors);
+  }
+  return json_response(status, body, "application/problem+json");
+}
+
+HttpResponse problem_response(int status, std::string detail) {
+  ErrorCode code = ErrorCode::kMalformed;
+  for (ErrorCode candidate : {ErrorCode::kInvalid, ErrorCode::kMalformed, ErrorCode::kNotFound, ErrorCode::kGone,
+                              ErrorCode::kConflict, ErrorCode::kPreconditionFailed,
+                              ErrorCode::kPreconditionRequired, ErrorCode::kTooLarge, ErrorCode::kUnavailable}) {
+    if (status_for(candidate) == status) code = candidate;
+  }
+  HttpResponse response = problem_response(Error{code, std::move(detail), {}});
+  if (status != status_for(code)) {  // statuses with no ErrorCode of their own (405, 408, 415, 431)
+    Json body = Json::parse(response.body);
+    body["status"] = status;
+    body["title"] = title_for(status);
+    response = json_response(status, body, "application/problem+json");
+  }
+  return response;
+}
+
+HttpResponse json_response(int status, const Json& body, std::string content_type) {
+  HttpResponse response;
+  response.status = status;
+  response.set_header("Content-Type", content_type + "; charset=utf-8");
+  // Replace rather than throw on strings that are not UTF-8: a response must
+  // always be produced.
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return response;
+}
+
+}  // namespace alley::http

@@ -1,0 +1,280 @@
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "core/ids.h"
+#include "geo/datum.h"
+#include "http/handler_support.h"
+#include "http/problem.h"
+#include "http/query_string.h"
+#include "http/routes.h"
+#include "registry/geojson_export.h"
+#include "registry/pipeline_history.h"
+#include "registry/schemas.h"
+
+namespace alley::http {
+namespace {
+
+using registry::ResourceSchema;
+
+// Parameters every list understands; the rest are filters.
+const std::vector<std::string> kListControls = {"limit", "cursor", "sort", "lang", "datum"};
+
+std::optional<std::size_t> parse_count(const std::string& text) {
+  std::size_t value = 0;
+  auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (code != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// Cursors are opaque to clients; today they carry the offset of the next page.
+std::string encode_cursor(std::size_t offset) { return "o" + std::to_string(offset); }
+
+Result<registry::ListQuery> list_query(const HttpRequest& request) {
+  auto pairs = parse_query(request.query);
+  if (!pairs) return Error::malformed("the query string has a broken %-escape or is not UTF-8");
+  registry::ListQuery query;
+  for (const auto& [key, value] : *pairs) {
+    if (key == "limit") {
+      auto limit = parse_count(value);
+      if (!limit || *limit < 1 || *limit > registry::kMaxPageSize) {
+        return Error{ErrorCode::kMalformed, "limit must be a whole number from 1 to 500", {{"limit", "must be 1–500"}}};
+      }
+      query.limit = *limit;
+    } else if (key == "cursor") {
+      auto offset = value.size() > 1 && value[0] == 'o' ? parse_count(value.substr(1)) : std::nullopt;
+      if (!offset) return Error{ErrorCode::kMalformed, "the cursor is not one this server gave out", {{"cursor", "unknown cursor"}}};
+      query.offset = *offset;
+    } else if (key == "sort") {
+      query.sort = value;
+    } else if (std::find(kListControls.begin(), kListControls.end(), key) == kListControls.end()) {
+      query.filters.emplace_back(key, value);
+    }
+  }
+  return query;
+}
+
+Result<geo::Datum> requested_datum(const HttpRequest& request) {
+  auto pairs = parse_query(request.query);
+  if (pairs) {
+    for (const auto& [key, value] : *pairs) {
+      if (key != "datum") continue;
+      auto datum = geo::parse_datum(value);
+      if (!datum) return Error{ErrorCode::kMalformed, "datum must be WGS84, GCJ-02 or BD-09", {{"datum", "unknown datum"}}};
+      return *datum;
+    }
+  }
+  return geo::Datum::kWgs84;
+}
+
+HttpResponse record_response(int status, const Json& record) {
+  HttpResponse response = json_response(status, record);
+  response.set_header("ETag", etag_for(record["version"].get<std::int64_t>()));
+  return response;
+}
+
+HttpResponse respond(const Result<Json>& result, int status = 200) {
+  if (!result) return problem_response(result.error());
+  return record_response(status, result.value());
+}
+
+const std::vector<QueryParameterDoc> kListParameterDocs = {
+    {"limit", "integer", "Page size, 1–500 (default 50)"},
+    {"cursor", "string", "The `next` value of the previous page"},
+    {"sort", "string", "A sortable field, '-' in front to reverse"},
+    {"q", "string", "Part of the name or English name"},
+};
+
+std::vector<QueryParameterDoc> filter_docs(const ResourceSchema& schema) {
+  std::vector<QueryParameterDoc> docs = kListParameterDocs;
+  for (const registry::FieldSpec& spec : schema.fields) {
+    const bool number = spec.type == registry::FieldType::kInteger || spec.type == registry::FieldType::kReal;
+    if (spec.filterable) {
+      docs.push_back({spec.name, number ? "number" : spec.type == registry::FieldType::kBool ? "boolean" : "string",
+                      spec.type == registry::FieldType::kTextArray ? "Records whose " + spec.name + " contain this value"
+                                                                   : "Records whose " + spec.name + " equals this value"});
+    }
+    if (number) {
+      docs.push_back({spec.name + "_min", "number", "Lowest " + spec.name});
+      docs.push_back({spec.name + "_max", "number", "Highest " + spec.name});
+    }
+  }
+  return docs;
+}
+
+void add_resource(Router& router, std::shared_ptr<store::Database> database, const ResourceSchema& schema) {
+  const std::string base = "/api/v1/" + schema.name;
+  const std::string item = base + "/{id}";
+  const std::string component = schema.singular;
+  store::Database* db = database.get();
+  // Routes keep the database alive for as long as the router lives.
+  auto keep = database;
+
+  router.add("GET", base,
+             [db, &schema, keep](RequestContext&, const HttpRequest& request, const PathParams&) {
+               Result<registry::ListQuery> query = list_query(request);
+               if (!query) return problem_response(query.error());
+               Result<Json> page = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                 Result<registry::Page> listed = registry::list_records(connection, schema, query.value());
+                 if (!listed) return listed.error();
+                 Json body = Json::object();
+                 body["items"] = std::move(listed->items);
+                 body["total"] = listed->total;
+                 body["next"] = listed->next_offset ? Json(encode_cursor(*listed->next_offset)) : Json();
+                 return body;
+               });
+               if (!page) return problem_response(page.error());
+               return json_response(200, page.value());
+             },
+             {"list_" + schema.name, "List " + schema.name + " (" + schema.title_zh + ")", schema.name, "",
+              component + "_page", "application/json", filter_docs(schema), {200, 400}});
+
+  router.add("POST", base,
+             [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams&) {
+               Result<Json> body = parse_json_body(request);
+               if (!body) return problem_response(body.error());
+               Result<Json> created = run_write(*db, [&](store::Connection& connection) {
+                 return registry::create_record(connection, schema, body.value(), {context.actor_name()});
+               });
+               HttpResponse response = respond(created, 201);
+               if (created) response.set_header("Location", "/api/v1/" + schema.name + "/" + created.value()["id"].get<std::string>());
+               return response;
+             },
+             {"create_" + schema.singular, "Create a " + schema.singular, schema.name, component, component,
+              "application/json", {}, {201, 400, 409, 413, 415, 422}});
+
+  if (schema.has_point || schema.has_geometry) {
+    router.add("GET", base + ".geojson",
+               [db, &schema, keep](RequestContext&, const HttpRequest& request, const PathParams&) {
+                 Result<registry::ListQuery> query = list_query(request);
+                 if (!query) return problem_response(query.error());
+                 Result<geo::Datum> datum = requested_datum(request);
+                 if (!datum) return problem_response(datum.error());
+                 Result<Json> collection = run_read(*db, [&](store::Connection& connection) {
+                   return registry::feature_collection(connection, schema, query.value(), datum.value());
+                 });
+                 if (!collection) return problem_response(collection.error());
+                 return json_response(200, collection.value(), "application/geo+json");
+               },
+               {"geojson_" + schema.name, schema.title_zh + " as a GeoJSON FeatureCollection", schema.name, "",
+                "feature_collection", "application/geo+json",
+                [&] {
+                  auto docs = filter_docs(schema);
+                  docs.push_back({"datum", "string", "WGS84 (default), GCJ-02 or BD-09"});
+                  return docs;
+                }(),
+                {200, 400}});
+  }
+
+  router.add("GET", item,
+             [db, &schema, keep](RequestContext&, const HttpRequest&, const PathParams& params) {
+               const std::string& id = params.at("id");
+               return respond(run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                 Result<Json> record = registry::get_record(connection, schema, id);
+                 if (!record || schema.name != "organizations") return record;
+                 Result<Json> history = registry::pipeline_history(connection, id);
+                 if (!history) return history.error();
+                 record.value()["pipeline_history"] = std::move(history.value());
+                 return record;
+               }));
+             },
+             {"get_" + schema.singular, "Get one " + schema.singular, schema.name, "", component, "application/json",
+              {}, {200, 404, 410}});
+
+  router.add("PATCH", item,
+             [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams& params) {
+               Result<std::optional<std::int64_t>> version = if_match_version(request);
+               if (!version) return problem_response(version.error());
+               Result<Json> body = parse_json_body(request);
+               if (!body) return problem_response(body.error());
+               const std::string& id = params.at("id");
+               return respond(run_write(*db, [&](store::Connection& connection) -> Result<Json> {
+                 std::int64_t expected = 0;
+                 if (version.value()) {
+                   expected = *version.value();
+                 } else {  // If-Match: * — whatever is current
+                   Result<Json> current = registry::get_record(connection, schema, id);
+                   if (!current) return current.error();
+                   expected = current.value()["version"].get<std::int64_t>();
+                 }
+                 return registry::update_record(connection, schema, id, body.value(), expected,
+                                                {context.actor_name()});
+               }));
+             },
+             {"update_" + schema.singular,
+              "Change fields of a " + schema.singular + " (JSON merge patch; null removes a field)", schema.name,
+              component, component, "application/json", {}, {200, 400, 404, 409, 410, 412, 413, 415, 422, 428},
+              true});
+
+  router.add("DELETE", item,
+             [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams& params) {
+               std::optional<std::int64_t> expected;
+               if (!request.header("if-match").empty()) {
+                 Result<std::optional<std::int64_t>> version = if_match_version(request);
+                 if (!version) return problem_response(version.error());
+                 expected = version.value();
+               }
+               Result<Json> deleted = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
+                 Status done = registry::delete_record(connection, schema, params.at("id"), expected,
+                                                       {context.actor_name()});
+                 if (!done) return done.error();
+                 return Json();
+               });
+               if (!deleted) return problem_response(deleted.error());
+               HttpResponse response;
+               response.status = 204;
+               return response;
+             },
+             {"delete_" + schema.singular, "Delete a " + schema.singular + " (kept, marked deleted)", schema.name,
+              "", "", "", {}, {204, 404, 409, 410, 412}});
+}
+
+void add_pipeline_routes(Router& router, std::shared_ptr<store::Database> database) {
+  store::Database* db = database.get();
+  router.add("GET", "/api/v1/organizations/{id}/pipeline",
+             [db, database](RequestContext&, const HttpRequest&, const PathParams& params) {
+               Result<Json> history = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                 Result<Json> record = registry::get_record(connection, *registry::find_schema("organizations"),
+                                                            params.at("id"));
+                 if (!record) return record.error();
+                 Json body = Json::object();
+                 body["organization_id"] = params.at("id");
+                 body["pipeline_status"] = record.value().value("pipeline_status", Json());
+                 Result<Json> events = registry::pipeline_history(connection, params.at("id"));
+                 if (!events) return events.error();
+                 body["history"] = std::move(events.value());
+                 return body;
+               });
+               if (!history) return problem_response(history.error());
+               return json_response(200, history.value());
+             },
+             {"get_pipeline", "Investment-promotion pipeline status and its dated history", "organizations", "",
+              "pipeline", "application/json", {}, {200, 404, 410}});
+
+  router.add("POST", "/api/v1/organizations/{id}/pipeline",
+             [db, database](RequestContext& context, const HttpRequest& request, const PathParams& params) {
+               std::optional<std::int64_t> expected;
+               if (!request.header("if-match").empty()) {
+                 Result<std::optional<std::int64_t>> version = if_match_version(request);
+                 if (!version) return problem_response(version.error());
+                 expected = version.value();
+               }
+               Result<Json> body = parse_json_body(request);
+               if (!body) return problem_response(body.error());
+               return respond(run_write(*db, [&](store::Connection& connection) {
+                 return registry::change_pipeline_status(connection, params.at("id"), body.value(), expected,
+                                                         {context.actor_name()});
+               }));
+             },
+             {"change_pipeline", "Move an organization along the pipeline (target → negotiating → landed → moved_out)",
+              "organizations", "pipeline_change", "organization", "application/json", {},
+              {200, 400, 404, 410, 412, 415, 422}});
+}
+
+}  // namespace
+
+void add_registry_routes(Router& router, std::shared_ptr<store::Database> database) {
+  for (const ResourceSchema& schema : registry::registry_schemas()) add_resource(router, database, schema);
+  add_pipeline_routes(router, database);
+}
+
+}  // namespace alley::http

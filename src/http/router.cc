@@ -1,0 +1,64 @@
+#include "http/router.h"
+
+namespace alley::http {
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> segments;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    segments.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return segments;
+}
+
+bool match_pattern(const std::string& pattern, const std::vector<std::string>& segments, PathParams& params) {
+  const std::vector<std::string> parts = split_path(pattern);
+  if (parts.size() != segments.size()) return false;
+  PathParams found;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i].size() > 2 && parts[i].front() == '{' && parts[i].back() == '}') {
+      if (segments[i].empty()) return false;
+      found[parts[i].substr(1, parts[i].size() - 2)] = segments[i];
+    } else if (parts[i] != segments[i]) {
+      return false;
+    }
+  }
+  params = std::move(found);
+  return true;
+}
+
+}  // namespace
+
+void Router::add(std::string method, std::string pattern, Handler handler, RouteDoc doc) {
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(doc)});
+}
+
+Router::Match Router::match(const std::string& method, const std::string& path) const {
+  Match result;
+  if (path.empty() || path.front() != '/') return result;
+  const std::vector<std::string> segments = split_path(path);
+  // Literal routes win over placeholders ("/places.geojson" before "/{id}").
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const Route& route : routes_) {
+      const bool literal = route.pattern.find('{') == std::string::npos;
+      if (literal != (pass == 0)) continue;
+      PathParams params;
+      if (!match_pattern(route.pattern, segments, params)) continue;
+      if (route.method == method || (method == "HEAD" && route.method == "GET")) {
+        if (!result.route) {
+          result.route = &route;
+          result.params = std::move(params);
+        }
+      } else {
+        result.allowed_methods.push_back(route.method);
+      }
+    }
+    if (result.route) break;
+  }
+  return result;
+}
+
+}  // namespace alley::http

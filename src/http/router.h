@@ -1,0 +1,63 @@
+#pragma once
+// Maps method + path pattern to a handler. Patterns are literal segments and
+// {name} placeholders ("/api/v1/places/{id}"). Each route carries what the
+// OpenAPI document says about it, so the document is built from the very
+// table that serves requests.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+#include "http/request_context.h"
+
+namespace alley::http {
+
+using PathParams = std::map<std::string, std::string>;
+using Handler = std::function<HttpResponse(RequestContext&, const HttpRequest&, const PathParams&)>;
+
+struct QueryParameterDoc {
+  std::string name;
+  std::string type;  // "string", "integer", "number", "boolean"
+  std::string description;
+};
+
+struct RouteDoc {
+  std::string operation_id;
+  std::string summary;
+  std::string tag;
+  std::string request_schema;   // component name of the JSON body, or empty
+  std::string response_schema;  // component name of the 2xx JSON body, or empty
+  std::string response_type = "application/json";
+  std::vector<QueryParameterDoc> query;
+  std::vector<int> statuses;  // every status the route can answer, besides 5xx
+  bool needs_if_match = false;
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+  RouteDoc doc;
+};
+
+class Router {
+ public:
+  void add(std::string method, std::string pattern, Handler handler, RouteDoc doc);
+
+  struct Match {
+    const Route* route = nullptr;
+    PathParams params;
+    std::vector<std::string> allowed_methods;  // when the path exists but not for this method
+  };
+  Match match(const std::string& method, const std::string& path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace alley::http

@@ -1,0 +1,18 @@
+#pragma once
+// The route tables of the API, one function per part of the product.
+
+#include <memory>
+
+#include "http/router.h"
+#include "store/database.h"
+
+namespace alley::http {
+
+// /api/v1/{departments,areas,roads,places,organizations,spaces,talents}…
+void add_registry_routes(Router& router, std::shared_ptr<store::Database> database);
+
+// /healthz, /api/v1 and /api/v1/openapi.json. Add last: the OpenAPI document
+// describes every route added before it.
+void add_system_routes(Router& router, std::shared_ptr<store::Database> database);
+
+}  // namespace alley::http

@@ -1,0 +1,245 @@
+#include "http/server.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <thread>
+
+#include "http/problem.h"
+#include "http/query_string.h"
+
+namespace alley::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+std::atomic<std::uint64_t> request_counter{0};
+
+bool has_encoded_separator(const std::string& path) {
+  for (std::size_t i = 0; i + 2 < path.size(); ++i) {
+    if (path[i] != '%') continue;
+    const std::string code = path.substr(i + 1, 2);
+    if (code == "2F" || code == "2f" || code == "5C" || code == "5c" || code == "00") return true;
+  }
+  return false;
+}
+
+std::string choose_lang(const HttpRequest& request, bool& invalid) {
+  invalid = false;
+  if (auto pairs = parse_query(request.query)) {
+    for (const auto& [key, value] : *pairs) {
+      if (key != "lang") continue;
+      if (value == "zh-Hans" || value == "zh-Hant" || value == "en") return value;
+      invalid = true;
+    }
+  }
+  const std::string accept = request.header("accept-language");
+  if (accept.starts_with("en")) return "en";
+  if (accept.starts_with("zh-Hant") || accept.starts_with("zh-TW") || accept.starts_with("zh-HK")) return "zh-Hant";
+  return "zh-Hans";
+}
+
+HttpResponse dispatch(const Router& router, HttpRequest& request, const std::string& remote) {
+  const std::string raw_target = request.path;
+  const std::size_t question = raw_target.find('?');
+  std::string raw_path = raw_target.substr(0, question);
+  request.query = question == std::string::npos ? "" : raw_target.substr(question + 1);
+  if (has_encoded_separator(raw_path)) {
+    return problem_response(400, "the path contains an encoded '/', '\\' or NUL, which no resource uses");
+  }
+  auto path = percent_decode(raw_path, false);
+  if (!path) return problem_response(400, "the path has a broken %-escape or is not UTF-8");
+  request.path = *path;
+
+  RequestContext context;
+  context.request_id = std::to_string(++request_counter);
+  context.remote_address = remote;
+  bool bad_lang = false;
+  context.lang = choose_lang(request, bad_lang);
+  if (bad_lang) return problem_response(400, "lang must be zh-Hans, zh-Hant or en");
+
+  Router::Match match = router.match(request.method, request.path);
+  if (!match.route) {
+    if (!match.allowed_methods.empty()) {
+      std::string allow;
+      for (const std::string& method : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + method;
+      HttpResponse response = problem_response(405, request.method + " is not supported here; use " + allow);
+      response.set_header("Allow", allow);
+      return response;
+    }
+    return problem_response(404, "there is nothing at " + request.path);
+  }
+  try {
+    return match.route->handler(context, request, match.params);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "alley: request %s %s failed: %s\n", request.method.c_str(), request.path.c_str(), error.what());
+    return problem_response(Error::internal(error.what()));
+  }
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, const Router& router, const ServerOptions& options)
+      : stream_(std::move(socket)), router_(router), options_(options) {
+    beast::error_code ignored;
+    remote_ = stream_.socket().remote_endpoint(ignored).address().to_string(ignored);
+  }
+
+  void start() { read_request(); }
+
+ private:
+  void read_request() {
+    parser_.emplace();
+    parser_->header_limit(std::uint32_t(options_.header_limit));
+    parser_->body_limit(options_.body_limit);
+    stream_.expires_after(options_.request_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_read(error); });
+  }
+
+  void on_read(beast::error_code error) {
+    if (error == bhttp::error::end_of_stream || error == asio::error::connection_reset ||
+        error == asio::error::eof) {
+      return close();
+    }
+    if (error == beast::error::timeout) {
+      return send_and_close(problem_response(408, "the request did not arrive in time; the connection is closed"));
+    }
+    if (error == bhttp::error::body_limit) {
+      return send_and_close(problem_response(
+          413, "the body is larger than " + std::to_string(options_.body_limit / 1024) + " KiB"));
+    }
+    if (error == bhttp::error::header_limit) {
+      return send_and_close(problem_response(431, "the request headers are too large"));
+    }
+    if (error) {
+      return send_and_close(problem_response(400, "the request is not valid HTTP/1.1"));
+    }
+    bhttp::request<bhttp::string_body> message = parser_->release();
+    HttpRequest request;
+    request.method = std::string(message.method_string());
+    request.path = std::string(message.target());
+    for (const auto& header : message) {
+      std::string name(header.name_string());
+      for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+      request.headers[name] = std::string(header.value());
+    }
+    request.body = std::move(message.body());
+    const auto started = std::chrono::steady_clock::now();
+    HttpResponse response = dispatch(router_, request, remote_);
+    const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    if (response.status >= 500) {
+      std::fprintf(stderr, "alley: %s %s -> %d (%.1f ms)\n", request.method.c_str(), request.path.c_str(),
+                   response.status, double(elapsed.count()) / 1000);
+    }
+    send(std::move(response), message.keep_alive(), request.method == "HEAD");
+  }
+
+  void send(HttpResponse response, bool keep_alive, bool head_only) {
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+    message->version(11);
+    message->result(static_cast<unsigned>(response.status));
+    message->set(bhttp::field::server, "alley");
+    for (auto& [name, value] : response.headers) message->set(name, value);
+    message->body() = head_only ? std::string() : std::move(response.body);
+    message->keep_alive(keep_alive);
+    message->prepare_payload();
+    if (head_only) message->content_length(response.body.size());
+    stream_.expires_after(options_.request_timeout);
+    bhttp::async_write(stream_, *message,
+                       [self = shared_from_this(), message, keep_alive](beast::error_code error, std::size_t) {
+                         if (error || !keep_alive) return self->close();
+                         self->read_request();
+                       });
+  }
+
+  void send_and_close(HttpResponse response) { send(std::move(response), false, false); }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.socket().close(ignored);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  const Router& router_;
+  const ServerOptions& options_;
+  std::string remote_;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(asio::io_context& io, const Router& router, const ServerOptions& options)
+      : io_(io), acceptor_(asio::make_strand(io)), router_(router), options_(options) {}
+
+  Status open(const tcp::endpoint& endpoint) {
+    beast::error_code error;
+    acceptor_.open(endpoint.protocol(), error);
+    if (!error) acceptor_.set_option(asio::socket_base::reuse_address(true), error);
+    if (!error) acceptor_.bind(endpoint, error);
+    if (!error) acceptor_.listen(asio::socket_base::max_listen_connections, error);
+    if (error) {
+      return Error::unavailable("cannot listen on " + endpoint.address().to_string() + ":" +
+                                std::to_string(endpoint.port()) + ": " + error.message());
+    }
+    return ok_status();
+  }
+
+  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+  void accept() {
+    acceptor_.async_accept(asio::make_strand(io_), [self = shared_from_this()](beast::error_code error, tcp::socket socket) {
+      if (error == asio::error::operation_aborted) return;
+      if (!error) std::make_shared<Session>(std::move(socket), self->router_, self->options_)->start();
+      self->accept();
+    });
+  }
+
+  void stop() {
+    beast::error_code ignored;
+    acceptor_.close(ignored);
+  }
+
+ private:
+  asio::io_context& io_;
+  tcp::acceptor acceptor_;
+  const Router& router_;
+  const ServerOptions& options_;
+};
+
+}  // namespace
+
+Status serve(const ServerOptions& options, const Router& router,
+             const std::function<void(std::uint16_t port)>& on_listening) {
+  beast::error_code error;
+  const auto address = asio::ip::make_address(options.host, error);
+  if (error) return Error::invalid("'" + options.host + "' is not an IP address to listen on");
+  const std::size_t threads = std::max<std::size_t>(1, options.threads);
+  asio::io_context io{int(threads)};
+  auto listener = std::make_shared<Listener>(io, router, options);
+  if (Status opened = listener->open({address, options.port}); !opened) return opened;
+  listener->accept();
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](beast::error_code, int) {
+    listener->stop();
+    io.stop();
+  });
+  on_listening(listener->port());
+  std::vector<std::thread> pool;
+  for (std::size_t i = 1; i < threads; ++i) pool.emplace_back([&] { io.run(); });
+  io.run();
+  for (std::thread& thread : pool) thread.join();
+  return ok_status();
+}
+
+}  // namespace alley::http

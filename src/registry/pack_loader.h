@@ -1,0 +1,39 @@
+#pragma once
+// Loads a district pack (docs/PACK_FORMAT.md) into an empty database, all or
+// nothing, through the same validation the API applies.
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "registry/repository.h"
+
+namespace alley::registry {
+
+// Where packs are looked for, in order: $ALLEY_PACKS_DIR, data/packs beside
+// the binary's parent folders, ./data/packs, and the source tree it was built from.
+std::vector<std::filesystem::path> pack_search_path();
+
+// The folder of pack `name`; NotFound lists the packs that do exist.
+Result<std::filesystem::path> find_pack(std::string_view name);
+
+struct PackSummary {
+  std::string name;
+  std::vector<std::pair<std::string, std::size_t>> counts;  // resource → records loaded
+};
+
+using Progress = std::function<void(std::string_view resource, std::size_t done, std::size_t total)>;
+
+// The pack loaded into this database, or nullopt.
+Result<std::optional<std::string>> loaded_pack(store::Connection& connection);
+
+// REQUIRES: a write transaction (the whole pack commits or none of it does).
+// Conflict when a pack was loaded already.
+Result<PackSummary> load_pack(store::Connection& connection, const std::filesystem::path& folder,
+                              const Progress& progress);
+
+// Reads a JSON file; Malformed names the file and the position of a syntax error.
+Result<Json> read_json_file(const std::filesystem::path& path);
+
+}  // namespace alley::registry

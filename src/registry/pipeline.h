@@ -1,0 +1,24 @@
+#pragma once
+// The investment-promotion pipeline of an organization:
+//   target → negotiating → landed → moved_out
+// with two ways back: talks that stall return a firm to the target list, and a
+// firm that moved out may become a target again.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alley::registry {
+
+const std::vector<std::string>& pipeline_statuses();  // in pipeline order
+
+bool is_pipeline_status(std::string_view status);
+
+// Whether `from` (nullopt: not in the pipeline yet) may move to `to`.
+bool pipeline_transition_allowed(std::optional<std::string_view> from, std::string_view to);
+
+// The statuses reachable from `from`, for error messages.
+std::vector<std::string> pipeline_next_statuses(std::optional<std::string_view> from);
+
+}  // namespace alley::registry

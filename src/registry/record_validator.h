@@ -1,0 +1,17 @@
+#pragma once
+// Checks a write against a resource schema before anything touches the store.
+
+#include "core/error.h"
+#include "core/json.h"
+#include "registry/resource_schema.h"
+
+namespace alley::registry {
+
+// Applies `input` (a create body, or a PATCH body in JSON merge-patch style:
+// null removes a field) to `before` (null on create) and returns the record as
+// it would be stored, without server-managed fields. Unknown fields, wrong
+// types, broken rules: an Invalid error listing every problem by field.
+// References to other records are checked by the repository, which can see them.
+Result<Json> validate_write(const ResourceSchema& schema, const Json& input, const Json* before);
+
+}  // namespace alley::registry

@@ -1,0 +1,169 @@
+#include "registry/table_io.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+namespace alley::registry {
+namespace {
+
+std::string quote(const std::string& cell) {
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string cell_text(const Json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_string(); })) {
+    std::string joined;
+    for (const Json& item : value) joined += (joined.empty() ? "" : ";") + item.get<std::string>();
+    return joined;
+  }
+  return value.dump();
+}
+
+// Splits CSV text into rows of cells; nullopt marks an unterminated quote.
+std::optional<std::vector<std::vector<std::string>>> parse_rows(std::string_view text, std::size_t& bad_line) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false, cell_started = false;
+  std::size_t line = 1, row_line = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        if (c == '\n') ++line;
+        cell += c;
+      }
+      continue;
+    }
+    if (c == '"' && !cell_started) {
+      quoted = cell_started = true;
+    } else if (c == ',') {
+      row.push_back(std::move(cell));
+      cell.clear();
+      cell_started = false;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      row.push_back(std::move(cell));
+      cell.clear();
+      cell_started = false;
+      if (!(row.size() == 1 && row[0].empty())) rows.push_back(std::move(row));
+      row.clear();
+      row_line = ++line;
+    } else {
+      cell += c;
+      cell_started = true;
+    }
+  }
+  if (quoted) {
+    bad_line = row_line;
+    return std::nullopt;
+  }
+  if (cell_started || !row.empty()) {
+    row.push_back(std::move(cell));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Json typed_value(const FieldSpec& spec, const std::string& cell) {
+  switch (spec.type) {
+    case FieldType::kInteger: {
+      std::int64_t value = 0;
+      auto [end, code] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+      if (code == std::errc() && end == cell.data() + cell.size()) return value;
+      return cell;  // left as text so validation reports "must be a whole number"
+    }
+    case FieldType::kReal: {
+      double value = 0;
+      auto [end, code] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+      if (code == std::errc() && end == cell.data() + cell.size()) return value;
+      return cell;
+    }
+    case FieldType::kBool:
+      if (cell == "true" || cell == "1") return true;
+      if (cell == "false" || cell == "0") return false;
+      return cell;
+    case FieldType::kTextArray: {
+      Json items = Json::array();
+      std::size_t start = 0;
+      while (start <= cell.size()) {
+        const std::size_t end = std::min(cell.find(';', start), cell.size());
+        if (end > start) items.push_back(cell.substr(start, end - start));
+        start = end + 1;
+      }
+      return items;
+    }
+    case FieldType::kGeometry: {
+      Json parsed = Json::parse(cell, nullptr, false);
+      return parsed.is_discarded() ? Json(cell) : parsed;
+    }
+    default:
+      return cell;
+  }
+}
+
+}  // namespace
+
+std::string records_to_csv(const ResourceSchema& schema, const Json& records) {
+  std::string csv;
+  std::vector<std::string> columns;
+  for (const FieldSpec& spec : schema.fields) columns.push_back(spec.name);
+  for (const std::string& managed : server_managed_fields()) columns.push_back(managed);
+  for (std::size_t i = 0; i < columns.size(); ++i) csv += (i ? "," : "") + columns[i];
+  csv += "\r\n";
+  for (const Json& record : records) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (i) csv += ',';
+      if (record.contains(columns[i])) csv += quote(cell_text(record[columns[i]]));
+    }
+    csv += "\r\n";
+  }
+  return csv;
+}
+
+Result<Json> csv_to_records(const ResourceSchema& schema, std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // spreadsheets often add a BOM
+  std::size_t bad_line = 0;
+  auto rows = parse_rows(text, bad_line);
+  if (!rows) return Error::malformed("the CSV has an unterminated quoted field starting on line " + std::to_string(bad_line));
+  if (rows->empty()) return Error::malformed("the CSV is empty: the first row must name the columns");
+  const std::vector<std::string>& header = rows->front();
+  std::vector<const FieldSpec*> specs;
+  const auto& managed = server_managed_fields();
+  for (const std::string& column : header) {
+    const FieldSpec* spec = schema.find(column);
+    const bool is_managed = std::find(managed.begin(), managed.end(), column) != managed.end();
+    if (!spec && !is_managed) {
+      return Error::malformed("the CSV column '" + column + "' is not a field of " + schema.singular);
+    }
+    specs.push_back(spec);  // nullptr: a server-managed column from an export, ignored
+  }
+  Json records = Json::array();
+  for (std::size_t r = 1; r < rows->size(); ++r) {
+    const std::vector<std::string>& row = (*rows)[r];
+    if (row.size() != header.size()) {
+      return Error::malformed("CSV data row " + std::to_string(r) + " has " + std::to_string(row.size()) +
+                              " cells; the header has " + std::to_string(header.size()));
+    }
+    Json record = Json::object();
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (specs[c] && !row[c].empty()) record[specs[c]->name] = typed_value(*specs[c], row[c]);
+    }
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+}  // namespace alley::registry

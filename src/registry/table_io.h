@@ -1,0 +1,20 @@
+#pragma once
+// Registry records as CSV, the format spreadsheets read and write. The header
+// row names schema fields; arrays are written as "a;b", geometry as JSON text,
+// an empty cell means "not known".
+
+#include <string>
+#include <string_view>
+
+#include "registry/resource_schema.h"
+
+namespace alley::registry {
+
+std::string records_to_csv(const ResourceSchema& schema, const Json& records);
+
+// RFC 4180 (quoted fields, doubled quotes, CRLF or LF). Malformed names the
+// line of a broken row or an unknown column; values are typed by the schema
+// so that validate_write sees numbers as numbers.
+Result<Json> csv_to_records(const ResourceSchema& schema, std::string_view text);
+
+}  // namespace alley::registry

@@ -1,0 +1,123 @@
+#include "store/migrations.h"
+
+#include <string>
+
+namespace alley::store {
+namespace {
+
+// Columns every registry table has, in this order.
+#define ALLEY_RECORD_COLUMNS                            \
+  "id TEXT PRIMARY KEY, "                               \
+  "name TEXT NOT NULL, "                                \
+  "name_en TEXT, "                                      \
+  "description TEXT, "                                  \
+  "source TEXT NOT NULL, "                              \
+  "synthetic INTEGER NOT NULL DEFAULT 0, "              \
+  "version BIGINT NOT NULL DEFAULT 1, "                 \
+  "created_at TEXT NOT NULL, "                          \
+  "updated_at TEXT NOT NULL, "                          \
+  "deleted_at TEXT, "
+
+#define ALLEY_GEO_COLUMNS "geo_quality TEXT, geo_datum_in TEXT, geo_source TEXT, "
+
+const char* const kRegistrySchema =
+    "CREATE TABLE departments (" ALLEY_RECORD_COLUMNS
+    "kind TEXT NOT NULL, short_name TEXT);"
+
+    "CREATE TABLE areas (" ALLEY_RECORD_COLUMNS ALLEY_GEO_COLUMNS
+    "kind TEXT NOT NULL, parent_id TEXT REFERENCES areas(id), department_id TEXT REFERENCES departments(id), "
+    "code TEXT, geometry TEXT);"
+
+    "CREATE TABLE roads (" ALLEY_RECORD_COLUMNS ALLEY_GEO_COLUMNS
+    "highway TEXT, boundary_role TEXT, geometry TEXT);"
+
+    "CREATE TABLE places (" ALLEY_RECORD_COLUMNS ALLEY_GEO_COLUMNS
+    "type TEXT NOT NULL, facility_type TEXT, address TEXT, lon DOUBLE PRECISION, lat DOUBLE PRECISION, "
+    "area_id TEXT REFERENCES areas(id), floor_area_m2 DOUBLE PRECISION, tags TEXT);"
+
+    "CREATE TABLE organizations (" ALLEY_RECORD_COLUMNS
+    "kind TEXT NOT NULL, uscc TEXT, sectors TEXT, certifications TEXT, tier TEXT, high_growth INTEGER, "
+    "pipeline_status TEXT, place_id TEXT REFERENCES places(id), address TEXT, employees BIGINT, "
+    "founded_year INTEGER, revenue_10k_cny DOUBLE PRECISION, rd_ratio DOUBLE PRECISION, website TEXT);"
+
+    "CREATE TABLE spaces (" ALLEY_RECORD_COLUMNS
+    "place_id TEXT NOT NULL REFERENCES places(id), floor TEXT, area_m2 DOUBLE PRECISION NOT NULL, "
+    "rent_cny_per_m2_day DOUBLE PRECISION, status TEXT NOT NULL, available_from TEXT, "
+    "tenant_org_id TEXT REFERENCES organizations(id), usage TEXT);"
+
+    "CREATE TABLE talents (" ALLEY_RECORD_COLUMNS
+    "org_id TEXT REFERENCES organizations(id), field TEXT, honours TEXT);"
+
+    "CREATE TABLE pipeline_events ("
+    "id {{AUTO_ID}}, organization_id TEXT NOT NULL REFERENCES organizations(id), from_status TEXT, "
+    "to_status TEXT NOT NULL, occurred_on TEXT, note TEXT, source TEXT NOT NULL, recorded_at TEXT NOT NULL, "
+    "actor TEXT NOT NULL);"
+
+    "CREATE TABLE audit_log ("
+    "id {{AUTO_ID}}, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, resource TEXT NOT NULL, "
+    "record_id TEXT NOT NULL, before_json TEXT, after_json TEXT);"
+
+    "CREATE TABLE pack_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+
+    "CREATE INDEX areas_parent ON areas(parent_id);"
+    "CREATE INDEX places_type ON places(type);"
+    "CREATE INDEX places_area ON places(area_id);"
+    "CREATE INDEX organizations_kind ON organizations(kind);"
+    "CREATE INDEX organizations_pipeline ON organizations(pipeline_status);"
+    "CREATE UNIQUE INDEX organizations_uscc ON organizations(uscc) WHERE uscc IS NOT NULL AND deleted_at IS NULL;"
+    "CREATE INDEX spaces_place ON spaces(place_id);"
+    "CREATE INDEX spaces_status ON spaces(status);"
+    "CREATE INDEX pipeline_events_org ON pipeline_events(organization_id);"
+    "CREATE INDEX audit_log_record ON audit_log(resource, record_id);";
+
+std::string for_dialect(std::string sql, Dialect dialect) {
+  const std::string token = "{{AUTO_ID}}";
+  const std::string replacement = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                                                              : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  for (std::size_t at = sql.find(token); at != std::string::npos; at = sql.find(token, at)) {
+    sql.replace(at, token.size(), replacement);
+  }
+  return sql;
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> list = {
+      {1, "registry", kRegistrySchema},
+  };
+  return list;
+}
+
+Result<int> schema_version(Connection& connection) {
+  Result<QueryResult> version = connection.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!version) return version.error();
+  return int(as_integer(version->rows.at(0)[0]).value_or(0));
+}
+
+Status migrate(Connection& connection) {
+  Status table = connection.execute_script(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL)");
+  if (!table) return table;
+  for (const Migration& migration : migrations()) {
+    Status applied = in_write_transaction(connection, [&]() -> Status {
+      // Re-read inside the lock: another process may have just applied it.
+      Result<int> current = schema_version(connection);
+      if (!current) return current.error();
+      if (current.value() >= migration.version) return ok_status();
+      if (Status done = connection.execute_script(for_dialect(migration.sql, connection.dialect())); !done) {
+        return Error::internal(std::string("migration ") + migration.name + " failed: " + done.error().message);
+      }
+      Result<std::int64_t> recorded = connection.execute(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
+          {std::int64_t{migration.version}, std::string(migration.name)});
+      if (!recorded) return recorded.error();
+      return ok_status();
+    });
+    if (!applied) return applied;
+  }
+  return ok_status();
+}
+
+}  // namespace alley::store
