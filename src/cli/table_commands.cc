@@ -2,6 +2,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "cli/args.h"
@@ -42,6 +43,41 @@ Result<Json> all_records(store::Connection& connection, const registry::Resource
   }
 }
 
+// Records that refer to records of their own kind (areas and their parents)
+// are put parents first, so a file in any order imports.
+Json parents_first(const registry::ResourceSchema& schema, const Json& records) {
+  const registry::FieldSpec* self = nullptr;
+  for (const auto& spec : schema.fields) {
+    if (spec.type == registry::FieldType::kReference && spec.references == schema.name) self = &spec;
+  }
+  if (!self) return records;
+  Json ordered = Json::array();
+  std::set<std::string> placed, in_file;
+  for (const Json& record : records) {
+    if (record.is_object() && record.contains("id") && record["id"].is_string()) in_file.insert(record["id"].get<std::string>());
+  }
+  std::vector<bool> done(records.size(), false);
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (done[i]) continue;
+      const Json& record = records[i];
+      const bool waiting = record.is_object() && record.contains(self->name) && record[self->name].is_string() &&
+                           in_file.count(record[self->name].get<std::string>()) &&
+                           !placed.count(record[self->name].get<std::string>());
+      if (waiting) continue;
+      ordered.push_back(record);
+      if (record.is_object() && record.contains("id") && record["id"].is_string()) placed.insert(record["id"].get<std::string>());
+      done[i] = progress = true;
+    }
+  }
+  // A cycle stays in file order; validation then reports it.
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (!done[i]) ordered.push_back(records[i]);
+  }
+  return ordered;
+}
+
 }  // namespace
 
 int import_command(const std::vector<std::string>& words) {
@@ -63,8 +99,17 @@ int import_command(const std::vector<std::string>& words) {
   } else {
     records = registry::read_json_file(file);
     if (records && !records->is_array()) records = Error::malformed(file + " must hold a JSON array of records");
+    // An export carries version and timestamps; the importing database sets its own.
+    if (records) {
+      for (Json& record : records.value()) {
+        for (const std::string& managed : registry::server_managed_fields()) {
+          if (record.is_object()) record.erase(managed);
+        }
+      }
+    }
   }
   if (!records) return fail(records.error().message);
+  records = parents_first(*schema.value(), records.value());
 
   Result<std::shared_ptr<store::Database>> database = open_migrated(database_url(args->get("--db")), 1);
   if (!database) return fail(database.error().message);

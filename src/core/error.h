@@ -19,6 +19,7 @@ enum class ErrorCode {
   kPreconditionRequired,  // an update without If-Match
   kGone,                 // the record existed and was deleted
   kTooLarge,
+  kUnsupportedMediaType,
   kUnavailable,           // the store cannot be reached or is busy
   kInternal,
 };

@@ -37,44 +37,35 @@ int status_for(ErrorCode code) {
     case ErrorCode::kPreconditionFailed: return 412;
     case ErrorCode::kPreconditionRequired: return 428;
     case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kUnsupportedMediaType: return 415;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;
   }
   return 500;
 }
 
-HttpResponse problem_response(const Error& error) {
-  const int status = status_for(error.code);
-  if (status == 500) std::fprintf(stderr, "alley: internal error: %s\n", error.message.c_str());
+HttpResponse problem_response(int status, std::string detail, const std::vector<FieldError>& fields) {
   Json body = Json::object();
   body["type"] = "about:blank";
   body["title"] = title_for(status);
   body["status"] = status;
-  // Internal details (SQL, file paths) stay in the log, not in the answer.
-  body["detail"] = status == 500 ? "the server failed to handle this request; it has been logged" : error.message;
-  if (!error.fields.empty()) {
+  body["detail"] = std::move(detail);
+  if (!fields.empty()) {
     Json errors = Json::array();
-    for (const FieldError& field : error.fields) errors.push_back({{"field", field.field}, {"message", field.message}});
+    for (const FieldError& field : fields) errors.push_back({{"field", field.field}, {"message", field.message}});
     body["errors"] = std::move(errors);
   }
   return json_response(status, body, "application/problem+json");
 }
 
-HttpResponse problem_response(int status, std::string detail) {
-  ErrorCode code = ErrorCode::kMalformed;
-  for (ErrorCode candidate : {ErrorCode::kInvalid, ErrorCode::kMalformed, ErrorCode::kNotFound, ErrorCode::kGone,
-                              ErrorCode::kConflict, ErrorCode::kPreconditionFailed,
-                              ErrorCode::kPreconditionRequired, ErrorCode::kTooLarge, ErrorCode::kUnavailable}) {
-    if (status_for(candidate) == status) code = candidate;
+HttpResponse problem_response(const Error& error) {
+  const int status = status_for(error.code);
+  if (status == 500) {
+    // Internal details (SQL, file paths) stay in the log, not in the answer.
+    std::fprintf(stderr, "alley: internal error: %s\n", error.message.c_str());
+    return problem_response(status, "the server failed to handle this request; it has been logged");
   }
-  HttpResponse response = problem_response(Error{code, std::move(detail), {}});
-  if (status != status_for(code)) {  // statuses with no ErrorCode of their own (405, 408, 415, 431)
-    Json body = Json::parse(response.body);
-    body["status"] = status;
-    body["title"] = title_for(status);
-    response = json_response(status, body, "application/problem+json");
-  }
-  return response;
+  return problem_response(status, error.message, error.fields);
 }
 
 HttpResponse json_response(int status, const Json& body, std::string content_type) {

@@ -11,7 +11,7 @@ namespace alley::http {
 int status_for(ErrorCode code);
 
 HttpResponse problem_response(const Error& error);
-HttpResponse problem_response(int status, std::string detail);
+HttpResponse problem_response(int status, std::string detail, const std::vector<FieldError>& fields = {});
 
 HttpResponse json_response(int status, const Json& body, std::string content_type = "application/json");
 

@@ -111,7 +111,10 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     }
     if (error == beast::error::timeout) {
-      return send_and_close(problem_response(408, "the request did not arrive in time; the connection is closed"));
+      // The stream has already closed the socket; nothing more can be said.
+      std::fprintf(stderr, "alley: closed a connection from %s whose request did not arrive within %lld ms\n",
+                   remote_.c_str(), static_cast<long long>(options_.request_timeout.count()));
+      return close();
     }
     if (error == bhttp::error::body_limit) {
       return send_and_close(problem_response(

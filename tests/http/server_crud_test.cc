@@ -1,0 +1,164 @@
+// The real server over HTTP: the life of a record, and what survives a restart.
+
+#include <gtest/gtest.h>
+
+#include "support/api_test.h"
+
+namespace alley::testing {
+namespace {
+
+const Json kEnterprise = {{"name", "上海矽睿科技股份有限公司"}, {"name_en", "QST"}, {"source", "integration test"},
+                          {"kind", "enterprise"},              {"sectors", {"集成电路"}}, {"employees", 200},
+                          {"uscc", "91350100M000100Y43"}};
+
+TEST(ServerCrud, RoundTripWithEtags) {
+  TempDir dir;
+  ServerProcess server({"--db", dir.db_url()});
+  const int port = server.port();
+
+  Response created = post_json(port, "/api/v1/organizations", kEnterprise);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.header("etag"), "\"1\"");
+  const std::string id = json_of(created)["id"];
+  EXPECT_EQ(created.header("location"), "/api/v1/organizations/" + id);
+
+  Response read = request(port, "GET", "/api/v1/organizations/" + id);
+  ASSERT_EQ(read.status, 200);
+  Json record = json_of(read);
+  EXPECT_EQ(record["name"], kEnterprise["name"]);
+  EXPECT_EQ(record["sectors"], kEnterprise["sectors"]);
+  EXPECT_EQ(record["synthetic"], false);
+
+  Response changed = patch_json(port, "/api/v1/organizations/" + id, {{"employees", 250}}, read.header("etag"));
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(changed.header("etag"), "\"2\"");
+
+  // A second writer still holding version 1 must not overwrite the change.
+  Response stale = patch_json(port, "/api/v1/organizations/" + id, {{"employees", 1}}, read.header("etag"));
+  EXPECT_EQ(stale.status, 412) << stale.body;
+  EXPECT_EQ(stale.header("content-type"), "application/problem+json; charset=utf-8");
+  EXPECT_EQ(json_of(request(port, "GET", "/api/v1/organizations/" + id))["employees"], 250);
+
+  Response blind = request(port, "PATCH", "/api/v1/organizations/" + id, R"({"employees": 3})");
+  EXPECT_EQ(blind.status, 428);
+
+  Response deleted = request(port, "DELETE", "/api/v1/organizations/" + id);
+  EXPECT_EQ(deleted.status, 204);
+  EXPECT_EQ(request(port, "GET", "/api/v1/organizations/" + id).status, 410);
+  EXPECT_EQ(total_of(port, "organizations"), 0);
+}
+
+TEST(ServerCrud, WritesSurviveARestart) {
+  TempDir dir;
+  std::string id;
+  {
+    ServerProcess server({"--db", dir.db_url()});
+    Response created = post_json(server.port(), "/api/v1/organizations", kEnterprise);
+    ASSERT_EQ(created.status, 201);
+    id = json_of(created)["id"];
+    EXPECT_EQ(server.stop(), 0);
+  }
+  ServerProcess again({"--db", dir.db_url()});
+  Response read = request(again.port(), "GET", "/api/v1/organizations/" + id);
+  ASSERT_EQ(read.status, 200);
+  EXPECT_EQ(json_of(read)["uscc"], kEnterprise["uscc"]);
+}
+
+TEST(ServerCrud, AcknowledgedWritesSurviveSigkill) {
+  TempDir dir;
+  std::vector<std::string> acknowledged;
+  {
+    ServerProcess server({"--db", dir.db_url()});
+    for (int i = 0; i < 20; ++i) {
+      Json body = kEnterprise;
+      body.erase("uscc");
+      body["name"] = "企业" + std::to_string(i);
+      Response created = post_json(server.port(), "/api/v1/organizations", body);
+      ASSERT_EQ(created.status, 201);
+      acknowledged.push_back(json_of(created)["id"]);
+    }
+    server.kill_hard();
+  }
+  ServerProcess again({"--db", dir.db_url()});
+  for (const std::string& id : acknowledged) {
+    EXPECT_EQ(request(again.port(), "GET", "/api/v1/organizations/" + id).status, 200) << id;
+  }
+}
+
+TEST(ServerCrud, PagesWithCursors) {
+  TempDir dir;
+  ServerProcess server({"--db", dir.db_url()});
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_EQ(post_json(server.port(), "/api/v1/departments",
+                        {{"id", "d" + std::to_string(i)}, {"name", "部门"}, {"source", "t"}, {"kind", "department"}})
+                  .status,
+              201);
+  }
+  std::set<std::string> seen;
+  std::string target = "/api/v1/departments?limit=2&sort=-id";
+  int pages = 0;
+  while (true) {
+    Json page = json_of(request(server.port(), "GET", target));
+    EXPECT_EQ(page["total"], 5);
+    for (const Json& item : page["items"]) seen.insert(item["id"].get<std::string>());
+    ++pages;
+    if (page["next"].is_null()) break;
+    target = "/api/v1/departments?limit=2&sort=-id&cursor=" + page["next"].get<std::string>();
+  }
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(seen.size(), 5u);
+}
+
+TEST(ServerCrud, PipelineMovesWithDatedHistory) {
+  TempDir dir;
+  ServerProcess server({"--db", dir.db_url()});
+  Json body = kEnterprise;
+  body["pipeline_status"] = "target";
+  const std::string id = json_of(post_json(server.port(), "/api/v1/organizations", body))["id"];
+  const std::string path = "/api/v1/organizations/" + id + "/pipeline";
+  EXPECT_EQ(post_json(server.port(), path, {{"status", "landed"}}).status, 422);
+  EXPECT_EQ(post_json(server.port(), path, {{"status", "negotiating"}, {"date", "2025-01-10"}}).status, 200);
+  Json history = json_of(request(server.port(), "GET", path));
+  EXPECT_EQ(history["pipeline_status"], "negotiating");
+  ASSERT_EQ(history["history"].size(), 2u);
+  EXPECT_EQ(history["history"][1]["occurred_on"], "2025-01-10");
+  // Only the pipeline endpoint changes the status.
+  Response read = request(server.port(), "GET", "/api/v1/organizations/" + id);
+  EXPECT_EQ(patch_json(server.port(), "/api/v1/organizations/" + id, {{"pipeline_status", "landed"}}, read.header("etag")).status,
+            422);
+}
+
+TEST(ServerCrud, ServesThePackAsGeoJson) {
+  TempDir dir;
+  ASSERT_EQ(run_alley({"init", "--db", dir.db_url()}).exit_code, 0);
+  ServerProcess server({"--db", dir.db_url()});
+  Response places = request(server.port(), "GET", "/api/v1/places.geojson");
+  ASSERT_EQ(places.status, 200);
+  EXPECT_EQ(places.header("content-type"), "application/geo+json; charset=utf-8");
+  Json collection = json_of(places);
+  EXPECT_EQ(collection["type"], "FeatureCollection");
+  ASSERT_GE(collection["features"].size(), 30u);
+  for (const Json& feature : collection["features"]) {
+    EXPECT_EQ(feature["geometry"]["type"], "Point");
+    EXPECT_TRUE(feature["properties"].contains("geo_quality"));
+    EXPECT_TRUE(feature["properties"].contains("source"));
+  }
+  Json areas = json_of(request(server.port(), "GET", "/api/v1/areas.geojson?kind=district"));
+  ASSERT_EQ(areas["features"].size(), 1u);
+  EXPECT_EQ(areas["features"][0]["geometry"]["type"], "Polygon");
+
+  Json metro = json_of(request(server.port(), "GET", "/api/v1/places.geojson?type=metro_station"));
+  Json shifted = json_of(request(server.port(), "GET", "/api/v1/places.geojson?type=metro_station&datum=GCJ-02"));
+  ASSERT_EQ(metro["features"].size(), shifted["features"].size());
+  const double d_lon = shifted["features"][0]["geometry"]["coordinates"][0].get<double>() -
+                       metro["features"][0]["geometry"]["coordinates"][0].get<double>();
+  EXPECT_NEAR(d_lon, 0.0046, 0.0005);
+  EXPECT_EQ(request(server.port(), "GET", "/api/v1/places.geojson?datum=mars").status, 400);
+
+  Json health = json_of(request(server.port(), "GET", "/healthz"));
+  EXPECT_EQ(health["status"], "ok");
+  EXPECT_EQ(health["pack"], "silicon-alley");
+}
+
+}  // namespace
+}  // namespace alley::testing

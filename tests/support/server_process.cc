@@ -1,0 +1,139 @@
+#include "support/server_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <random>
+#include <stdexcept>
+
+namespace alley::testing {
+namespace fs = std::filesystem;
+
+fs::path alley_binary() { return ALLEY_BINARY; }
+
+TempDir::TempDir() {
+  std::random_device random;
+  path_ = fs::temp_directory_path() / ("alley-test-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  fs::remove_all(path_, ignored);
+}
+
+namespace {
+
+std::vector<char*> argv_for(const std::vector<std::string>& args) {
+  static std::string binary;
+  binary = alley_binary().string();
+  std::vector<char*> argv;
+  argv.push_back(binary.data());
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  return argv;
+}
+
+std::string drain(int fd) {
+  std::string text;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = ::read(fd, buffer, sizeof buffer)) > 0) text.append(buffer, std::size_t(n));
+  return text;
+}
+
+}  // namespace
+
+CommandResult run_alley(const std::vector<std::string>& args) {
+  int out_pipe[2], err_pipe[2];
+  if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+  std::vector<char*> argv = argv_for(args);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(out_pipe[1], 1);
+    ::dup2(err_pipe[1], 2);
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  CommandResult result;
+  // Outputs are small; read stderr after stdout closes.
+  result.out = drain(out_pipe[0]);
+  result.err = drain(err_pipe[0]);
+  ::close(out_pipe[0]);
+  ::close(err_pipe[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+ServerProcess::ServerProcess(const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args = {"serve", "--port", "0", "--host", "127.0.0.1"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  int out_pipe[2];
+  if (::pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
+  std::vector<char*> argv = argv_for(args);
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    ::dup2(out_pipe[1], 1);
+    ::close(out_pipe[0]);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(out_pipe[1]);
+  std::string banner;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (banner.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    pollfd poller{out_pipe[0], POLLIN, 0};
+    if (::poll(&poller, 1, 200) <= 0) continue;
+    char buffer[256];
+    const ssize_t n = ::read(out_pipe[0], buffer, sizeof buffer);
+    if (n <= 0) break;
+    banner.append(buffer, std::size_t(n));
+  }
+  ::close(out_pipe[0]);
+  const std::size_t colon = banner.rfind(':');
+  if (banner.find("http://") == std::string::npos || colon == std::string::npos) {
+    kill_hard();
+    throw std::runtime_error("alley serve did not start: '" + banner + "'");
+  }
+  port_ = std::stoi(banner.substr(colon + 1));
+}
+
+bool ServerProcess::running() {
+  if (pid_ <= 0) return false;
+  int status = 0;
+  if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+    pid_ = -1;
+    return false;
+  }
+  return true;
+}
+
+int ServerProcess::stop() {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void ServerProcess::kill_hard() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  ::waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
+ServerProcess::~ServerProcess() { stop(); }
+
+}  // namespace alley::testing

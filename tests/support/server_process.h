@@ -1,0 +1,57 @@
+#pragma once
+// Runs the real `alley` binary as a child process for integration tests.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace alley::testing {
+
+// The alley binary under test (set by the build).
+std::filesystem::path alley_binary();
+
+// A fresh empty folder under the system temp dir, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string db_url(const std::string& name = "alley.db") const { return "sqlite:" + (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `alley ARGS…` to completion.
+CommandResult run_alley(const std::vector<std::string>& args);
+
+// `alley serve --port 0 …` started in the constructor; waits for its
+// "serving … on http://host:port" line. Stopped with SIGTERM (or SIGKILL by
+// kill_hard) in the destructor.
+class ServerProcess {
+ public:
+  explicit ServerProcess(const std::vector<std::string>& extra_args);
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }
+  bool running();
+  // SIGTERM and wait; returns the exit status.
+  int stop();
+  void kill_hard();
+
+ private:
+  int pid_ = -1;
+  int port_ = 0;
+};
+
+}  // namespace alley::testing
