@@ -51,6 +51,18 @@ Json from_sql(FieldType type, const SqlValue& value) {
   }
 }
 
+// The record with its fields in schema order, as reads return them.
+Json in_schema_order(const ResourceSchema& schema, const Json& record) {
+  Json ordered = Json::object();
+  for (const FieldSpec& spec : schema.fields) {
+    if (record.contains(spec.name)) ordered[spec.name] = record[spec.name];
+  }
+  for (const std::string& managed : server_managed_fields()) {
+    if (record.contains(managed)) ordered[managed] = record[managed];
+  }
+  return ordered;
+}
+
 // Null fields are left out: absent means "not known".
 Json row_to_record(const ResourceSchema& schema, const store::Row& row) {
   Json record = Json::object();
@@ -339,6 +351,7 @@ Result<Json> create_record(store::Connection& connection, const ResourceSchema& 
   record["version"] = 1;
   record["created_at"] = now;
   record["updated_at"] = now;
+  record = in_schema_order(schema, record);
   if (Status audited = append_audit(connection, actor, "create", schema.name, id, nullptr, &record); !audited) {
     return audited.error();
   }
@@ -380,6 +393,7 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
   record["version"] = version + 1;
   record["created_at"] = current.value()["created_at"];
   record["updated_at"] = now;
+  record = in_schema_order(schema, record);
   if (Status audited = append_audit(connection, actor, "update", schema.name, id, &current.value(), &record);
       !audited) {
     return audited.error();
