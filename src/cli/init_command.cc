@@ -25,7 +25,7 @@ int init_command(const std::vector<std::string>& words) {
   Result<std::optional<std::string>> existing = registry::loaded_pack(connection);
   if (!existing) return fail(existing.error().message);
   if (existing.value() && *existing.value() != pack_name) {
-    return fail(url + " already holds the pack '" + *existing.value() + "'; use another database for '" + pack_name +
+    return fail(database.value()->describe() + " already holds the pack '" + *existing.value() + "'; use another database for '" + pack_name +
                 "'");
   }
   if (!existing.value()) {
@@ -39,9 +39,11 @@ int init_command(const std::vector<std::string>& words) {
       return ok_status();
     });
     if (!loaded) return fail("the pack '" + pack_name + "' was not loaded: " + describe(loaded.error()));
-    std::fprintf(stderr, "alley: loaded the pack '%s' into %s\n", pack_name.c_str(), url.c_str());
+    std::fprintf(stderr, "alley: loaded the pack '%s' into %s\n", pack_name.c_str(),
+                 database.value()->describe().c_str());
   } else {
-    std::fprintf(stderr, "alley: %s already holds the pack '%s'; nothing to load\n", url.c_str(), pack_name.c_str());
+    std::fprintf(stderr, "alley: %s already holds the pack '%s'; nothing to load\n",
+                 database.value()->describe().c_str(), pack_name.c_str());
   }
 
   if (args->has("--demo")) {

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/postgres_database.h"
 #include "store/sqlite_database.h"
 
 namespace alley::store {
@@ -40,9 +41,7 @@ Result<Database::Url> Database::parse_url(std::string_view url) {
 Result<std::shared_ptr<Database>> Database::open(std::string_view url, std::size_t max_connections) {
   Result<Url> parsed = parse_url(url);
   if (!parsed) return parsed.error();
-  if (parsed->scheme == "postgresql") {
-    return Error::unavailable("PostgreSQL is not supported by this build yet; use sqlite:PATH");
-  }
+  if (parsed->scheme == "postgresql") return open_postgres(parsed->target, max_connections);
   return open_sqlite(parsed->target, max_connections);
 }
 
@@ -68,7 +67,11 @@ Result<Database::Lease> Database::acquire() {
 
 void Database::release(std::unique_ptr<Connection> connection) {
   std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(connection));
+  if (connection->healthy()) {
+    idle_.push_back(std::move(connection));
+  } else {
+    --open_count_;  // a fresh one is opened when needed
+  }
   available_.notify_one();
 }
 

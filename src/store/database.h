@@ -40,6 +40,8 @@ class Connection {
  public:
   virtual ~Connection() = default;
   virtual Dialect dialect() const = 0;
+  // False once the connection is broken; the pool then drops it.
+  virtual bool healthy() const { return true; }
   virtual Result<QueryResult> query(std::string_view sql, const std::vector<SqlValue>& params = {}) = 0;
   // Returns the number of rows changed.
   virtual Result<std::int64_t> execute(std::string_view sql, const std::vector<SqlValue>& params = {}) = 0;

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/clock.h"
+
 namespace alley::store {
 namespace {
 
@@ -96,9 +98,12 @@ Result<int> schema_version(Connection& connection) {
 }
 
 Status migrate(Connection& connection) {
-  Status table = connection.execute_script(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-      "applied_at TEXT NOT NULL)");
+  // Inside the write lock: servers starting together must not race to create it.
+  Status table = in_write_transaction(connection, [&] {
+    return connection.execute_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "applied_at TEXT NOT NULL)");
+  });
   if (!table) return table;
   for (const Migration& migration : migrations()) {
     Status applied = in_write_transaction(connection, [&]() -> Status {
@@ -110,8 +115,8 @@ Status migrate(Connection& connection) {
         return Error::internal(std::string("migration ") + migration.name + " failed: " + done.error().message);
       }
       Result<std::int64_t> recorded = connection.execute(
-          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
-          {std::int64_t{migration.version}, std::string(migration.name)});
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+          {std::int64_t{migration.version}, std::string(migration.name), utc_now_iso8601()});
       if (!recorded) return recorded.error();
       return ok_status();
     });

@@ -110,7 +110,9 @@ TEST_F(PackTest, BoundaryFollowsTheFourRoadsAndHoldsItsPlaces) {
   }
   std::size_t checked = 0;
   for (const Json& place : all("places")) {
-    if (place.contains("lon")) EXPECT_TRUE(place.contains("geo_quality")) << place["id"];
+    if (place.contains("lon")) {
+      EXPECT_TRUE(place.contains("geo_quality")) << place["id"];
+    }
     if (!place.contains("lon") || !inside_areas.count(place.value("area_id", ""))) continue;
     const geo::LonLat point{place["lon"].get<double>(), place["lat"].get<double>()};
     EXPECT_TRUE(geo::contains(boundary, point)) << place["id"] << " lies outside the district boundary";

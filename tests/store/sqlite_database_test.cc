@@ -11,6 +11,8 @@ namespace alley::store {
 namespace {
 
 class SqliteTest : public testing::StoreTest {};
+// Behaviour every backend must share.
+class StoreConformance : public testing::StoreTest {};
 
 TEST_F(SqliteTest, UsesWalAndForeignKeys) {
   EXPECT_EQ(as_text(connection().query("PRAGMA journal_mode").value().rows[0][0]), "wal");
@@ -21,14 +23,14 @@ TEST_F(SqliteTest, UsesWalAndForeignKeys) {
   EXPECT_FALSE(orphan.ok());
 }
 
-TEST_F(SqliteTest, MigrationsAreRecordedAndIdempotent) {
+TEST_F(StoreConformance, MigrationsAreRecordedAndIdempotent) {
   EXPECT_EQ(schema_version(connection()).value(), migrations().back().version);
   ASSERT_TRUE(migrate(connection()).ok());
   auto count = connection().query("SELECT COUNT(*) FROM schema_migrations");
   EXPECT_EQ(as_integer(count->rows[0][0]), std::int64_t(migrations().size()));
 }
 
-TEST_F(SqliteTest, BindsValuesNeverSplicesThem) {
+TEST_F(StoreConformance, BindsValuesNeverSplicesThem) {
   const std::string hostile = "x'); DROP TABLE departments; --";
   ASSERT_TRUE(connection()
                   .execute("INSERT INTO departments (id, name, source, created_at, updated_at, kind) "
@@ -39,7 +41,7 @@ TEST_F(SqliteTest, BindsValuesNeverSplicesThem) {
   EXPECT_EQ(as_text(read->rows.at(0)[0]), hostile);
 }
 
-TEST_F(SqliteTest, RollbackLeavesNothing) {
+TEST_F(StoreConformance, RollbackLeavesNothing) {
   Status failed = in_write_transaction(connection(), [&]() -> Status {
     auto inserted = connection().execute(
         "INSERT INTO departments (id, name, source, created_at, updated_at, kind) VALUES ('d', 'n', 's', 't', 't', 'k')");

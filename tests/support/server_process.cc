@@ -1,5 +1,7 @@
 #include "support/server_process.h"
 
+#include "support/test_database.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -21,7 +23,14 @@ TempDir::TempDir() {
   fs::create_directories(path_);
 }
 
+std::string TempDir::db_url(const std::string& name) {
+  auto found = databases_.find(name);
+  if (found == databases_.end()) found = databases_.emplace(name, create_test_database(path_, name)).first;
+  return found->second;
+}
+
 TempDir::~TempDir() {
+  for (const auto& [name, url] : databases_) drop_test_database(url);
   std::error_code ignored;
   fs::remove_all(path_, ignored);
 }

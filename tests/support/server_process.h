@@ -2,6 +2,7 @@
 // Runs the real `alley` binary as a child process for integration tests.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,15 @@ class TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   const std::filesystem::path& path() const { return path_; }
-  std::string db_url(const std::string& name = "alley.db") const { return "sqlite:" + (path_ / name).string(); }
+  // A database on the backend under test, made on first use of `name` and
+  // dropped with the folder.
+  std::string db_url(const std::string& name = "alley.db");
+  // Always an SQLite file, for what only SQLite does (online backup).
+  std::string sqlite_url(const std::string& name) const { return "sqlite:" + (path_ / name).string(); }
 
  private:
   std::filesystem::path path_;
+  std::map<std::string, std::string> databases_;
 };
 
 struct CommandResult {

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "store/migrations.h"
+#include "support/test_database.h"
 
 namespace alley::testing {
 
@@ -12,6 +13,7 @@ void StoreTest::SetUp() {
   folder_ = std::filesystem::temp_directory_path() /
             ("alley-unit-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
   std::filesystem::create_directories(folder_);
+  url_ = create_test_database(folder_, "test.db");
   auto database = store::Database::open(url(), 2);
   ASSERT_TRUE(database.ok()) << database.error().message;
   database_ = database.value();
@@ -24,6 +26,7 @@ void StoreTest::SetUp() {
 void StoreTest::TearDown() {
   lease_.reset();
   database_.reset();
+  drop_test_database(url_);
   std::error_code ignored;
   std::filesystem::remove_all(folder_, ignored);
 }

@@ -1,6 +1,7 @@
 #pragma once
-// A fresh migrated SQLite database in a temporary folder, for unit tests of
-// code that talks to the store.
+// A fresh migrated database in a temporary folder (SQLite, or PostgreSQL when
+// the suite runs against it; see test_database.h), for unit tests of code that
+// talks to the store.
 
 #include <gtest/gtest.h>
 
@@ -17,9 +18,10 @@ class StoreTest : public ::testing::Test {
   void TearDown() override;
 
   store::Connection& connection() { return **lease_; }
-  std::string url() const { return "sqlite:" + (folder_ / "test.db").string(); }
+  const std::string& url() const { return url_; }
 
   std::filesystem::path folder_;
+  std::string url_;
   std::shared_ptr<store::Database> database_;
   std::unique_ptr<store::Database::Lease> lease_;
 };
