@@ -16,6 +16,9 @@ int serve_command(const std::vector<std::string>& words);
 int init_command(const std::vector<std::string>& words);
 int import_command(const std::vector<std::string>& words);
 int export_command(const std::vector<std::string>& words);
+int copy_command(const std::vector<std::string>& words);
+int backup_command(const std::vector<std::string>& words);
+int restore_command(const std::vector<std::string>& words);
 
 // --db, else $ALLEY_DB, else sqlite:alley.db in the working folder.
 std::string database_url(const std::string& option);

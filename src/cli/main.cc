@@ -19,9 +19,12 @@ constexpr const char* kUsage =
     "          --demo adds a synthetic population, marked as such\n"
     "  import  RESOURCE FILE.{json,csv} [--db URL]       add records, all or none\n"
     "  export  RESOURCE [--format json|csv|geojson] [--datum D] [--out FILE] [--db URL]\n"
+    "  copy    --from URL --to URL      move a whole database (SQLite <-> PostgreSQL) and verify it\n"
+    "  backup  [--db URL] --to FILE     online backup of a running SQLite database\n"
+    "  restore --from FILE [--db URL] [--force]   put a backup back (servers stopped)\n"
     "  version print the version\n"
     "\n"
-    "URL is sqlite:PATH (default sqlite:alley.db, or $ALLEY_DB).\n";
+    "URL is sqlite:PATH (default sqlite:alley.db, or $ALLEY_DB) or postgresql://USER@HOST:PORT/NAME.\n";
 
 }  // namespace
 
@@ -36,6 +39,9 @@ int main(int argc, char** argv) {
   if (command == "init") return alley::cli::init_command(words);
   if (command == "import") return alley::cli::import_command(words);
   if (command == "export") return alley::cli::export_command(words);
+  if (command == "copy") return alley::cli::copy_command(words);
+  if (command == "backup") return alley::cli::backup_command(words);
+  if (command == "restore") return alley::cli::restore_command(words);
   if (command == "version" || command == "--version") {
     std::printf("alley %s (schema %d)\n", ALLEY_VERSION, alley::store::migrations().back().version);
     return 0;

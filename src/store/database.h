@@ -50,6 +50,8 @@ class Connection {
   // A write transaction: the backend takes its write lock at the start, so
   // read-then-write sequences inside it see no interleaved writer.
   virtual Status begin_write() = 0;
+  // A read-only transaction that sees one consistent snapshot (for copies).
+  virtual Status begin_read() = 0;
   virtual Status commit() = 0;
   virtual Status rollback() = 0;
 };

@@ -91,6 +91,7 @@ class PostgresConnection final : public Connection {
     }
     return ok_status();
   }
+  Status begin_read() override { return execute_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
   Status commit() override { return execute_script("COMMIT"); }
   Status rollback() override { return execute_script("ROLLBACK"); }
 

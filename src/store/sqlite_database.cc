@@ -83,6 +83,11 @@ class SqliteConnection final : public Connection {
   }
 
   Status begin_write() override { return simple("BEGIN IMMEDIATE"); }
+  Status begin_read() override {
+    // In WAL mode the snapshot is fixed by the first read inside BEGIN.
+    if (Status begun = simple("BEGIN"); !begun) return begun;
+    return simple("SELECT COUNT(*) FROM sqlite_master");
+  }
   Status commit() override { return simple("COMMIT"); }
   Status rollback() override { return simple("ROLLBACK"); }
 

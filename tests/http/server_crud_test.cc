@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 #include "support/api_test.h"
 
 namespace alley::testing {
@@ -64,25 +68,43 @@ TEST(ServerCrud, WritesSurviveARestart) {
   EXPECT_EQ(json_of(read)["uscc"], kEnterprise["uscc"]);
 }
 
-TEST(ServerCrud, AcknowledgedWritesSurviveSigkill) {
+TEST(ServerCrud, AcknowledgedWritesSurviveSigkillMidLoad) {
   TempDir dir;
+  std::mutex mutex;
   std::vector<std::string> acknowledged;
   {
     ServerProcess server({"--db", dir.db_url()});
-    for (int i = 0; i < 20; ++i) {
-      Json body = kEnterprise;
-      body.erase("uscc");
-      body["name"] = "企业" + std::to_string(i);
-      Response created = post_json(server.port(), "/api/v1/organizations", body);
-      ASSERT_EQ(created.status, 201);
-      acknowledged.push_back(json_of(created)["id"]);
+    std::atomic<bool> running{true};
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 4; ++w) {
+      writers.emplace_back([&, w] {
+        for (int i = 0; running; ++i) {
+          Json body = {{"name", "企业" + std::to_string(w) + "-" + std::to_string(i)}, {"source", "t"}, {"kind", "enterprise"}};
+          try {
+            Response created = post_json(server.port(), "/api/v1/organizations", body);
+            if (created.status != 201) continue;  // cut off mid-answer: not acknowledged
+            std::lock_guard lock(mutex);
+            acknowledged.push_back(json_of(created)["id"]);
+          } catch (const std::exception&) {
+            return;  // the server is gone
+          }
+        }
+      });
     }
-    server.kill_hard();
+    while (true) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      std::lock_guard lock(mutex);
+      if (acknowledged.size() >= 150) break;
+    }
+    server.kill_hard();  // SIGKILL while the writers are still sending
+    running = false;
+    for (std::thread& writer : writers) writer.join();
   }
   ServerProcess again({"--db", dir.db_url()});
   for (const std::string& id : acknowledged) {
-    EXPECT_EQ(request(again.port(), "GET", "/api/v1/organizations/" + id).status, 200) << id;
+    EXPECT_EQ(request(again.port(), "GET", "/api/v1/organizations/" + id).status, 200) << id << " was acknowledged";
   }
+  EXPECT_GE(total_of(again.port(), "organizations"), std::int64_t(acknowledged.size()));
 }
 
 TEST(ServerCrud, PagesWithCursors) {
