@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev
-          libgtest-dev libbenchmark-dev)
+          libgtest-dev libbenchmark-dev
+          postgresql)  # the server the tests start on loopback
 
 missing=()
 for package in "${packages[@]}"; do
