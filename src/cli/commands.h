@@ -26,6 +26,10 @@ std::string database_url(const std::string& option);
 // Opens the database and applies pending migrations.
 Result<std::shared_ptr<store::Database>> open_migrated(const std::string& url, std::size_t connections = 4);
 
+// Brings the full-text index in line with the records (after a copy, or for a
+// database from before the index existed).
+Status rebuild_search_index_if_needed(store::Connection& connection);
+
 // Prints "alley: <message>" to stderr and returns `code`.
 int fail(const std::string& message, int code = 1);
 

@@ -48,6 +48,11 @@ int copy_command(const std::vector<std::string>& words) {
       });
   if (terminal) std::fprintf(stderr, "\r%40s\r", "");
   if (!report) return fail("nothing was copied: " + report.error().message);
+  {
+    Result<store::Database::Lease> lease = target.value()->acquire();
+    if (!lease) return fail(lease.error().message);
+    if (Status indexed = rebuild_search_index_if_needed(*lease.value()); !indexed) return fail(indexed.error().message);
+  }
   std::printf("%-16s %10s  %s\n", "table", "rows", "checksum (source = target)");
   for (const store::TableCopy& table : report.value()) {
     std::printf("%-16s %10" PRId64 "  %016" PRIx64 "\n", table.table.c_str(), table.rows, table.target_checksum);

@@ -41,6 +41,7 @@ int serve_command(const std::vector<std::string>& words) {
 
   http::Router router;
   http::add_registry_routes(router, database.value());
+  http::add_search_routes(router, database.value());
   http::add_system_routes(router, database.value());
   Status served = http::serve(options, router, [&](std::uint16_t bound) {
     std::printf("alley: serving %s on http://%s:%u\n", database.value()->describe().c_str(), options.host.c_str(),

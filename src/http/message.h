@@ -27,6 +27,12 @@ struct HttpResponse {
   std::string body;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  std::string header_value(const std::string& name) const {
+    for (const auto& [key, value] : headers) {
+      if (key == name) return value;
+    }
+    return {};
+  }
 };
 
 }  // namespace alley::http

@@ -113,6 +113,21 @@ Json components() {
   schemas["api_index"] = {{"type", "object"}, {"required", {"name", "version", "resources"}},
                           {"properties", {{"name", {{"type", "string"}}}, {"version", {{"type", "string"}}},
                                           {"resources", {{"type", "array"}}}}}};
+  schemas["search_result"] = {
+      {"type", "object"},
+      {"required", {"items", "total", "query"}},
+      {"properties",
+       {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/search_hit"}}}}},
+        {"total", {{"type", "integer"}}},
+        {"query", {{"type", "string"}, {"description", "the query as matched, in Simplified script"}}}}}};
+  schemas["search_hit"] = {
+      {"type", "object"},
+      {"required", {"resource", "id", "name", "synthetic", "score", "href"}},
+      {"additionalProperties", false},
+      {"properties",
+       {{"resource", {{"type", "string"}}}, {"id", {{"type", "string"}}}, {"name", {{"type", "string"}}},
+        {"name_en", {{"type", "string"}}}, {"synthetic", {{"type", "boolean"}}}, {"score", {{"type", "number"}}},
+        {"href", {{"type", "string"}}}}}};
   schemas["openapi"] = {{"type", "object"}, {"required", {"openapi", "paths"}}};
   schemas["problem"] = {
       {"type", "object"},

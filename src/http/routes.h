@@ -11,6 +11,9 @@ namespace alley::http {
 // /api/v1/{departments,areas,roads,places,organizations,spaces,talents}…
 void add_registry_routes(Router& router, std::shared_ptr<store::Database> database);
 
+// /api/v1/search
+void add_search_routes(Router& router, std::shared_ptr<store::Database> database);
+
 // /healthz, /api/v1 and /api/v1/openapi.json. Add last: the OpenAPI document
 // describes every route added before it.
 void add_system_routes(Router& router, std::shared_ptr<store::Database> database);

@@ -12,6 +12,7 @@
 
 #include "http/problem.h"
 #include "http/query_string.h"
+#include "search/chinese_script.h"
 
 namespace alley::http {
 namespace {
@@ -78,7 +79,16 @@ HttpResponse dispatch(const Router& router, HttpRequest& request, const std::str
     return problem_response(404, "there is nothing at " + request.path);
   }
   try {
-    return match.route->handler(context, request, match.params);
+    // Data is kept in Simplified Chinese: what a zh-Hant client writes is
+    // folded to Simplified, and what it reads is converted on the way out.
+    const bool traditional = context.lang == "zh-Hant";
+    if (traditional && !request.body.empty()) request.body = search::to_simplified(request.body);
+    HttpResponse response = match.route->handler(context, request, match.params);
+    if (traditional && response.status < 300 && response.header_value("Content-Type").find("json") != std::string::npos) {
+      response.body = search::to_traditional(response.body);
+    }
+    response.set_header("Content-Language", context.lang);
+    return response;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "alley: request %s %s failed: %s\n", request.method.c_str(), request.path.c_str(), error.what());
     return problem_response(Error::internal(error.what()));

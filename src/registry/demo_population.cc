@@ -62,7 +62,7 @@ const std::vector<std::string> kNameHeadsEn = {"Qiming", "Yunfan", "Xingtu", "Zh
                                                "Qinghe", "Yuanqiao", "Zhixing", "Huituo", "Hengshi", "Chenxi",
                                                "Juguang", "Xinhe", "Antu", "Borui", "Lingyun", "Weilan",
                                                "Dingxin", "Siyuan", "Heyu", "Panshi", "Zhaohua", "Dingyuan"};
-const std::vector<std::string> kSectorWords = {"网络科技", "智能科技", "微电子", "金融信息", "智行科技",
+const std::vector<std::string> kSectorWords = {"网络科技", "智能科技", "芯片科技", "金融信息", "智行科技",
                                                "能源科技", "数字科技", "链科技",   "文化创意", "数据科技"};
 const std::vector<std::string> kTiers = {"startup", "tech_sme", "innovative_sme", "specialized_sme", "little_giant",
                                          "leading"};

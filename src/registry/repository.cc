@@ -8,6 +8,7 @@
 #include "registry/pipeline_history.h"
 #include "registry/record_validator.h"
 #include "registry/schemas.h"
+#include "registry/search_documents.h"
 
 namespace alley::registry {
 namespace {
@@ -352,6 +353,7 @@ Result<Json> create_record(store::Connection& connection, const ResourceSchema& 
   record["created_at"] = now;
   record["updated_at"] = now;
   record = in_schema_order(schema, record);
+  if (Status indexed = index_record(connection, schema, record); !indexed) return indexed.error();
   if (Status audited = append_audit(connection, actor, "create", schema.name, id, nullptr, &record); !audited) {
     return audited.error();
   }
@@ -394,6 +396,7 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
   record["created_at"] = current.value()["created_at"];
   record["updated_at"] = now;
   record = in_schema_order(schema, record);
+  if (Status indexed = index_record(connection, schema, record); !indexed) return indexed.error();
   if (Status audited = append_audit(connection, actor, "update", schema.name, id, &current.value(), &record);
       !audited) {
     return audited.error();
@@ -430,6 +433,7 @@ Status delete_record(store::Connection& connection, const ResourceSchema& schema
           " SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
       {utc_now_iso8601(), utc_now_iso8601(), std::string(id)});
   if (!changed) return changed.error();
+  if (Status unindexed = unindex_record(connection, schema, id); !unindexed) return unindexed;
   return append_audit(connection, actor, "delete", schema.name, id, &current.value(), nullptr);
 }
 

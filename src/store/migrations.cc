@@ -72,6 +72,33 @@ const char* const kRegistrySchema =
     "CREATE INDEX pipeline_events_org ON pipeline_events(organization_id);"
     "CREATE INDEX audit_log_record ON audit_log(resource, record_id);";
 
+// The full-text index of search/search_index.h: one row per searchable record.
+const char* const kSearchSchema =
+    "CREATE TABLE search_documents (id {{AUTO_ID}}, resource TEXT NOT NULL, record_id TEXT NOT NULL, "
+    "name TEXT NOT NULL, name_en TEXT, synthetic INTEGER NOT NULL DEFAULT 0, title_tokens TEXT NOT NULL, "
+    "body_tokens TEXT NOT NULL);"
+    "CREATE UNIQUE INDEX search_documents_record ON search_documents(resource, record_id);";
+
+// FTS5 over the tokens, kept in step with search_documents by triggers.
+const char* const kSearchSqlite =
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title_tokens, body_tokens, content='search_documents', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 0');"
+    "CREATE TRIGGER search_documents_insert AFTER INSERT ON search_documents BEGIN "
+    "INSERT INTO search_fts(rowid, title_tokens, body_tokens) VALUES (new.id, new.title_tokens, new.body_tokens); END;"
+    "CREATE TRIGGER search_documents_delete AFTER DELETE ON search_documents BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens) "
+    "VALUES ('delete', old.id, old.title_tokens, old.body_tokens); END;"
+    "CREATE TRIGGER search_documents_update AFTER UPDATE ON search_documents BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, title_tokens, body_tokens) "
+    "VALUES ('delete', old.id, old.title_tokens, old.body_tokens); "
+    "INSERT INTO search_fts(rowid, title_tokens, body_tokens) VALUES (new.id, new.title_tokens, new.body_tokens); END;";
+
+// The 'simple' configuration only lower-cases: the tokens are already ours.
+const char* const kSearchPostgres =
+    "ALTER TABLE search_documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
+    "(setweight(to_tsvector('simple', title_tokens), 'A') || setweight(to_tsvector('simple', body_tokens), 'D')) STORED;"
+    "CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv);";
+
 std::string for_dialect(std::string sql, Dialect dialect) {
   const std::string token = "{{AUTO_ID}}";
   const std::string replacement = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -87,6 +114,7 @@ std::string for_dialect(std::string sql, Dialect dialect) {
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> list = {
       {1, "registry", kRegistrySchema},
+      {2, "search", kSearchSchema, kSearchSqlite, kSearchPostgres},
   };
   return list;
 }
@@ -111,8 +139,12 @@ Status migrate(Connection& connection) {
       Result<int> current = schema_version(connection);
       if (!current) return current.error();
       if (current.value() >= migration.version) return ok_status();
-      if (Status done = connection.execute_script(for_dialect(migration.sql, connection.dialect())); !done) {
-        return Error::internal(std::string("migration ") + migration.name + " failed: " + done.error().message);
+      const char* specific = connection.dialect() == Dialect::kSqlite ? migration.sqlite_sql : migration.postgres_sql;
+      for (const char* sql : {migration.sql, specific}) {
+        if (!sql) continue;
+        if (Status done = connection.execute_script(for_dialect(sql, connection.dialect())); !done) {
+          return Error::internal(std::string("migration ") + migration.name + " failed: " + done.error().message);
+        }
       }
       Result<std::int64_t> recorded = connection.execute(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",

@@ -10,6 +10,9 @@ struct Migration {
   int version;
   const char* name;
   const char* sql;  // dialect-neutral SQL; {{AUTO_ID}} becomes each backend's auto-increment key
+  // What only one backend has (SQLite's FTS5, PostgreSQL's tsvector), run after `sql`.
+  const char* sqlite_sql = nullptr;
+  const char* postgres_sql = nullptr;
 };
 
 const std::vector<Migration>& migrations();

@@ -66,6 +66,10 @@ TEST(Cli, InitIsIdempotent) {
   ServerProcess server({"--db", dir.db_url()});
   Json page = json_of(request(server.port(), "GET", "/api/v1/organizations?synthetic=true&limit=1"));
   EXPECT_EQ(page["total"], 600);
+  // The demo names chip firms, so the district's search has something to find.
+  Json chips = json_of(request(server.port(), "GET", "/api/v1/search?q=%E8%8A%AF%E7%89%87&limit=5"));
+  EXPECT_GT(chips["total"].get<int>(), 10);
+  for (const Json& hit : chips["items"]) EXPECT_EQ(hit["synthetic"], true);
 }
 
 TEST(Cli, ExportThenImportMovesEveryRecord) {

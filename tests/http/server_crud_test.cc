@@ -177,6 +177,18 @@ TEST(ServerCrud, ServesThePackAsGeoJson) {
   EXPECT_NEAR(d_lon, 0.0046, 0.0005);
   EXPECT_EQ(request(server.port(), "GET", "/api/v1/places.geojson?datum=mars").status, 400);
 
+  // Search, in either script, and answers converted for zh-Hant readers.
+  Json chips = json_of(request(server.port(), "GET", "/api/v1/search?q=%E8%8A%AF%E7%89%87"));  // 芯片
+  EXPECT_EQ(chips["total"], 0) << "the pack alone names no chip firm";
+  Json innovation = json_of(request(server.port(), "GET", "/api/v1/search?q=%E5%89%B5%E6%96%B0"));  // 創新
+  EXPECT_GT(innovation["total"].get<int>(), 3);
+  EXPECT_EQ(innovation["query"], "创新");
+  Response hant = request(server.port(), "GET", "/api/v1/areas/district?lang=zh-Hant");
+  EXPECT_EQ(json_of(hant)["name"], "上海硅巷科創街區");
+  EXPECT_EQ(hant.header("content-language"), "zh-Hant");
+  EXPECT_EQ(request(server.port(), "GET", "/api/v1/search").status, 400);
+  EXPECT_EQ(request(server.port(), "GET", "/api/v1/search?q=%21%21").status, 400);
+
   Json health = json_of(request(server.port(), "GET", "/healthz"));
   EXPECT_EQ(health["status"], "ok");
   EXPECT_EQ(health["pack"], "silicon-alley");
