@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs what Alley needs from Debian's packages (only what is missing) and
-# builds it into build/. Safe to run again: finished steps are skipped.
+# Installs what Alley needs from Debian's packages and the npm registry (only
+# what is missing), builds the server into build/ and the web app into
+# web/dist/. Safe to run again: finished steps are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev
-          libgtest-dev libbenchmark-dev
-          postgresql)  # the server the tests start on loopback
+          libopencc-dev opencc libgtest-dev libbenchmark-dev
+          postgresql                     # the server the tests start on loopback
+          chromium fonts-noto-cjk)       # the browser of the end-to-end tests, and Chinese fonts for it
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -18,6 +21,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The web app: dependencies exactly as locked, rebuilt when its sources change.
+if ! cmp -s web/package-lock.json web/node_modules/.alley-installed-lock 2>/dev/null; then
+  (cd web && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.alley-installed-lock)
+fi
+if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/public web/index.html web/vite.config.js web/package-lock.json -newer web/dist/index.html 2>/dev/null | head -1)" ]; then
+  (cd web && npm run build --silent)
 fi
 
 if [ ! -f build/build.ninja ]; then

@@ -12,8 +12,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: alley COMMAND [options]\n"
     "\n"
-    "  serve   [--db URL] [--host H] [--port N] [--threads N] [--request-timeout-ms N]\n"
-    "          serve the API (and later the web app); --port 0 picks a free port\n"
+    "  serve   [--db URL] [--host H] [--port N] [--threads N] [--request-timeout-ms N] [--web DIR]\n"
+    "          serve the API and the web app (web/dist); --port 0 picks a free port\n"
     "  init    [--db URL] [--pack NAME] [--demo]\n"
     "          create the schema and load a district pack (default silicon-alley);\n"
     "          --demo adds a synthetic population, marked as such\n"

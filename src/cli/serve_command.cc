@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "http/routes.h"
 #include "http/server.h"
+#include "http/static_files.h"
 
 namespace alley::cli {
 namespace {
@@ -20,7 +21,8 @@ std::optional<long> parse_long(const std::string& text, long low, long high) {
 }  // namespace
 
 int serve_command(const std::vector<std::string>& words) {
-  Result<Args> args = parse_args(words, {"--db", "--host", "--port", "--threads", "--request-timeout-ms"}, {});
+  Result<Args> args =
+      parse_args(words, {"--db", "--host", "--port", "--threads", "--request-timeout-ms", "--web"}, {});
   if (!args) return fail(args.error().message + " (see 'alley help')", 2);
   if (!args->positional.empty()) return fail("serve takes no arguments besides options", 2);
   http::ServerOptions options;
@@ -43,6 +45,9 @@ int serve_command(const std::vector<std::string>& words) {
   http::add_registry_routes(router, database.value());
   http::add_search_routes(router, database.value());
   http::add_system_routes(router, database.value());
+  const auto web_root = http::find_web_root(args->get("--web"));
+  if (!web_root) std::fprintf(stderr, "alley: the web application is not built; serving the API only\n");
+  router.set_fallback(http::static_files_handler(web_root));
   Status served = http::serve(options, router, [&](std::uint16_t bound) {
     std::printf("alley: serving %s on http://%s:%u\n", database.value()->describe().c_str(), options.host.c_str(),
                 unsigned(bound));

@@ -113,6 +113,7 @@ Json components() {
   schemas["api_index"] = {{"type", "object"}, {"required", {"name", "version", "resources"}},
                           {"properties", {{"name", {{"type", "string"}}}, {"version", {{"type", "string"}}},
                                           {"resources", {{"type", "array"}}}}}};
+  schemas["stats"] = {{"type", "object"}, {"required", {"organizations", "places", "spaces"}}};
   schemas["search_result"] = {
       {"type", "object"},
       {"required", {"items", "total", "query"}},

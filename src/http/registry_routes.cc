@@ -9,6 +9,7 @@
 #include "http/routes.h"
 #include "registry/geojson_export.h"
 #include "registry/pipeline_history.h"
+#include "registry/registry_stats.h"
 #include "registry/schemas.h"
 
 namespace alley::http {
@@ -275,6 +276,18 @@ void add_pipeline_routes(Router& router, std::shared_ptr<store::Database> databa
 void add_registry_routes(Router& router, std::shared_ptr<store::Database> database) {
   for (const ResourceSchema& schema : registry::registry_schemas()) add_resource(router, database, schema);
   add_pipeline_routes(router, database);
+  store::Database* db = database.get();
+  router.add("GET", "/api/v1/stats",
+             [db, database](RequestContext&, const HttpRequest&, const PathParams&) {
+               Result<Json> stats = run_read(*db, [](store::Connection& connection) {
+                 return registry::registry_stats(connection);
+               });
+               if (!stats) return problem_response(stats.error());
+               return json_response(200, stats.value());
+             },
+             {"stats", "Counts for the dashboard: organizations by kind, sector, tier and pipeline status; places by "
+                       "type; spaces and their area by status",
+              "system", "", "stats", "application/json", {}, {200}});
 }
 
 }  // namespace alley::http

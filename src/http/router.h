@@ -56,8 +56,13 @@ class Router {
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  // Answers GET and HEAD for paths outside /api/ that no route matches (the web app).
+  void set_fallback(Handler handler) { fallback_ = std::move(handler); }
+  const Handler& fallback() const { return fallback_; }
+
  private:
   std::vector<Route> routes_;
+  Handler fallback_;
 };
 
 }  // namespace alley::http

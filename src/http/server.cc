@@ -68,7 +68,12 @@ HttpResponse dispatch(const Router& router, HttpRequest& request, const std::str
   if (bad_lang) return problem_response(400, "lang must be zh-Hans, zh-Hant or en");
 
   Router::Match match = router.match(request.method, request.path);
-  if (!match.route) {
+  const Handler* handler = match.route ? &match.route->handler : nullptr;
+  const bool app_path = !request.path.starts_with("/api/") && request.path != "/api" && request.path != "/healthz";
+  if (!handler && app_path && router.fallback() && (request.method == "GET" || request.method == "HEAD")) {
+    handler = &router.fallback();
+  }
+  if (!handler) {
     if (!match.allowed_methods.empty()) {
       std::string allow;
       for (const std::string& method : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + method;
@@ -83,7 +88,7 @@ HttpResponse dispatch(const Router& router, HttpRequest& request, const std::str
     // folded to Simplified, and what it reads is converted on the way out.
     const bool traditional = context.lang == "zh-Hant";
     if (traditional && !request.body.empty()) request.body = search::to_simplified(request.body);
-    HttpResponse response = match.route->handler(context, request, match.params);
+    HttpResponse response = (*handler)(context, request, match.params);
     if (traditional && response.status < 300 && response.header_value("Content-Type").find("json") != std::string::npos) {
       response.body = search::to_traditional(response.body);
     }

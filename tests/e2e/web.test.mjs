@@ -1,0 +1,165 @@
+// End-to-end: the real server with the Silicon Alley pack and the demo
+// population, the built web app, and Debian's Chromium driven by
+// playwright-core. Screenshots go to $ALLEY_ARTIFACTS (test-artifacts/ by default).
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '..', '..')
+const require = createRequire(join(root, 'web', 'package.json'))
+const { chromium } = require('playwright-core')
+
+const alley = process.env.ALLEY_BINARY || join(root, 'build', 'alley')
+const artifacts = process.env.ALLEY_ARTIFACTS || join(root, 'test-artifacts')
+mkdirSync(artifacts, { recursive: true })
+
+let folder, server, base, browser
+
+before(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'alley-e2e-'))
+  const db = `sqlite:${join(folder, 'alley.db')}`
+  const init = spawnSync(alley, ['init', '--db', db, '--demo'], { encoding: 'utf8' })
+  assert.equal(init.status, 0, init.stderr)
+  server = spawn(alley, ['serve', '--db', db, '--port', '0', '--web', join(root, 'web', 'dist')])
+  base = await new Promise((resolve, reject) => {
+    let out = ''
+    server.stdout.on('data', (chunk) => {
+      out += chunk
+      const match = out.match(/on (http:\/\/[0-9.:]+)/)
+      if (match) resolve(match[1])
+    })
+    server.on('exit', (code) => reject(new Error(`alley serve exited with ${code}`)))
+  })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  })
+})
+
+after(async () => {
+  await browser?.close()
+  server?.kill('SIGTERM')
+  if (folder) rmSync(folder, { recursive: true, force: true })
+})
+
+async function page(viewport = { width: 1366, height: 768 }) {
+  const context = await browser.newContext({ viewport })
+  const opened = await context.newPage()
+  opened.on('pageerror', (error) => { throw error })
+  return opened
+}
+
+async function shoot(opened, name) {
+  await opened.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+}
+
+test('the map draws the boundary and a named carrier, with no network', async () => {
+  const p = await page()
+  const outside = []
+  p.on('request', (request) => { if (!request.url().startsWith(base)) outside.push(request.url()) })
+  await p.goto(`${base}/map`)
+  await p.waitForSelector('[data-test=map][data-loaded=true]')
+  // The boundary is a path; places are circle markers.
+  assert.ok(await p.locator('.leaflet-overlay-pane path').count() > 50)
+  await p.locator('.leaflet-interactive').filter({ hasNot: p.locator('xx') }).first().waitFor()
+  const names = await p.evaluate(() => [...document.querySelectorAll('.leaflet-tooltip-pane, .leaflet-popup-pane')].length)
+  assert.ok(names >= 0)
+  // Open a carrier's popup through its tooltip name: 新微智谷.
+  const marker = p.locator('path.leaflet-interactive[stroke="#7b3fb3"]').first()
+  await marker.click({ force: true })
+  await p.waitForSelector('[data-test=popup]')
+  assert.match(await p.locator('[data-test=popup]').innerText(), /新微智谷|虹桥智谷|多媒体产业园|弘基创邑园|联通大厦|愚见园区|上海小马路|创邑SPACE/)
+  assert.match(await p.locator('[data-test=legend]').innerText(), /街区边界/)
+  await shoot(p, 'map-1366')
+  assert.deepEqual(outside, [], 'the map fetched something outside the server')
+})
+
+test('search finds 芯片 and, in Traditional script, 創新', async () => {
+  const p = await page()
+  await p.goto(`${base}/`)
+  await p.fill('[data-test=search-box] input', '芯片')
+  await p.press('[data-test=search-box] input', 'Enter')
+  await p.waitForSelector('[data-test=hit]')
+  assert.match(await p.locator('[data-test=hit]').first().innerText(), /芯片/)
+  assert.match(await p.locator('[data-test=hit]').first().innerText(), /示例数据/)
+  await shoot(p, 'search-chip')
+  await p.goto(`${base}/search?q=${encodeURIComponent('創新')}`)
+  await p.waitForSelector('[data-test=hit]')
+  assert.match(await p.locator('[data-test=search-results]').innerText(), /创新/)
+  await shoot(p, 'search-traditional')
+})
+
+test('editing an enterprise survives a reload', async () => {
+  const p = await page()
+  await p.goto(`${base}/organizations/demo-org-0007/edit`)
+  const input = p.locator('[data-field=employees] input')
+  await input.waitFor()
+  await input.fill('4321')
+  await p.click('[data-test=save]')
+  await p.waitForURL(`${base}/organizations/demo-org-0007`)
+  await p.reload()
+  await p.waitForSelector('[data-field=employees]')
+  assert.equal((await p.locator('span[data-field=employees]').innerText()).trim(), '4321')
+  await shoot(p, 'edit-saved')
+})
+
+test('a bad 统一社会信用代码 is reported next to its field', async () => {
+  const p = await page()
+  await p.goto(`${base}/organizations/demo-org-0008/edit`)
+  const input = p.locator('[data-field=uscc] input')
+  await input.waitFor()
+  await input.fill('91350100M000100Y44')
+  await p.click('[data-test=save]')
+  const message = p.locator('[data-field=uscc] .el-form-item__error')
+  await message.waitFor()
+  assert.match(await message.innerText(), /校验位/)
+  await shoot(p, 'edit-invalid-uscc')
+})
+
+test('the interface switches to 繁體中文 and English', async () => {
+  const p = await page()
+  await p.goto(`${base}/places/xinwei-zhigu`)
+  await p.waitForSelector('[data-test=record-name]')
+  await p.click('[data-test=lang]')
+  await p.click('.el-select-dropdown__item:has-text("繁體中文")')
+  await p.waitForFunction(() => document.documentElement.lang === 'zh-Hant')
+  await p.waitForSelector('[data-test=record-name]')
+  assert.match(await p.locator('header').innerText(), /科創街區/)
+  assert.match(await p.locator('[data-test=detail]').innerText(), /創新載體|來源/)
+  await shoot(p, 'lang-zh-hant')
+  await p.goto(`${base}/places/xinwei-zhigu?lang=en`)
+  await p.waitForSelector('[data-test=record-name]')
+  assert.equal((await p.locator('[data-test=record-name]').innerText()).trim(), 'Xinwei Zhigu')
+  assert.match(await p.locator('header').innerText(), /District map/)
+  await shoot(p, 'lang-en')
+})
+
+test('public pages fit a 390-pixel phone', async () => {
+  const p = await page({ width: 390, height: 844 })
+  for (const [path, ready, name] of [['/map', '[data-test=map][data-loaded=true]', 'phone-map'],
+                                     [`/search?q=${encodeURIComponent('硅巷')}`, '[data-test=hit]', 'phone-search'],
+                                     ['/places/xinwei-zhigu', '[data-test=record-name]', 'phone-detail']]) {
+    await p.goto(`${base}${path}`)
+    await p.waitForSelector(ready)
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `${path} is ${overflow}px wider than the phone`)
+    await shoot(p, name)
+  }
+})
+
+test('the dashboard shows its charts at 1366×768', async () => {
+  const p = await page()
+  await p.goto(`${base}/`)
+  await p.waitForSelector('[data-test=enterprise-count]')
+  await p.waitForSelector('.chart canvas')
+  assert.ok(Number(await p.locator('[data-test=enterprise-count]').innerText()) >= 600)
+  assert.equal(await p.locator('.chart canvas').count() >= 4, true)
+  await shoot(p, 'dashboard-1366')
+})

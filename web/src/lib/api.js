@@ -1,0 +1,46 @@
+// The Alley API, with the UI's language passed along. Errors come back as the
+// server's problem+json, so pages can show `detail` and per-field `errors`.
+import { currentLang } from './i18n.js'
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || `HTTP ${status}`)
+    this.status = status
+    this.problem = problem || {}
+  }
+  // {field: message} for validation errors.
+  get fieldErrors() {
+    return Object.fromEntries((this.problem.errors || []).map((e) => [e.field, e.message]))
+  }
+}
+
+function withLang(path, lang) {
+  if (lang === 'en') return path  // English labels come from name_en; data stays as stored
+  return path + (path.includes('?') ? '&' : '?') + 'lang=' + lang
+}
+
+async function call(method, path, { body, etag, lang = currentLang() } = {}) {
+  const headers = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (etag) headers['If-Match'] = etag
+  const response = await fetch(withLang(path, lang), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const text = await response.text()
+  const data = text ? JSON.parse(text) : null
+  if (!response.ok) throw new ApiError(response.status, data)
+  return { data, etag: response.headers.get('ETag') }
+}
+
+export const api = {
+  get: (path, options) => call('GET', path, options).then((r) => r.data),
+  getWithEtag: (path, options) => call('GET', path, options),
+  patch: (path, body, etag) => call('PATCH', path, { body, etag, lang: 'zh-Hans' }),
+}
+
+let openapi
+// The API's own description: forms are built from its schemas.
+export async function schemaFor(resource) {
+  openapi ??= api.get('/api/v1/openapi.json', { lang: 'zh-Hans' })
+  const document = await openapi
+  const singular = { organizations: 'organization', places: 'place', spaces: 'space', areas: 'area', departments: 'department', roads: 'road', talents: 'talent' }[resource]
+  return document.components.schemas[singular]
+}

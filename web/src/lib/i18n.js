@@ -1,0 +1,52 @@
+// UI language: zh-Hans (default), zh-Hant or en, kept in the URL (?lang=) and
+// a cookie. Strings are written once in zh-Hans and en; zh-Hant is the zh-Hans
+// table converted by the server with OpenCC.
+import { reactive } from 'vue'
+
+export const languages = ['zh-Hans', 'zh-Hant', 'en']
+const state = reactive({ lang: 'zh-Hans', messages: {} })
+
+function initialLang() {
+  const fromUrl = new URLSearchParams(location.search).get('lang')
+  if (languages.includes(fromUrl)) return fromUrl
+  const fromCookie = document.cookie.split('; ').find((c) => c.startsWith('alley_lang='))?.split('=')[1]
+  return languages.includes(fromCookie) ? fromCookie : 'zh-Hans'
+}
+
+export async function loadLanguage(lang = initialLang()) {
+  const url = lang === 'en' ? '/i18n/messages.en.json' : `/i18n/messages.zh-Hans.json?lang=${lang}`
+  const response = await fetch(url)
+  state.messages = await response.json()
+  state.lang = lang
+  document.cookie = `alley_lang=${lang}; path=/; max-age=31536000; SameSite=Lax`
+  document.documentElement.lang = lang
+}
+
+export function currentLang() {
+  return state.lang
+}
+
+// t('list.total', {n: 3}) → "共 3 条"; an unknown key shows itself.
+export function t(key, values = {}) {
+  let text = key.split('.').reduce((node, part) => (node == null ? undefined : node[part]), state.messages)
+  if (typeof text !== 'string') return key
+  for (const [name, value] of Object.entries(values)) text = text.replace(`{${name}}`, value)
+  return text
+}
+
+// The label of an enum value or field, falling back to the raw value.
+export function valueLabel(value) {
+  const label = t(`values.${value}`)
+  return label.startsWith('values.') ? String(value) : label
+}
+
+export function fieldLabel(field) {
+  const label = t(`fields.${field}`)
+  return label.startsWith('fields.') ? field : label
+}
+
+// The name to show for a record in the current language.
+export function displayName(record) {
+  if (!record) return ''
+  return state.lang === 'en' && record.name_en ? record.name_en : record.name
+}
