@@ -1,9 +1,9 @@
 #include "http/static_files.h"
 
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
+#include "core/install_paths.h"
 #include "http/problem.h"
 
 namespace alley::http {
@@ -49,16 +49,10 @@ HttpResponse file_response(const fs::path& file, bool immutable) {
 std::optional<fs::path> find_web_root(const fs::path& configured) {
   std::vector<fs::path> candidates;
   if (!configured.empty()) candidates.push_back(configured);
-  if (const char* env = std::getenv("ALLEY_WEB_DIR"); env && *env) candidates.emplace_back(env);
-  std::error_code error;
-  const fs::path executable = fs::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    for (fs::path folder = executable.parent_path(); folder.has_relative_path(); folder = folder.parent_path()) {
-      candidates.push_back(folder / "web" / "dist");
-      candidates.push_back(folder / "share" / "alley" / "web");
-    }
+  for (const fs::path& folder : install_search_path("ALLEY_WEB_DIR", fs::path("web") / "dist", "web", ALLEY_SOURCE_WEB_DIR)) {
+    candidates.push_back(folder);
   }
-  candidates.emplace_back(ALLEY_SOURCE_WEB_DIR);
+  std::error_code error;
   for (const fs::path& candidate : candidates) {
     if (fs::exists(candidate / "index.html", error)) return fs::canonical(candidate, error);
   }

@@ -10,9 +10,10 @@
 
 namespace alley::http {
 
-// The first folder holding index.html among: `configured`, $ALLEY_WEB_DIR,
-// web/dist and share/alley/web beside the folders above the binary, and the
-// source tree's web/dist. nullopt when the app was never built.
+// The first folder holding index.html among `configured` and the install
+// search path (core/install_paths.h: $ALLEY_WEB_DIR, web/dist and
+// share/alley/web above the binary, the source tree). nullopt when the app
+// was never built.
 std::optional<std::filesystem::path> find_web_root(const std::filesystem::path& configured);
 
 // A handler for Router::set_fallback. With no root, it explains how to build the app.

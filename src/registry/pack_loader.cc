@@ -1,34 +1,19 @@
 #include "registry/pack_loader.h"
 
-#include <unistd.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/ids.h"
+#include "core/install_paths.h"
 #include "registry/schemas.h"
 
 namespace alley::registry {
 namespace fs = std::filesystem;
 
 std::vector<fs::path> pack_search_path() {
-  std::vector<fs::path> folders;
-  if (const char* configured = std::getenv("ALLEY_PACKS_DIR"); configured && *configured) {
-    folders.emplace_back(configured);
-  }
-  std::error_code error;
-  const fs::path executable = fs::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    for (fs::path folder = executable.parent_path(); folder.has_relative_path(); folder = folder.parent_path()) {
-      folders.push_back(folder / "data" / "packs");
-      folders.push_back(folder / "share" / "alley" / "packs");
-    }
-  }
-  folders.emplace_back(fs::current_path(error) / "data" / "packs");
-  folders.emplace_back(ALLEY_SOURCE_PACKS_DIR);
-  return folders;
+  return install_search_path("ALLEY_PACKS_DIR", fs::path("data") / "packs", "packs", ALLEY_SOURCE_PACKS_DIR);
 }
 
 Result<fs::path> find_pack(std::string_view name) {

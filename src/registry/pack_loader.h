@@ -11,8 +11,8 @@
 
 namespace alley::registry {
 
-// Where packs are looked for, in order: $ALLEY_PACKS_DIR, data/packs beside
-// the binary's parent folders, ./data/packs, and the source tree it was built from.
+// Where packs are looked for (core/install_paths.h): $ALLEY_PACKS_DIR,
+// data/packs and share/alley/packs above the binary, ./data/packs, the source tree.
 std::vector<std::filesystem::path> pack_search_path();
 
 // The folder of pack `name`; NotFound lists the packs that do exist.
