@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev
-          libopencc-dev opencc libgtest-dev libbenchmark-dev
+          libopencc-dev opencc libsodium-dev libgtest-dev libbenchmark-dev
           postgresql                     # the server the tests start on loopback
           chromium fonts-noto-cjk)       # the browser of the end-to-end tests, and Chinese fonts for it
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

@@ -19,6 +19,11 @@ int export_command(const std::vector<std::string>& words);
 int copy_command(const std::vector<std::string>& words);
 int backup_command(const std::vector<std::string>& words);
 int restore_command(const std::vector<std::string>& words);
+int user_command(const std::vector<std::string>& words);
+int token_command(const std::vector<std::string>& words);
+
+// The first `admin`, with a random password printed once, when there is no user.
+Status create_first_admin(store::Connection& connection);
 
 // --db, else $ALLEY_DB, else sqlite:alley.db in the working folder.
 std::string database_url(const std::string& option);

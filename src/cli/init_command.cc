@@ -46,6 +46,10 @@ int init_command(const std::vector<std::string>& words) {
                  database.value()->describe().c_str(), pack_name.c_str());
   }
 
+  if (Status admin = store::in_write_transaction(connection, [&] { return create_first_admin(connection); }); !admin) {
+    return fail("the first user was not created: " + describe(admin.error()));
+  }
+
   if (args->has("--demo")) {
     std::optional<registry::DemoSummary> added;
     Status demo = store::in_write_transaction(connection, [&]() -> Status {

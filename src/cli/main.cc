@@ -15,13 +15,15 @@ constexpr const char* kUsage =
     "  serve   [--db URL] [--host H] [--port N] [--threads N] [--request-timeout-ms N] [--web DIR]\n"
     "          serve the API and the web app (web/dist); --port 0 picks a free port\n"
     "  init    [--db URL] [--pack NAME] [--demo]\n"
-    "          create the schema and load a district pack (default silicon-alley);\n"
+    "          create the schema, the first admin (password printed once) and load a district pack;\n"
     "          --demo adds a synthetic population, marked as such\n"
     "  import  RESOURCE FILE.{json,csv} [--db URL]       add records, all or none\n"
     "  export  RESOURCE [--format json|csv|geojson] [--datum D] [--out FILE] [--db URL]\n"
     "  copy    --from URL --to URL      move a whole database (SQLite <-> PostgreSQL) and verify it\n"
     "  backup  [--db URL] --to FILE     online backup of a running SQLite database\n"
     "  restore --from FILE [--db URL] [--force]   put a backup back (servers stopped)\n"
+    "  user    add NAME --role ROLE [--department ID|--subdistrict ID|--org ID] | passwd NAME | disable NAME\n"
+    "  token   create USER [--name LABEL]   a personal API token, printed once\n"
     "  version print the version\n"
     "\n"
     "URL is sqlite:PATH (default sqlite:alley.db, or $ALLEY_DB) or postgresql://USER@HOST:PORT/NAME.\n";
@@ -40,6 +42,8 @@ int main(int argc, char** argv) {
   if (command == "import") return alley::cli::import_command(words);
   if (command == "export") return alley::cli::export_command(words);
   if (command == "copy") return alley::cli::copy_command(words);
+  if (command == "user") return alley::cli::user_command(words);
+  if (command == "token") return alley::cli::token_command(words);
   if (command == "backup") return alley::cli::backup_command(words);
   if (command == "restore") return alley::cli::restore_command(words);
   if (command == "version" || command == "--version") {

@@ -5,6 +5,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "http/routes.h"
+#include "http/authentication.h"
 #include "http/server.h"
 #include "http/static_files.h"
 
@@ -42,12 +43,14 @@ int serve_command(const std::vector<std::string>& words) {
   if (!database) return fail(database.error().message);
 
   http::Router router;
+  http::add_account_routes(router, database.value());
   http::add_registry_routes(router, database.value());
   http::add_search_routes(router, database.value());
   http::add_system_routes(router, database.value());
   const auto web_root = http::find_web_root(args->get("--web"));
   if (!web_root) std::fprintf(stderr, "alley: the web application is not built; serving the API only\n");
   router.set_fallback(http::static_files_handler(web_root));
+  router.set_authenticator(http::make_authenticator(database.value()));
   Status served = http::serve(options, router, [&](std::uint16_t bound) {
     std::printf("alley: serving %s on http://%s:%u\n", database.value()->describe().c_str(), options.host.c_str(),
                 unsigned(bound));

@@ -5,9 +5,11 @@
 
 namespace alley {
 
-std::string utc_now_iso8601() {
+std::string utc_now_iso8601() { return utc_iso8601_in(0); }
+
+std::string utc_iso8601_in(long long seconds) {
   using namespace std::chrono;
-  const auto now = system_clock::now();
+  const auto now = system_clock::now() + std::chrono::seconds(seconds);
   const auto days = floor<std::chrono::days>(now);
   const year_month_day date{days};
   const hh_mm_ss time{floor<milliseconds>(now - days)};

@@ -10,6 +10,9 @@ namespace alley {
 // "2026-11-23T08:15:30.123Z"
 std::string utc_now_iso8601();
 
+// The same format, `seconds` from now (negative: in the past).
+std::string utc_iso8601_in(long long seconds);
+
 // "2026-11-23" in UTC.
 std::string utc_today();
 

@@ -14,6 +14,9 @@ enum class ErrorCode {
   kInvalid,               // the input breaks a rule; `fields` says which
   kMalformed,             // the input cannot be parsed at all
   kNotFound,
+  kUnauthorized,          // not signed in, or wrong credentials
+  kForbidden,             // signed in, but not allowed
+  kTooManyRequests,       // throttled (login attempts)
   kConflict,              // e.g. a duplicate id, a forbidden state transition
   kPreconditionFailed,    // If-Match does not match the current version
   kPreconditionRequired,  // an update without If-Match

@@ -113,6 +113,31 @@ Json components() {
   schemas["api_index"] = {{"type", "object"}, {"required", {"name", "version", "resources"}},
                           {"properties", {{"name", {{"type", "string"}}}, {"version", {{"type", "string"}}},
                                           {"resources", {{"type", "array"}}}}}};
+  const Json user_properties = {{"id", {{"type", "string"}}}, {"username", {{"type", "string"}}},
+                                {"role", {{"type", "string"}, {"enum", {"admin", "department", "subdistrict", "enterprise"}}}},
+                                {"department_id", {{"type", "string"}}}, {"org_id", {{"type", "string"}}},
+                                {"disabled", {{"type", "boolean"}}}};
+  schemas["user"] = {{"type", "object"}, {"required", {"id", "username", "role", "disabled"}}, {"properties", user_properties},
+                     {"additionalProperties", false}};
+  schemas["user_page"] = {{"type", "object"}, {"required", {"items", "total", "next"}},
+                          {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/user"}}}}},
+                                          {"total", {{"type", "integer"}}}, {"next", {{"type", {"string", "null"}}}}}}};
+  schemas["new_user"] = {{"type", "object"}, {"required", {"username", "role", "password"}},
+                         {"properties", {{"username", {{"type", "string"}}}, {"role", user_properties["role"]},
+                                         {"department_id", {{"type", "string"}}}, {"org_id", {{"type", "string"}}},
+                                         {"password", {{"type", "string"}, {"minLength", 12}}}}}};
+  schemas["user_change"] = {{"type", "object"}, {"properties", {{"disabled", {{"type", "boolean"}}},
+                                                                {"password", {{"type", "string"}, {"minLength", 12}}}}}};
+  schemas["credentials"] = {{"type", "object"}, {"required", {"username", "password"}},
+                            {"properties", {{"username", {{"type", "string"}}}, {"password", {{"type", "string"}}}}}};
+  schemas["session"] = {{"type", "object"}, {"required", {"user"}},
+                        {"properties", {{"user", {{"$ref", "#/components/schemas/user"}}},
+                                        {"csrf_token", {{"type", "string"}, {"description", "send it as X-CSRF-Token with cookie-authenticated writes"}}},
+                                        {"expires_at", {{"type", "string"}, {"format", "date-time"}}}}}};
+  schemas["token_request"] = {{"type", "object"}, {"required", {"name"}}, {"properties", {{"name", {{"type", "string"}}}}}};
+  schemas["new_token"] = {{"type", "object"}, {"required", {"token"}}, {"properties", {{"token", {{"type", "string"}}}, {"note", {{"type", "string"}}}}}};
+  schemas["token_page"] = {{"type", "object"}, {"required", {"items", "total", "next"}}};
+  schemas["audit_page"] = {{"type", "object"}, {"required", {"items", "total", "next"}}};
   schemas["stats"] = {{"type", "object"}, {"required", {"organizations", "places", "spaces"}}};
   schemas["search_result"] = {
       {"type", "object"},
@@ -169,6 +194,9 @@ Json operation(const Route& route) {
                           {"schema", {{"type", "string"}}}});
   }
   op["parameters"] = parameters;
+  // Who may call it (the full table is docs/SECURITY.md).
+  op["x-access"] = access_name(doc.access);
+  if (doc.access != Access::kPublic) op["security"] = {{{"session", Json::array()}}, {{"token", Json::array()}}};
   if (!doc.request_schema.empty()) {
     op["requestBody"] = {{"required", true},
                          {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + doc.request_schema}}}}}}}};
@@ -208,6 +236,10 @@ Json build_openapi(const Router& router) {
                       {"description", "The operating platform of an innovation district. Errors are RFC 9457 problem+json."}};
   document["paths"] = paths;
   document["components"] = components();
+  document["components"]["securitySchemes"] = {
+      {"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "alley_session"},
+                   {"description", "set by POST /api/v1/session; writes also need X-CSRF-Token"}}},
+      {"token", {{"type", "http"}, {"scheme", "bearer"}, {"description", "a personal API token (alley token create)"}}}};
   return document;
 }
 

@@ -9,7 +9,10 @@ namespace {
 std::string title_for(int status) {
   switch (status) {
     case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
     case 404: return "Not Found";
+    case 429: return "Too Many Requests";
     case 405: return "Method Not Allowed";
     case 408: return "Request Timeout";
     case 409: return "Conflict";
@@ -32,6 +35,9 @@ int status_for(ErrorCode code) {
     case ErrorCode::kInvalid: return 422;
     case ErrorCode::kMalformed: return 400;
     case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kUnauthorized: return 401;
+    case ErrorCode::kForbidden: return 403;
+    case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kGone: return 410;
     case ErrorCode::kConflict: return 409;
     case ErrorCode::kPreconditionFailed: return 412;

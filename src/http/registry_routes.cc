@@ -17,6 +17,54 @@ namespace {
 
 using registry::ResourceSchema;
 
+// What the public (and enterprises, for other firms) may not see of an
+// organization: figures and investment-promotion status are not public.
+const std::vector<std::string> kPrivateOrganizationFields = {"employees", "revenue_10k_cny", "rd_ratio", "tier",
+                                                             "high_growth", "pipeline_status", "pipeline_history"};
+
+bool sees_private_fields(const RequestContext& context, const ResourceSchema& schema, const std::string& record_id) {
+  if (schema.name != "organizations" || is_staff(context)) return true;
+  return context.user && context.user->role == "enterprise" && context.user->org_id == record_id;
+}
+
+void strip_private(const RequestContext& context, const ResourceSchema& schema, Json& record) {
+  if (sees_private_fields(context, schema, record.value("id", ""))) return;
+  for (const std::string& field : kPrivateOrganizationFields) record.erase(field);
+}
+
+// Filtering or sorting by a hidden field would reveal it.
+Status check_private_query(const RequestContext& context, const ResourceSchema& schema, const registry::ListQuery& query) {
+  if (sees_private_fields(context, schema, "")) return ok_status();
+  std::vector<std::string> asked;
+  for (const auto& [key, value] : query.filters) asked.push_back(key);
+  if (!query.sort.empty()) asked.push_back(query.sort[0] == '-' ? query.sort.substr(1) : query.sort);
+  for (std::string field : asked) {
+    if (field.ends_with("_min") || field.ends_with("_max")) field = field.substr(0, field.size() - 4);
+    if (std::find(kPrivateOrganizationFields.begin(), kPrivateOrganizationFields.end(), field) !=
+        kPrivateOrganizationFields.end()) {
+      return Error{ErrorCode::kForbidden, field + " is visible to district staff only", {{field, "staff only"}}};
+    }
+  }
+  return ok_status();
+}
+
+// Who may read and write each resource (docs/SECURITY.md).
+Access read_access(const ResourceSchema& schema) { return schema.name == "talents" ? Access::kStaff : Access::kPublic; }
+Access write_access(const ResourceSchema& schema) {
+  if (schema.name == "organizations") return Access::kEditor;
+  if (schema.name == "places" || schema.name == "spaces" || schema.name == "talents") return Access::kStaff;
+  return Access::kAdmin;
+}
+
+// An enterprise user edits its own organization and nothing else.
+Status check_owner(const RequestContext& context, const ResourceSchema& schema, const std::string& record_id) {
+  if (is_staff(context)) return ok_status();
+  if (schema.name == "organizations" && context.user && context.user->org_id == record_id && !record_id.empty()) {
+    return ok_status();
+  }
+  return Error{ErrorCode::kForbidden, "you may change only your own organization (只能修改本企业信息)", {}};
+}
+
 // Parameters every list understands; the rest are filters.
 const std::vector<std::string> kListControls = {"limit", "cursor", "sort", "lang", "datum"};
 
@@ -111,12 +159,14 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
   auto keep = database;
 
   router.add("GET", base,
-             [db, &schema, keep](RequestContext&, const HttpRequest& request, const PathParams&) {
+             [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams&) {
                Result<registry::ListQuery> query = list_query(request);
                if (!query) return problem_response(query.error());
+               if (Status visible = check_private_query(context, schema, query.value()); !visible) return problem_response(visible.error());
                Result<Json> page = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<registry::Page> listed = registry::list_records(connection, schema, query.value());
                  if (!listed) return listed.error();
+                 for (Json& record : listed->items) strip_private(context, schema, record);
                  Json body = Json::object();
                  body["items"] = std::move(listed->items);
                  body["total"] = listed->total;
@@ -127,10 +177,12 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                return json_response(200, page.value());
              },
              {"list_" + schema.name, "List " + schema.name + " (" + schema.title_zh + ")", schema.name, "",
-              component + "_page", "application/json", filter_docs(schema), {200, 400}});
+              component + "_page", "application/json", filter_docs(schema), {200, 400, 401, 403}, false,
+              read_access(schema)});
 
   router.add("POST", base,
              [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams&) {
+               if (Status owner = check_owner(context, schema, ""); !owner) return problem_response(owner.error());
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
                Result<Json> created = run_write(*db, [&](store::Connection& connection) {
@@ -141,13 +193,14 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                return response;
              },
              {"create_" + schema.singular, "Create a " + schema.singular, schema.name, component, component,
-              "application/json", {}, {201, 400, 409, 413, 415, 422}});
+              "application/json", {}, {201, 400, 401, 403, 409, 413, 415, 422}, false, write_access(schema)});
 
   if (schema.has_point || schema.has_geometry) {
     router.add("GET", base + ".geojson",
-               [db, &schema, keep](RequestContext&, const HttpRequest& request, const PathParams&) {
+               [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams&) {
                  Result<registry::ListQuery> query = list_query(request);
                  if (!query) return problem_response(query.error());
+                 if (Status visible = check_private_query(context, schema, query.value()); !visible) return problem_response(visible.error());
                  Result<geo::Datum> datum = requested_datum(request);
                  if (!datum) return problem_response(datum.error());
                  Result<Json> collection = run_read(*db, [&](store::Connection& connection) {
@@ -163,31 +216,34 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                   docs.push_back({"datum", "string", "WGS84 (default), GCJ-02 or BD-09"});
                   return docs;
                 }(),
-                {200, 400}});
+                {200, 400, 401, 403}, false, read_access(schema)});
   }
 
   router.add("GET", item,
-             [db, &schema, keep](RequestContext&, const HttpRequest&, const PathParams& params) {
+             [db, &schema, keep](RequestContext& context, const HttpRequest&, const PathParams& params) {
                const std::string& id = params.at("id");
                return respond(run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<Json> record = registry::get_record(connection, schema, id);
-                 if (!record || schema.name != "organizations") return record;
-                 Result<Json> history = registry::pipeline_history(connection, id);
-                 if (!history) return history.error();
-                 record.value()["pipeline_history"] = std::move(history.value());
+                 if (record && schema.name == "organizations") {
+                   Result<Json> history = registry::pipeline_history(connection, id);
+                   if (!history) return history.error();
+                   record.value()["pipeline_history"] = std::move(history.value());
+                 }
+                 if (record) strip_private(context, schema, record.value());
                  return record;
                }));
              },
              {"get_" + schema.singular, "Get one " + schema.singular, schema.name, "", component, "application/json",
-              {}, {200, 404, 410}});
+              {}, {200, 401, 403, 404, 410}, false, read_access(schema)});
 
   router.add("PATCH", item,
              [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams& params) {
+               const std::string& id = params.at("id");
+               if (Status owner = check_owner(context, schema, id); !owner) return problem_response(owner.error());
                Result<std::optional<std::int64_t>> version = if_match_version(request);
                if (!version) return problem_response(version.error());
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
-               const std::string& id = params.at("id");
                return respond(run_write(*db, [&](store::Connection& connection) -> Result<Json> {
                  std::int64_t expected = 0;
                  if (version.value()) {
@@ -203,8 +259,8 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
              },
              {"update_" + schema.singular,
               "Change fields of a " + schema.singular + " (JSON merge patch; null removes a field)", schema.name,
-              component, component, "application/json", {}, {200, 400, 404, 409, 410, 412, 413, 415, 422, 428},
-              true});
+              component, component, "application/json", {}, {200, 400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 428},
+              true, write_access(schema)});
 
   router.add("DELETE", item,
              [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams& params) {
@@ -226,7 +282,7 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                return response;
              },
              {"delete_" + schema.singular, "Delete a " + schema.singular + " (kept, marked deleted)", schema.name,
-              "", "", "", {}, {204, 404, 409, 410, 412}});
+              "", "", "", {}, {204, 401, 403, 404, 409, 410, 412}, false, Access::kAdmin});
 }
 
 void add_pipeline_routes(Router& router, std::shared_ptr<store::Database> database) {
@@ -249,7 +305,7 @@ void add_pipeline_routes(Router& router, std::shared_ptr<store::Database> databa
                return json_response(200, history.value());
              },
              {"get_pipeline", "Investment-promotion pipeline status and its dated history", "organizations", "",
-              "pipeline", "application/json", {}, {200, 404, 410}});
+              "pipeline", "application/json", {}, {200, 401, 403, 404, 410}, false, Access::kStaff});
 
   router.add("POST", "/api/v1/organizations/{id}/pipeline",
              [db, database](RequestContext& context, const HttpRequest& request, const PathParams& params) {
@@ -268,7 +324,7 @@ void add_pipeline_routes(Router& router, std::shared_ptr<store::Database> databa
              },
              {"change_pipeline", "Move an organization along the pipeline (target → negotiating → landed → moved_out)",
               "organizations", "pipeline_change", "organization", "application/json", {},
-              {200, 400, 404, 410, 412, 415, 422}});
+              {200, 400, 401, 403, 404, 410, 412, 415, 422}, false, Access::kStaff});
 }
 
 }  // namespace
@@ -287,7 +343,7 @@ void add_registry_routes(Router& router, std::shared_ptr<store::Database> databa
              },
              {"stats", "Counts for the dashboard: organizations by kind, sector, tier and pipeline status; places by "
                        "type; spaces and their area by status",
-              "system", "", "stats", "application/json", {}, {200}});
+              "system", "", "stats", "application/json", {}, {200}, false, Access::kPublic});
 }
 
 }  // namespace alley::http

@@ -1,6 +1,7 @@
 #pragma once
-// What a handler knows about the request beyond its text: who is asking and in
-// which language. Accounts fill `user`; until then every caller is anonymous.
+// What a handler knows about the request beyond its text: who is asking (set
+// by http/authentication.cc from a session cookie or an API token; empty for
+// the anonymous public) and in which language.
 
 #include <optional>
 #include <string>
@@ -8,8 +9,11 @@
 namespace alley::http {
 
 struct User {
+  std::string id;
   std::string name;
-  std::string role;
+  std::string role;           // admin, department, subdistrict, enterprise
+  std::string department_id;  // staff
+  std::string org_id;         // enterprise users
 };
 
 struct RequestContext {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "http/access.h"
 #include "http/message.h"
 #include "http/request_context.h"
 
@@ -34,6 +35,7 @@ struct RouteDoc {
   std::vector<QueryParameterDoc> query;
   std::vector<int> statuses;  // every status the route can answer, besides 5xx
   bool needs_if_match = false;
+  Access access = Access::kPublic;
 };
 
 struct Route {
@@ -56,6 +58,12 @@ class Router {
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  // Sets context.user from the request's credentials; an error (a bad token,
+  // a missing CSRF header) answers the request instead of the route.
+  using Authenticator = std::function<Status(RequestContext&, const HttpRequest&)>;
+  void set_authenticator(Authenticator authenticator) { authenticator_ = std::move(authenticator); }
+  const Authenticator& authenticator() const { return authenticator_; }
+
   // Answers GET and HEAD for paths outside /api/ that no route matches (the web app).
   void set_fallback(Handler handler) { fallback_ = std::move(handler); }
   const Handler& fallback() const { return fallback_; }
@@ -63,6 +71,7 @@ class Router {
  private:
   std::vector<Route> routes_;
   Handler fallback_;
+  Authenticator authenticator_;
 };
 
 }  // namespace alley::http

@@ -11,6 +11,9 @@ namespace alley::http {
 // /api/v1/{departments,areas,roads,places,organizations,spaces,talents}…
 void add_registry_routes(Router& router, std::shared_ptr<store::Database> database);
 
+// /api/v1/session, users, tokens and audit
+void add_account_routes(Router& router, std::shared_ptr<store::Database> database);
+
 // /api/v1/search
 void add_search_routes(Router& router, std::shared_ptr<store::Database> database);
 

@@ -84,6 +84,12 @@ HttpResponse dispatch(const Router& router, HttpRequest& request, const std::str
     return problem_response(404, "there is nothing at " + request.path);
   }
   try {
+    if (router.authenticator()) {
+      if (Status known = router.authenticator()(context, request); !known) return problem_response(known.error());
+    }
+    if (match.route) {
+      if (Status allowed = authorize(match.route->doc.access, context); !allowed) return problem_response(allowed.error());
+    }
     // Data is kept in Simplified Chinese: what a zh-Hant client writes is
     // folded to Simplified, and what it reads is converted on the way out.
     const bool traditional = context.lang == "zh-Hant";

@@ -19,7 +19,8 @@ const TableSpec kTables[] = {
     {"departments", "id", nullptr, false},      {"areas", "id", "parent_id", false},
     {"roads", "id", nullptr, false},            {"places", "id", nullptr, false},
     {"organizations", "id", nullptr, false},    {"spaces", "id", nullptr, false},
-    {"talents", "id", nullptr, false},          {"pipeline_events", "id", nullptr, true},
+    {"talents", "id", nullptr, false},          {"users", "id", nullptr, false},
+    {"api_tokens", "id", nullptr, false},       {"pipeline_events", "id", nullptr, true},
     {"audit_log", "id", nullptr, true},         {"pack_info", "key", nullptr, false},
 };
 

@@ -99,6 +99,21 @@ const char* const kSearchPostgres =
     "(setweight(to_tsvector('simple', title_tokens), 'A') || setweight(to_tsvector('simple', body_tokens), 'D')) STORED;"
     "CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv);";
 
+// Accounts: users, their sessions and API tokens (kept as hashes), and failed
+// logins (shared by every app server, for throttling).
+const char* const kAccountsSchema =
+    "CREATE TABLE users (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, "
+    "role TEXT NOT NULL, department_id TEXT REFERENCES departments(id), org_id TEXT REFERENCES organizations(id), "
+    "disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+    "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), "
+    "csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);"
+    "CREATE TABLE api_tokens (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), name TEXT NOT NULL, "
+    "token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);"
+    "CREATE TABLE login_failures (id {{AUTO_ID}}, username TEXT NOT NULL, address TEXT NOT NULL, at TEXT NOT NULL);"
+    "CREATE INDEX sessions_user ON sessions(user_id);"
+    "CREATE INDEX login_failures_username ON login_failures(username, at);"
+    "CREATE INDEX login_failures_address ON login_failures(address, at);";
+
 std::string for_dialect(std::string sql, Dialect dialect) {
   const std::string token = "{{AUTO_ID}}";
   const std::string replacement = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -115,6 +130,7 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> list = {
       {1, "registry", kRegistrySchema},
       {2, "search", kSearchSchema, kSearchSqlite, kSearchPostgres},
+      {3, "accounts", kAccountsSchema},
   };
   return list;
 }

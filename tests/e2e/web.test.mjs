@@ -20,12 +20,23 @@ const artifacts = process.env.ALLEY_ARTIFACTS || join(root, 'test-artifacts')
 mkdirSync(artifacts, { recursive: true })
 
 let folder, server, base, browser
+const passwords = {}
+
+// `alley user add` prints the new password once; the tests read it there.
+function addUser(db, name, ...options) {
+  const added = spawnSync(alley, ['user', 'add', name, ...options, '--db', db], { encoding: 'utf8' })
+  assert.equal(added.status, 0, added.stderr)
+  passwords[name] = added.stdout.match(/password (\S+)/)[1]
+}
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'alley-e2e-'))
   const db = `sqlite:${join(folder, 'alley.db')}`
   const init = spawnSync(alley, ['init', '--db', db, '--demo'], { encoding: 'utf8' })
   assert.equal(init.status, 0, init.stderr)
+  addUser(db, 'e2e-admin', '--role', 'admin')
+  addUser(db, 'e2e-firm', '--role', 'enterprise', '--org', 'demo-org-0009')
+  addUser(db, 'e2e-staff', '--role', 'department', '--department', 'investment-promotion-office')
   server = spawn(alley, ['serve', '--db', db, '--port', '0', '--web', join(root, 'web', 'dist')])
   base = await new Promise((resolve, reject) => {
     let out = ''
@@ -54,6 +65,14 @@ async function page(viewport = { width: 1366, height: 768 }) {
   const opened = await context.newPage()
   opened.on('pageerror', (error) => { throw error })
   return opened
+}
+
+async function signIn(opened, name) {
+  await opened.goto(`${base}/login`)
+  await opened.fill('[data-test=login] input[name=username]', name)
+  await opened.fill('[data-test=login] input[name=password]', passwords[name])
+  await opened.click('[data-test=sign-in]')
+  await opened.waitForSelector('[data-test=user-menu]')
 }
 
 async function shoot(opened, name) {
@@ -99,6 +118,7 @@ test('search finds 芯片 and, in Traditional script, 創新', async () => {
 
 test('editing an enterprise survives a reload', async () => {
   const p = await page()
+  await signIn(p, 'e2e-admin')
   await p.goto(`${base}/organizations/demo-org-0007/edit`)
   const input = p.locator('[data-field=employees] input')
   await input.waitFor()
@@ -113,6 +133,7 @@ test('editing an enterprise survives a reload', async () => {
 
 test('a bad 统一社会信用代码 is reported next to its field', async () => {
   const p = await page()
+  await signIn(p, 'e2e-admin')
   await p.goto(`${base}/organizations/demo-org-0008/edit`)
   const input = p.locator('[data-field=uscc] input')
   await input.waitFor()
@@ -163,4 +184,46 @@ test('the dashboard shows its charts at 1366×768', async () => {
   assert.ok(Number(await p.locator('[data-test=enterprise-count]').innerText()) >= 600)
   assert.equal(await p.locator('.chart canvas').count() >= 4, true)
   await shoot(p, 'dashboard-1366')
+})
+
+test('the public sees public fields only and cannot edit', async () => {
+  const p = await page()
+  await p.goto(`${base}/organizations/demo-org-0007`)
+  await p.waitForSelector('[data-test=record-name]')
+  assert.equal(await p.locator('[data-test=edit]').count(), 0)
+  assert.equal(await p.locator('span[data-field=employees]').count(), 0, 'headcount is not public')
+  assert.equal(await p.locator('span[data-field=revenue_10k_cny]').count(), 0, 'revenue is not public')
+  await p.goto(`${base}/organizations/demo-org-0007/edit`)
+  await p.waitForSelector('[data-test=login]')
+  await shoot(p, 'role-public')
+})
+
+test('an enterprise user edits its own organization and no other', async () => {
+  const p = await page()
+  await signIn(p, 'e2e-firm')
+  await p.goto(`${base}/organizations/demo-org-0009`)
+  await p.waitForSelector('[data-test=edit]')
+  assert.ok(await p.locator('span[data-field=employees]').count() === 1, 'its own figures are visible')
+  await p.goto(`${base}/organizations/demo-org-0010`)
+  await p.waitForSelector('[data-test=record-name]')
+  assert.equal(await p.locator('[data-test=edit]').count(), 0)
+  assert.equal(await p.locator('span[data-field=employees]').count(), 0)
+  assert.equal(await p.locator('.el-menu-item:has-text("用户管理")').count(), 0)
+  await shoot(p, 'role-enterprise')
+})
+
+test('department staff see figures and may edit; only admins manage users', async () => {
+  const staff = await page()
+  await signIn(staff, 'e2e-staff')
+  await staff.goto(`${base}/organizations/demo-org-0010`)
+  await staff.waitForSelector('[data-test=edit]')
+  assert.equal(await staff.locator('span[data-field=employees]').count(), 1)
+  assert.equal(await staff.locator('.el-menu-item:has-text("用户管理")').count(), 0)
+  await shoot(staff, 'role-department')
+  const admin = await page()
+  await signIn(admin, 'e2e-admin')
+  await admin.goto(`${base}/users`)
+  await admin.waitForSelector('[data-test=users] .el-table__row')
+  assert.match(await admin.locator('[data-test=users]').innerText(), /e2e-firm/)
+  await shoot(admin, 'role-admin-users')
 })

@@ -47,6 +47,7 @@ class OpenApi : public ::testing::Test {
   // A real id for each resource, so GETs reach real records.
   static std::string sample_id(const std::string& path) {
     const std::string resource = path.substr(8, path.find('/', 8) - 8);
+    if (resource == "tokens") return "no-such-token";  // revoking the walk's own token would end the walk
     Json page = json_of(request(server_->port(), "GET", "/api/v1/" + resource + "?limit=1"));
     return page["items"].empty() ? "missing" : page["items"][0]["id"].get<std::string>();
   }
@@ -107,7 +108,7 @@ TEST_F(OpenApi, RecordsMatchTheirSchemasExactly) {
 }
 
 TEST_F(OpenApi, UndocumentedPathsDoNotExist) {
-  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/users").status, 404);
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/unicorns").status, 404);
   EXPECT_EQ(request(server_->port(), "GET", "/api/v2/places").status, 404);
 }
 

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 namespace alley::testing {
@@ -54,7 +56,15 @@ std::string read_until_close(int fd, std::chrono::milliseconds timeout, bool& cl
   }
 }
 
+std::mutex default_mutex;
+std::map<int, std::string> default_authorization;
+
 }  // namespace
+
+void set_default_authorization(int port, const std::string& value) {
+  std::lock_guard lock(default_mutex);
+  default_authorization[port] = value;
+}
 
 Response parse_response(const std::string& text) {
   Response response;
@@ -90,10 +100,20 @@ std::string raw_exchange(int port, const std::string& bytes, std::chrono::millis
 Response request(int port, const std::string& method, const std::string& target, const std::string& body,
                  const Headers& headers, std::chrono::milliseconds timeout) {
   std::string text = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-  bool has_type = false;
+  bool has_type = false, has_authorization = false, anonymous = false;
   for (const auto& [name, value] : headers) {
+    if (name == kAnonymousMarker.first) {
+      anonymous = true;
+      continue;
+    }
     text += name + ": " + value + "\r\n";
     if (name == "Content-Type" || name == "content-type") has_type = true;
+    if (name == "Authorization" || name == "Cookie") has_authorization = true;
+  }
+  if (!anonymous && !has_authorization) {
+    std::lock_guard lock(default_mutex);
+    auto found = default_authorization.find(port);
+    if (found != default_authorization.end()) text += "Authorization: " + found->second + "\r\n";
   }
   if (!body.empty() && !has_type) text += "Content-Type: application/json\r\n";
   if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT") {

@@ -24,6 +24,13 @@ struct Response {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+// Requests to `port` carry this Authorization header unless they set their own
+// or pass kAnonymous (integration tests act as an admin by default).
+void set_default_authorization(int port, const std::string& value);
+
+// A marker header, never sent: make this request as the anonymous public.
+inline const std::pair<std::string, std::string> kAnonymousMarker = {"X-Alley-Test-Anonymous", "1"};
+
 // One request on a fresh connection (Connection: close). JSON content type is
 // added when a body is given and no Content-Type header is.
 Response request(int port, const std::string& method, const std::string& target, const std::string& body = {},

@@ -1,5 +1,6 @@
 #include "support/server_process.h"
 
+#include "support/http_client.h"
 #include "support/test_database.h"
 
 #include <fcntl.h>
@@ -84,7 +85,28 @@ CommandResult run_alley(const std::vector<std::string>& args) {
   return result;
 }
 
+namespace {
+
+// An admin API token for the database among `args` (after --db).
+std::string admin_token_for(const std::vector<std::string>& args) {
+  std::vector<std::string> database;
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--db") database = {"--db", args[i + 1]};
+  }
+  std::vector<std::string> add = {"user", "add", "test-admin", "--role", "admin"};
+  add.insert(add.end(), database.begin(), database.end());
+  run_alley(add);  // fails harmlessly when the user exists already
+  std::vector<std::string> create = {"token", "create", "test-admin", "--name", "integration tests"};
+  create.insert(create.end(), database.begin(), database.end());
+  CommandResult token = run_alley(create);
+  if (token.exit_code != 0) throw std::runtime_error("cannot make a test token: " + token.err);
+  return token.out.substr(0, token.out.find('\n'));
+}
+
+}  // namespace
+
 ServerProcess::ServerProcess(const std::vector<std::string>& extra_args) {
+  admin_authorization_ = "Bearer " + admin_token_for(extra_args);
   std::vector<std::string> args = {"serve", "--port", "0", "--host", "127.0.0.1"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int out_pipe[2];
@@ -115,6 +137,7 @@ ServerProcess::ServerProcess(const std::vector<std::string>& extra_args) {
     throw std::runtime_error("alley serve did not start: '" + banner + "'");
   }
   port_ = std::stoi(banner.substr(colon + 1));
+  set_default_authorization(port_, admin_authorization_);
 }
 
 bool ServerProcess::running() {

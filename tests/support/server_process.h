@@ -50,6 +50,9 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   int port() const { return port_; }
+  // "Bearer …" of an admin token made for this server's database; requests
+  // to the server carry it unless they say otherwise (http_client.h).
+  const std::string& admin_authorization() const { return admin_authorization_; }
   bool running();
   // SIGTERM and wait; returns the exit status.
   int stop();
@@ -58,6 +61,7 @@ class ServerProcess {
  private:
   int pid_ = -1;
   int port_ = 0;
+  std::string admin_authorization_;
 };
 
 }  // namespace alley::testing

@@ -6,5 +6,6 @@ import './style.css'
 import App from './App.vue'
 import { router } from './router.js'
 import { loadLanguage } from './lib/i18n.js'
+import { loadSession } from './lib/api.js'
 
-loadLanguage().then(() => createApp(App).use(ElementPlus).use(router).mount('#app'))
+Promise.all([loadLanguage(), loadSession()]).then(() => createApp(App).use(ElementPlus).use(router).mount('#app'))

@@ -5,6 +5,9 @@ import RecordList from './pages/RecordList.vue'
 import RecordDetail from './pages/RecordDetail.vue'
 import RecordEdit from './pages/RecordEdit.vue'
 import SearchPage from './pages/SearchPage.vue'
+import LoginPage from './pages/LoginPage.vue'
+import UsersPage from './pages/UsersPage.vue'
+import { session } from './lib/api.js'
 
 const resources = 'organizations|places|spaces'
 
@@ -14,8 +17,17 @@ export const router = createRouter({
     { path: '/', component: Dashboard },
     { path: '/map', component: MapPage },
     { path: '/search', component: SearchPage },
+    { path: '/login', component: LoginPage },
+    { path: '/users', component: UsersPage, meta: { roles: ['admin'] } },
     { path: `/:resource(${resources})`, component: RecordList, props: true },
     { path: `/:resource(${resources})/:id`, component: RecordDetail, props: true },
-    { path: `/:resource(${resources})/:id/edit`, component: RecordEdit, props: true },
+    { path: `/:resource(${resources})/:id/edit`, component: RecordEdit, props: true, meta: { signedIn: true } },
   ],
+})
+
+// Pages for users only send the public to the sign-in page, and back afterwards.
+router.beforeEach((to) => {
+  const needsUser = to.meta.signedIn || to.meta.roles
+  if (needsUser && !session.user) return { path: '/login', query: { next: to.fullPath } }
+  if (to.meta.roles && !to.meta.roles.includes(session.user.role)) return { path: '/' }
 })

@@ -1,5 +1,6 @@
 // The Alley API, with the UI's language passed along. Errors come back as the
 // server's problem+json, so pages can show `detail` and per-field `errors`.
+import { reactive } from 'vue'
 import { currentLang } from './i18n.js'
 
 export class ApiError extends Error {
@@ -19,10 +20,34 @@ function withLang(path, lang) {
   return path + (path.includes('?') ? '&' : '?') + 'lang=' + lang
 }
 
+// The signed-in user, and the CSRF token every cookie-authenticated write repeats.
+export const session = reactive({ user: null, csrf: '', checked: false })
+
+export async function loadSession() {
+  const response = await fetch('/api/v1/session', { headers: { Accept: 'application/json' } })
+  const data = response.ok ? await response.json() : null
+  session.user = data?.user || null
+  session.csrf = data?.csrf_token || ''
+  session.checked = true
+}
+
+export async function signIn(username, password) {
+  const { data } = await call('POST', '/api/v1/session', { body: { username, password }, lang: 'zh-Hans' })
+  session.user = data.user
+  session.csrf = data.csrf_token
+}
+
+export async function signOut() {
+  await fetch('/api/v1/session', { method: 'DELETE' })
+  session.user = null
+  session.csrf = ''
+}
+
 async function call(method, path, { body, etag, lang = currentLang() } = {}) {
   const headers = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (etag) headers['If-Match'] = etag
+  if (method !== 'GET' && session.csrf) headers['X-CSRF-Token'] = session.csrf
   const response = await fetch(withLang(path, lang), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const text = await response.text()
   const data = text ? JSON.parse(text) : null
@@ -34,6 +59,7 @@ export const api = {
   get: (path, options) => call('GET', path, options).then((r) => r.data),
   getWithEtag: (path, options) => call('GET', path, options),
   patch: (path, body, etag) => call('PATCH', path, { body, etag, lang: 'zh-Hans' }),
+  post: (path, body) => call('POST', path, { body, lang: 'zh-Hans' }).then((r) => r.data),
 }
 
 let openapi

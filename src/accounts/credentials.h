@@ -1,0 +1,29 @@
+#pragma once
+// Passwords (argon2id through libsodium), the password policy, and random
+// secrets for sessions and API tokens, which are stored only as hashes.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace alley::accounts {
+
+// nullopt when `password` meets the policy; otherwise a sentence to show the user.
+std::optional<std::string> password_problem(std::string_view password, std::string_view username);
+
+// An argon2id hash in libsodium's string format (salt and cost inside).
+Result<std::string> hash_password(std::string_view password);
+bool verify_password(std::string_view password, const std::string& hash);
+
+// 32 random bytes as URL-safe base64 (43 characters).
+std::string random_secret();
+
+// BLAKE2b-256 of a secret, hex: what the database keeps of a session or token.
+std::string secret_hash(std::string_view secret);
+
+// A readable random password that meets the policy, for `alley init`.
+std::string generated_password();
+
+}  // namespace alley::accounts

@@ -1,0 +1,157 @@
+#include "accounts/users.h"
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/credentials.h"
+#include "core/clock.h"
+#include "core/ids.h"
+
+namespace alley::accounts {
+namespace {
+
+const std::string kSelectUsers = "SELECT id, username, role, department_id, org_id, disabled FROM users";
+
+User row_to_user(const store::Row& row) {
+  return {store::as_text(row[0]), store::as_text(row[1]), store::as_text(row[2]), store::as_text(row[3]),
+          store::as_text(row[4]), store::as_integer(row[5]).value_or(0) != 0};
+}
+
+Result<std::optional<User>> find_one(store::Connection& connection, const std::string& column, const std::string& value) {
+  Result<store::QueryResult> rows =
+      connection.query(kSelectUsers + " WHERE " + column + " = ?", {value});
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) return std::optional<User>();
+  return std::optional<User>(row_to_user(rows->rows[0]));
+}
+
+Status must_exist(store::Connection& connection, const char* table, const std::string& id, const char* field,
+                  const char* extra_condition, std::vector<FieldError>& errors) {
+  Result<store::QueryResult> rows = connection.query(
+      std::string("SELECT COUNT(*) FROM ") + table + " WHERE id = ? AND deleted_at IS NULL" + extra_condition, {id});
+  if (!rows) return rows.error();
+  if (store::as_integer(rows->rows[0][0]).value_or(0) == 0) {
+    errors.push_back({field, "no matching record has the id '" + id + "'"});
+  }
+  return ok_status();
+}
+
+Status end_sessions(store::Connection& connection, const std::string& user_id) {
+  Result<std::int64_t> ended = connection.execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+  if (!ended) return ended.error();
+  return ok_status();
+}
+
+}  // namespace
+
+const std::vector<std::string>& roles() {
+  static const std::vector<std::string> list = {"admin", "department", "subdistrict", "enterprise"};
+  return list;
+}
+
+Result<User> create_user(store::Connection& connection, const NewUser& input) {
+  std::vector<FieldError> errors;
+  if (!is_valid_id(input.username) || input.username.size() > 40) {
+    errors.push_back({"username", "use 1–40 characters of a–z, 0–9, '-' or '_'"});
+  }
+  if (std::find(roles().begin(), roles().end(), input.role) == roles().end()) {
+    errors.push_back({"role", "must be one of: admin, department, subdistrict, enterprise"});
+  }
+  const bool staff = input.role == "department" || input.role == "subdistrict";
+  if (staff && input.department_id.empty()) errors.push_back({"department_id", "a " + input.role + " user needs one"});
+  if (!staff && !input.department_id.empty()) errors.push_back({"department_id", "only department and sub-district staff have one"});
+  if (input.role == "enterprise" && input.org_id.empty()) errors.push_back({"org_id", "an enterprise user needs one"});
+  if (input.role != "enterprise" && !input.org_id.empty()) errors.push_back({"org_id", "only enterprise users have one"});
+  if (staff && !input.department_id.empty()) {
+    const char* kind = input.role == "subdistrict" ? " AND kind = 'subdistrict'" : " AND kind <> 'subdistrict'";
+    if (Status checked = must_exist(connection, "departments", input.department_id, "department_id", kind, errors); !checked) {
+      return checked.error();
+    }
+  }
+  if (!input.org_id.empty()) {
+    if (Status checked = must_exist(connection, "organizations", input.org_id, "org_id", "", errors); !checked) {
+      return checked.error();
+    }
+  }
+  if (auto problem = password_problem(input.password, input.username)) errors.push_back({"password", *problem});
+  if (!errors.empty()) return Error::invalid("the user cannot be created", std::move(errors));
+
+  Result<std::optional<User>> existing = find_user(connection, input.username);
+  if (!existing) return existing.error();
+  if (existing.value()) {
+    return Error{ErrorCode::kConflict, "the user name '" + input.username + "' is taken", {{"username", "is taken"}}};
+  }
+  Result<std::string> hash = hash_password(input.password);
+  if (!hash) return hash.error();
+  User user{new_id("user"), input.username, input.role, input.department_id, input.org_id, false};
+  const std::string now = utc_now_iso8601();
+  auto optional_text = [](const std::string& text) { return text.empty() ? store::SqlValue() : store::SqlValue(text); };
+  Result<std::int64_t> inserted = connection.execute(
+      "INSERT INTO users (id, username, password_hash, role, department_id, org_id, disabled, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+      {user.id, user.username, hash.value(), user.role, optional_text(user.department_id), optional_text(user.org_id),
+       now, now});
+  if (!inserted) return inserted.error();
+  return user;
+}
+
+Result<std::optional<User>> find_user(store::Connection& connection, const std::string& username) {
+  return find_one(connection, "username", username);
+}
+
+Result<std::optional<User>> find_user_by_id(store::Connection& connection, const std::string& id) {
+  return find_one(connection, "id", id);
+}
+
+Result<std::vector<User>> list_users(store::Connection& connection) {
+  Result<store::QueryResult> rows = connection.query(kSelectUsers + " ORDER BY username");
+  if (!rows) return rows.error();
+  std::vector<User> users;
+  for (const store::Row& row : rows->rows) users.push_back(row_to_user(row));
+  return users;
+}
+
+Result<std::int64_t> count_users(store::Connection& connection) {
+  Result<store::QueryResult> rows = connection.query("SELECT COUNT(*) FROM users");
+  if (!rows) return rows.error();
+  return store::as_integer(rows->rows[0][0]).value_or(0);
+}
+
+Result<std::optional<std::string>> password_hash_of(store::Connection& connection, const std::string& username) {
+  Result<store::QueryResult> rows = connection.query("SELECT password_hash FROM users WHERE username = ?", {username});
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(store::as_text(rows->rows[0][0]));
+}
+
+Status set_password(store::Connection& connection, const std::string& username, const std::string& password) {
+  Result<std::optional<User>> user = find_user(connection, username);
+  if (!user) return user.error();
+  if (!user.value()) return Error::not_found("there is no user '" + username + "'");
+  if (auto problem = password_problem(password, username)) return Error::invalid(*problem, {{"password", *problem}});
+  Result<std::string> hash = hash_password(password);
+  if (!hash) return hash.error();
+  Result<std::int64_t> changed = connection.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
+                                                    {hash.value(), utc_now_iso8601(), user.value()->id});
+  if (!changed) return changed.error();
+  return end_sessions(connection, user.value()->id);
+}
+
+Status set_disabled(store::Connection& connection, const std::string& username, bool disabled) {
+  Result<std::optional<User>> user = find_user(connection, username);
+  if (!user) return user.error();
+  if (!user.value()) return Error::not_found("there is no user '" + username + "'");
+  Result<std::int64_t> changed = connection.execute("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?",
+                                                    {std::int64_t{disabled ? 1 : 0}, utc_now_iso8601(), user.value()->id});
+  if (!changed) return changed.error();
+  return disabled ? end_sessions(connection, user.value()->id) : ok_status();
+}
+
+Json user_json(const User& user) {
+  Json json = {{"id", user.id}, {"username", user.username}, {"role", user.role}};
+  if (!user.department_id.empty()) json["department_id"] = user.department_id;
+  if (!user.org_id.empty()) json["org_id"] = user.org_id;
+  json["disabled"] = user.disabled;
+  return json;
+}
+
+}  // namespace alley::accounts

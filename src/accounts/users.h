@@ -1,0 +1,56 @@
+#pragma once
+// Users and their roles. A role says what a user may do (docs/SECURITY.md);
+// department and sub-district staff belong to one department, an enterprise
+// user to one organization.
+//
+// REQUIRES for writes: a write transaction.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/json.h"
+#include "store/database.h"
+
+namespace alley::accounts {
+
+struct User {
+  std::string id;
+  std::string username;
+  std::string role;           // admin, department, subdistrict, enterprise
+  std::string department_id;  // for department and subdistrict staff
+  std::string org_id;         // for enterprise users
+  bool disabled = false;
+};
+
+const std::vector<std::string>& roles();
+
+struct NewUser {
+  std::string username;
+  std::string role;
+  std::string department_id;
+  std::string org_id;
+  std::string password;
+};
+
+// Invalid (with the field at fault) for a bad name, role, scope or password;
+// Conflict when the name is taken.
+Result<User> create_user(store::Connection& connection, const NewUser& user);
+
+Result<std::optional<User>> find_user(store::Connection& connection, const std::string& username);
+Result<std::optional<User>> find_user_by_id(store::Connection& connection, const std::string& id);
+Result<std::vector<User>> list_users(store::Connection& connection);
+Result<std::int64_t> count_users(store::Connection& connection);
+
+// The stored hash, for login; nullopt for an unknown user.
+Result<std::optional<std::string>> password_hash_of(store::Connection& connection, const std::string& username);
+
+// Invalid when the password breaks the policy. Ends the user's sessions.
+Status set_password(store::Connection& connection, const std::string& username, const std::string& password);
+
+// A disabled user can no longer sign in; their sessions end and tokens stop working.
+Status set_disabled(store::Connection& connection, const std::string& username, bool disabled);
+
+Json user_json(const User& user);
+
+}  // namespace alley::accounts
