@@ -6,6 +6,7 @@
 #include "http/handler_support.h"
 #include "http/problem.h"
 #include "http/query_string.h"
+#include "http/record_permissions.h"
 #include "http/routes.h"
 #include "registry/geojson_export.h"
 #include "registry/pipeline_history.h"
@@ -54,15 +55,6 @@ Access write_access(const ResourceSchema& schema) {
   if (schema.name == "organizations") return Access::kEditor;
   if (schema.name == "places" || schema.name == "spaces" || schema.name == "talents") return Access::kStaff;
   return Access::kAdmin;
-}
-
-// An enterprise user edits its own organization and nothing else.
-Status check_owner(const RequestContext& context, const ResourceSchema& schema, const std::string& record_id) {
-  if (is_staff(context)) return ok_status();
-  if (schema.name == "organizations" && context.user && context.user->org_id == record_id && !record_id.empty()) {
-    return ok_status();
-  }
-  return Error{ErrorCode::kForbidden, "you may change only your own organization (只能修改本企业信息)", {}};
 }
 
 // Parameters every list understands; the rest are filters.
@@ -182,10 +174,12 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
 
   router.add("POST", base,
              [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams&) {
-               if (Status owner = check_owner(context, schema, ""); !owner) return problem_response(owner.error());
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
-               Result<Json> created = run_write(*db, [&](store::Connection& connection) {
+               Result<Json> created = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
+                 if (Status allowed = check_record_permission(context, schema, connection, std::nullopt, &body.value()); !allowed) {
+                   return allowed.error();
+                 }
                  return registry::create_record(connection, schema, body.value(), {context.actor_name()});
                });
                HttpResponse response = respond(created, 201);
@@ -239,20 +233,19 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
   router.add("PATCH", item,
              [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams& params) {
                const std::string& id = params.at("id");
-               if (Status owner = check_owner(context, schema, id); !owner) return problem_response(owner.error());
                Result<std::optional<std::int64_t>> version = if_match_version(request);
                if (!version) return problem_response(version.error());
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
                return respond(run_write(*db, [&](store::Connection& connection) -> Result<Json> {
-                 std::int64_t expected = 0;
-                 if (version.value()) {
-                   expected = *version.value();
-                 } else {  // If-Match: * — whatever is current
-                   Result<Json> current = registry::get_record(connection, schema, id);
-                   if (!current) return current.error();
-                   expected = current.value()["version"].get<std::int64_t>();
+                 Result<Json> current = registry::get_record(connection, schema, id);
+                 if (!current) return current.error();
+                 if (Status allowed = check_record_permission(context, schema, connection, current.value(), &body.value()); !allowed) {
+                   return allowed.error();
                  }
+                 // If-Match: * means whatever is current.
+                 const std::int64_t expected =
+                     version.value() ? *version.value() : current.value()["version"].get<std::int64_t>();
                  return registry::update_record(connection, schema, id, body.value(), expected,
                                                 {context.actor_name()});
                }));
@@ -317,7 +310,13 @@ void add_pipeline_routes(Router& router, std::shared_ptr<store::Database> databa
                }
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
-               return respond(run_write(*db, [&](store::Connection& connection) {
+               return respond(run_write(*db, [&](store::Connection& connection) -> Result<Json> {
+                 const auto& organizations = *registry::find_schema("organizations");
+                 Result<Json> current = registry::get_record(connection, organizations, params.at("id"));
+                 if (!current) return current.error();
+                 if (Status allowed = check_record_permission(context, organizations, connection, current.value(), nullptr); !allowed) {
+                   return allowed.error();
+                 }
                  return registry::change_pipeline_status(connection, params.at("id"), body.value(), expected,
                                                          {context.actor_name()});
                }));

@@ -157,6 +157,12 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, std::size
   }
   Result<std::vector<std::string>> workplaces = place_ids(connection, "'building', 'carrier', 'innovation_space'");
   if (!workplaces) return workplaces.error();
+  // Synthetic firms answer to the department that answers for most real ones.
+  Result<store::QueryResult> usual = connection.query(
+      "SELECT responsible_department_id FROM organizations WHERE responsible_department_id IS NOT NULL "
+      "GROUP BY responsible_department_id ORDER BY COUNT(*) DESC, responsible_department_id LIMIT 1");
+  if (!usual) return usual.error();
+  const std::string department = usual->rows.empty() ? "" : store::as_text(usual->rows[0][0]);
   const Actor actor{"demo"};
   Random random(kSeed);
   DemoSummary summary;
@@ -164,6 +170,7 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, std::size
   std::vector<std::string> tenants;
   for (std::size_t n = 1; n <= organization_count; ++n) {
     Json record = organization(random, n, workplaces.value());
+    if (!department.empty()) record["responsible_department_id"] = department;
     const std::string final_status = record["pipeline_status"].get<std::string>();
     // Most firms walked the pipeline: create them as targets and move them
     // along with dated steps, so the history looks like the real thing.

@@ -218,6 +218,9 @@ const std::vector<ResourceSchema>& build() {
                 field("lon", kReal, "Longitude, WGS84").range(-180, 180).sort(),
                 field("lat", kReal, "Latitude, WGS84").range(-90, 90).sort(),
                 reference_field("area_id", "areas", "The innermost area the place lies in").filter(),
+                reference_field("responsible_department_id", "departments",
+                                "The department answering for the place (and its spaces): its staff may change them")
+                    .filter(),
                 field("floor_area_m2", kReal, "Floor area in square metres").above(0).sort(),
                 field("tags", kTextArray, "Free tags, e.g. metro lines").filter()},
                geo_fields()}),
@@ -248,6 +251,9 @@ const std::vector<ResourceSchema>& build() {
                     .sort()
                     .only_on_create("change it with POST /api/v1/organizations/{id}/pipeline, which keeps the dated history"),
                 reference_field("place_id", "places", "Where it is located").filter(),
+                reference_field("responsible_department_id", "departments",
+                                "The department answering for the organization: its staff may change it")
+                    .filter(),
                 field("address", kText, "Street address").longest(300),
                 field("employees", kInteger, "Headcount").range(0, 10000000).sort(),
                 field("founded_year", kInteger, "Year founded").range(1800, 2100).sort(),

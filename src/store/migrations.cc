@@ -114,6 +114,11 @@ const char* const kAccountsSchema =
     "CREATE INDEX login_failures_username ON login_failures(username, at);"
     "CREATE INDEX login_failures_address ON login_failures(address, at);";
 
+// Which department answers for a record: its staff may change it (docs/SECURITY.md).
+const char* const kResponsibilitySchema =
+    "ALTER TABLE organizations ADD COLUMN responsible_department_id TEXT REFERENCES departments(id);"
+    "ALTER TABLE places ADD COLUMN responsible_department_id TEXT REFERENCES departments(id);";
+
 std::string for_dialect(std::string sql, Dialect dialect) {
   const std::string token = "{{AUTO_ID}}";
   const std::string replacement = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -131,6 +136,7 @@ const std::vector<Migration>& migrations() {
       {1, "registry", kRegistrySchema},
       {2, "search", kSearchSchema, kSearchSqlite, kSearchPostgres},
       {3, "accounts", kAccountsSchema},
+      {4, "responsibility", kResponsibilitySchema},
   };
   return list;
 }

@@ -36,7 +36,8 @@ before(async () => {
   assert.equal(init.status, 0, init.stderr)
   addUser(db, 'e2e-admin', '--role', 'admin')
   addUser(db, 'e2e-firm', '--role', 'enterprise', '--org', 'demo-org-0009')
-  addUser(db, 'e2e-staff', '--role', 'department', '--department', 'investment-promotion-office')
+  addUser(db, 'e2e-staff', '--role', 'department', '--department', 'science-tech-commission')
+  addUser(db, 'e2e-other-staff', '--role', 'department', '--department', 'culture-tourism-bureau')
   server = spawn(alley, ['serve', '--db', db, '--port', '0', '--web', join(root, 'web', 'dist')])
   base = await new Promise((resolve, reject) => {
     let out = ''
@@ -220,6 +221,12 @@ test('department staff see figures and may edit; only admins manage users', asyn
   assert.equal(await staff.locator('span[data-field=employees]').count(), 1)
   assert.equal(await staff.locator('.el-menu-item:has-text("用户管理")').count(), 0)
   await shoot(staff, 'role-department')
+  // Another department sees the figures but may not change a firm it does not answer for.
+  const other = await page()
+  await signIn(other, 'e2e-other-staff')
+  await other.goto(`${base}/organizations/demo-org-0010`)
+  await other.waitForSelector('span[data-field=employees]')
+  assert.equal(await other.locator('[data-test=edit]').count(), 0)
   const admin = await page()
   await signIn(admin, 'e2e-admin')
   await admin.goto(`${base}/users`)

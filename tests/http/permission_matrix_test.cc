@@ -48,7 +48,9 @@ std::vector<Row> matrix() {
 bool refused(const Response& response) {
   return (response.status == 401 && response.body.find("sign in first") != std::string::npos) ||
          (response.status == 403 && (response.body.find("may not do this") != std::string::npos ||
-                                      response.body.find("only your own") != std::string::npos));
+                                      response.body.find("only your own") != std::string::npos ||
+                                      response.body.find("responsible department") != std::string::npos ||
+                                      response.body.find("another department") != std::string::npos));
 }
 
 class PermissionMatrix : public ::testing::Test {
@@ -72,6 +74,28 @@ class PermissionMatrix : public ::testing::Test {
       (*tokens_)[user[2]] = "Bearer " + token.out.substr(0, token.out.find('\n'));
     }
     server_ = new ServerProcess({"--db", db});
+    // Records the sub-district answers for, beside the 科委's from the pack and the demo.
+    const int port = server_->port();
+    ASSERT_EQ(post_json(port, "/api/v1/organizations", {{"id", "m-hy-org"}, {"name", "华阳企业"}, {"source", "t"},
+                                                        {"kind", "enterprise"}, {"responsible_department_id", "huayanglu-subdistrict"}}).status, 201);
+    ASSERT_EQ(post_json(port, "/api/v1/places", {{"id", "m-hy-place"}, {"name", "华阳楼"}, {"source", "t"}, {"type", "building"},
+                                                 {"responsible_department_id", "huayanglu-subdistrict"}}).status, 201);
+    ASSERT_EQ(post_json(port, "/api/v1/spaces", {{"id", "m-hy-space"}, {"name", "101"}, {"source", "t"}, {"place_id", "m-hy-place"},
+                                                 {"area_m2", 50}, {"status", "available"}}).status, 201);
+    ASSERT_EQ(post_json(port, "/api/v1/spaces", {{"id", "m-kw-space"}, {"name", "201"}, {"source", "t"}, {"place_id", "xinwei-zhigu"},
+                                                 {"area_m2", 50}, {"status", "available"}}).status, 201);
+  }
+
+  // For a "dept" cell: a record of the role's department, and one of another.
+  static std::pair<std::string, std::string> mine_and_others(const std::string& role, const std::string& path) {
+    const bool subdistrict = role == "subdistrict";
+    if (path.find("/organizations") != std::string::npos) {
+      return subdistrict ? std::pair{"m-hy-org", "demo-org-0002"} : std::pair{"demo-org-0002", "m-hy-org"};
+    }
+    if (path.find("/spaces") != std::string::npos) {
+      return subdistrict ? std::pair{"m-hy-space", "m-kw-space"} : std::pair{"m-kw-space", "m-hy-space"};
+    }
+    return subdistrict ? std::pair{"m-hy-place", "xinwei-zhigu"} : std::pair{"xinwei-zhigu", "m-hy-place"};
   }
   static void TearDownTestSuite() {
     delete server_;
@@ -117,8 +141,14 @@ TEST_F(PermissionMatrix, TheServerKeepsEveryCell) {
       const std::string& cell = row.cells[r];
       // "own" is probed twice: the enterprise's organization, and another one.
       std::vector<std::pair<std::string, bool>> targets;
+      const bool creates = row.method == "POST" && row.path.find("{id}") == std::string::npos;
       if (cell == "own") {
         targets = {{"demo-org-0001", true}, {"demo-org-0002", false}};
+      } else if (cell == "dept" && !creates) {
+        const auto [mine, others] = mine_and_others(role, row.path);
+        targets = {{mine, true}, {others, false}};
+      } else if (cell == "dept") {
+        targets = {{"", true}, {"", false}};  // the body decides: see below
       } else {
         targets = {{row.path.find("/organizations") != std::string::npos ? "demo-org-0002"
                     : row.path.find("/tokens") != std::string::npos   ? "no-such-token"
@@ -132,7 +162,14 @@ TEST_F(PermissionMatrix, TheServerKeepsEveryCell) {
         Headers headers = as(role);
         if (write) headers.push_back({"If-Match", "\"999\""});
         // An empty body: refused by the rules before it could be refused as invalid.
-        Response response = request(server_->port(), row.method, target, write ? "{}" : "", headers);
+        std::string body = write ? "{}" : "";
+        if (cell == "dept" && creates && !allowed) {
+          // Creating a record for another department, or a space in its place.
+          body = row.path.find("/spaces") != std::string::npos
+                     ? Json{{"place_id", mine_and_others(role, "/places").second}}.dump()
+                     : Json{{"responsible_department_id", role == "subdistrict" ? "science-tech-commission" : "huayanglu-subdistrict"}}.dump();
+        }
+        Response response = request(server_->port(), row.method, target, body, headers);
         ++probes;
         EXPECT_LT(response.status, 500) << row.method << " " << target << " as " << role;
         EXPECT_EQ(refused(response), !allowed)
