@@ -37,6 +37,7 @@ before(async () => {
   addUser(db, 'e2e-admin', '--role', 'admin')
   addUser(db, 'e2e-firm', '--role', 'enterprise', '--org', 'demo-org-0009')
   addUser(db, 'e2e-staff', '--role', 'department', '--department', 'science-tech-commission')
+  addUser(db, 'e2e-street', '--role', 'subdistrict', '--subdistrict', 'huayanglu-subdistrict')
   addUser(db, 'e2e-other-staff', '--role', 'department', '--department', 'culture-tourism-bureau')
   server = spawn(alley, ['serve', '--db', db, '--port', '0', '--web', join(root, 'web', 'dist')])
   base = await new Promise((resolve, reject) => {
@@ -233,4 +234,17 @@ test('department staff see figures and may edit; only admins manage users', asyn
   await admin.waitForSelector('[data-test=users] .el-table__row')
   assert.match(await admin.locator('[data-test=users]').innerText(), /e2e-firm/)
   await shoot(admin, 'role-admin-users')
+})
+
+test('sub-district staff edit the places their sub-district answers for', async () => {
+  const p = await page()
+  await signIn(p, 'e2e-street')
+  const theirs = await (await fetch(`${base}/api/v1/places?responsible_department_id=huayanglu-subdistrict&limit=1`)).json()
+  await p.goto(`${base}/places/${theirs.items[0].id}`)
+  await p.waitForSelector('[data-test=edit]')
+  await p.goto(`${base}/places/xinwei-zhigu`)
+  await p.waitForSelector('[data-test=record-name]')
+  assert.equal(await p.locator('[data-test=edit]').count(), 0)
+  assert.equal(await p.locator('.el-menu-item:has-text("用户管理")').count(), 0)
+  await shoot(p, 'role-subdistrict')
 })
