@@ -11,6 +11,9 @@
 #include "accounts/users.h"
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "registry/repository.h"
+
+#include <nlohmann/json.hpp>
 
 namespace alley::cli {
 namespace {
@@ -80,20 +83,27 @@ int user_command(const std::vector<std::string>& words) {
       Result<accounts::User> user = accounts::create_user(
           connection, {name, args->get("--role"), department, args->get("--org"), password});
       if (!user) return user.error();
-      return ok_status();
+      const Json after = accounts::user_json(user.value());
+      return registry::append_audit(connection, {"cli"}, "create", "users", user->id, nullptr, &after);
     });
     if (code == 0) std::printf("alley: created the user '%s' with the password %s (shown only this once)\n", name.c_str(), password.c_str());
     return code;
   }
   if (action == "passwd") {
     const std::string password = read_secret("new password: ");
-    const int code = with_write(url, [&](store::Connection& connection) { return accounts::set_password(connection, name, password); });
+    const int code = with_write(url, [&](store::Connection& connection) -> Status {
+      if (Status set = accounts::set_password(connection, name, password); !set) return set;
+      const Json change = {{"username", name}, {"password", "changed"}};
+      return registry::append_audit(connection, {"cli"}, "passwd", "users", name, nullptr, &change);
+    });
     if (code == 0) std::fprintf(stderr, "alley: the password of '%s' is changed; its sessions have ended\n", name.c_str());
     return code;
   }
   if (action == "disable" || action == "enable") {
-    const int code = with_write(url, [&](store::Connection& connection) {
-      return accounts::set_disabled(connection, name, action == "disable");
+    const int code = with_write(url, [&](store::Connection& connection) -> Status {
+      if (Status set = accounts::set_disabled(connection, name, action == "disable"); !set) return set;
+      const Json change = {{"username", name}, {"disabled", action == "disable"}};
+      return registry::append_audit(connection, {"cli"}, action, "users", name, nullptr, &change);
     });
     if (code == 0) std::fprintf(stderr, "alley: '%s' is %sd\n", name.c_str(), action.c_str());
     return code;

@@ -234,6 +234,14 @@ test('department staff see figures and may edit; only admins manage users', asyn
   await admin.waitForSelector('[data-test=users] .el-table__row')
   assert.match(await admin.locator('[data-test=users]').innerText(), /e2e-firm/)
   await shoot(admin, 'role-admin-users')
+  // The edit made earlier is in the audit log, with who made it.
+  await admin.goto(`${base}/audit`)
+  await admin.waitForSelector('[data-test=audit] .el-table__row')
+  assert.match(await admin.locator('[data-test=audit]').innerText(), /e2e-admin/)
+  await shoot(admin, 'role-admin-audit')
+  // Others are sent away from the admin pages.
+  await staff.goto(`${base}/audit`)
+  await staff.waitForSelector('[data-test=dashboard]')
 })
 
 test('sub-district staff edit the places their sub-district answers for', async () => {

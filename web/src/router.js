@@ -7,6 +7,7 @@ import RecordEdit from './pages/RecordEdit.vue'
 import SearchPage from './pages/SearchPage.vue'
 import LoginPage from './pages/LoginPage.vue'
 import UsersPage from './pages/UsersPage.vue'
+import AuditPage from './pages/AuditPage.vue'
 import { session } from './lib/api.js'
 
 const resources = 'organizations|places|spaces'
@@ -19,6 +20,7 @@ export const router = createRouter({
     { path: '/search', component: SearchPage },
     { path: '/login', component: LoginPage },
     { path: '/users', component: UsersPage, meta: { roles: ['admin'] } },
+    { path: '/audit', component: AuditPage, meta: { roles: ['admin'] } },
     { path: `/:resource(${resources})`, component: RecordList, props: true },
     { path: `/:resource(${resources})/:id`, component: RecordDetail, props: true },
     { path: `/:resource(${resources})/:id/edit`, component: RecordEdit, props: true, meta: { signedIn: true } },
