@@ -140,16 +140,6 @@ ServerProcess::ServerProcess(const std::vector<std::string>& extra_args) {
   set_default_authorization(port_, admin_authorization_);
 }
 
-bool ServerProcess::running() {
-  if (pid_ <= 0) return false;
-  int status = 0;
-  if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-    pid_ = -1;
-    return false;
-  }
-  return true;
-}
-
 int ServerProcess::stop() {
   if (pid_ <= 0) return -1;
   ::kill(pid_, SIGTERM);

@@ -53,7 +53,6 @@ class ServerProcess {
   // "Bearer …" of an admin token made for this server's database; requests
   // to the server carry it unless they say otherwise (http_client.h).
   const std::string& admin_authorization() const { return admin_authorization_; }
-  bool running();
   // SIGTERM and wait; returns the exit status.
   int stop();
   void kill_hard();
