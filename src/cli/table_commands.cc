@@ -46,11 +46,11 @@ Result<Json> all_records(store::Connection& connection, const registry::Resource
 // Records that refer to records of their own kind (areas and their parents)
 // are put parents first, so a file in any order imports.
 Json parents_first(const registry::ResourceSchema& schema, const Json& records) {
-  const registry::FieldSpec* self = nullptr;
+  std::vector<const registry::FieldSpec*> selves;
   for (const auto& spec : schema.fields) {
-    if (spec.type == registry::FieldType::kReference && spec.references == schema.name) self = &spec;
+    if (spec.type == registry::FieldType::kReference && spec.references == schema.name) selves.push_back(&spec);
   }
-  if (!self) return records;
+  if (selves.empty()) return records;
   Json ordered = Json::array();
   std::set<std::string> placed, in_file;
   for (const Json& record : records) {
@@ -62,9 +62,12 @@ Json parents_first(const registry::ResourceSchema& schema, const Json& records) 
     for (std::size_t i = 0; i < records.size(); ++i) {
       if (done[i]) continue;
       const Json& record = records[i];
-      const bool waiting = record.is_object() && record.contains(self->name) && record[self->name].is_string() &&
-                           in_file.count(record[self->name].get<std::string>()) &&
-                           !placed.count(record[self->name].get<std::string>());
+      bool waiting = false;
+      for (const registry::FieldSpec* self : selves) {
+        waiting = waiting || (record.is_object() && record.contains(self->name) && record[self->name].is_string() &&
+                              in_file.count(record[self->name].get<std::string>()) &&
+                              !placed.count(record[self->name].get<std::string>()));
+      }
       if (waiting) continue;
       ordered.push_back(record);
       if (record.is_object() && record.contains("id") && record["id"].is_string()) placed.insert(record["id"].get<std::string>());

@@ -32,7 +32,10 @@ Json field_schema(const FieldSpec& spec) {
   if (spec.maximum) schema["maximum"] = *spec.maximum;
   if (spec.name == "id" || spec.type == FieldType::kReference) schema["pattern"] = "^[a-z0-9][a-z0-9_-]{0,63}$";
   std::string description = spec.description;
-  if (spec.type == FieldType::kReference) description += " (id of a " + spec.references + " record)";
+  if (!spec.references.empty()) {
+    description += spec.type == FieldType::kTextArray ? " (ids of " + spec.references + " records)"
+                                                      : " (id of a " + spec.references + " record)";
+  }
   if (spec.create_only) description += "; set on create only: " + spec.locked_hint;
   schema["description"] = description;
   return schema;
@@ -138,6 +141,10 @@ Json components() {
   schemas["new_token"] = {{"type", "object"}, {"required", {"token"}}, {"properties", {{"token", {{"type", "string"}}}, {"note", {{"type", "string"}}}}}};
   schemas["token_page"] = {{"type", "object"}, {"required", {"items", "total", "next"}}};
   schemas["audit_page"] = {{"type", "object"}, {"required", {"items", "total", "next"}}};
+  schemas["plan_tree"] = {{"type", "object"}, {"required", {"plan", "counts", "overdue", "tree"}}};
+  schemas["kpi_progress"] = {{"type", "object"}, {"required", {"kpi_id", "name", "target", "value", "history", "forecast", "status"}},
+                             {"properties", {{"status", {{"type", "string"}, {"enum", {"green", "amber", "red", "no_data"}}}}}}};
+  schemas["kpi_progress_list"] = {{"type", "object"}, {"required", {"items", "total", "by_status"}}};
   schemas["stats"] = {{"type", "object"}, {"required", {"organizations", "places", "spaces"}}};
   schemas["search_result"] = {
       {"type", "object"},

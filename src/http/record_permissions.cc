@@ -59,6 +59,39 @@ Status check_record_permission(const RequestContext& context, const registry::Re
     }
     return ok_status();
   }
+  if (schema.name == "tasks") {
+    // A task belongs to its lead departments; staff creating one without leads lead it.
+    if (!current && body && body->is_object() && !body->contains("lead_department_ids")) {
+      (*body)["lead_department_ids"] = Json::array({mine});
+    }
+    const Json* task = current ? &*current : body;
+    if (task && task->is_object() && task->contains("lead_department_ids")) {
+      for (const Json& lead : (*task)["lead_department_ids"]) {
+        if (lead == Json(mine)) return ok_status();
+      }
+    }
+    return Error{ErrorCode::kForbidden, "only a lead department of the task may change it (只有牵头部门可以修改)", {}};
+  }
+  if (schema.name == "kpi_entries") {
+    // Figures are entered by the KPI's lead departments.
+    std::string kpi;
+    if (current) kpi = current->value("kpi_id", "");
+    if (kpi.empty() && body && body->is_object() && body->contains("kpi_id") && (*body)["kpi_id"].is_string()) {
+      kpi = (*body)["kpi_id"].get<std::string>();
+    }
+    if (kpi.empty()) return ok_status();  // validation will say kpi_id is required
+    Result<store::QueryResult> rows = connection.query("SELECT lead_department_ids FROM kpis WHERE id = ?", {kpi});
+    if (!rows) return rows.error();
+    if (!rows->rows.empty()) {
+      const Json leads = Json::parse(store::as_text(rows->rows[0][0], "[]"), nullptr, false);
+      if (leads.is_array()) {
+        for (const Json& lead : leads) {
+          if (lead == Json(mine)) return ok_status();
+        }
+      }
+    }
+    return Error{ErrorCode::kForbidden, "only a lead department of the KPI may enter its figures (只有牵头部门可以填报)", {}};
+  }
   // Departments, areas and roads are the administrators' (their routes say so).
   return Error{ErrorCode::kForbidden, "administrators maintain these records", {}};
 }

@@ -53,7 +53,10 @@ Status check_private_query(const RequestContext& context, const ResourceSchema& 
 Access read_access(const ResourceSchema& schema) { return schema.name == "talents" ? Access::kStaff : Access::kPublic; }
 Access write_access(const ResourceSchema& schema) {
   if (schema.name == "organizations") return Access::kEditor;
-  if (schema.name == "places" || schema.name == "spaces" || schema.name == "talents") return Access::kStaff;
+  if (schema.name == "places" || schema.name == "spaces" || schema.name == "talents" || schema.name == "tasks" ||
+      schema.name == "kpi_entries") {
+    return Access::kStaff;
+  }
   return Access::kAdmin;
 }
 

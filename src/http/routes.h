@@ -14,6 +14,9 @@ void add_registry_routes(Router& router, std::shared_ptr<store::Database> databa
 // /api/v1/session, users, tokens and audit
 void add_account_routes(Router& router, std::shared_ptr<store::Database> database);
 
+// /api/v1/plans/{id}/tree, /api/v1/kpis/{id}/progress, /api/v1/kpi-progress
+void add_plan_routes(Router& router, std::shared_ptr<store::Database> database);
+
 // /api/v1/search
 void add_search_routes(Router& router, std::shared_ptr<store::Database> database);
 

@@ -94,6 +94,19 @@ Status check_references(store::Connection& connection, const ResourceSchema& sch
                         const Json* before) {
   std::vector<FieldError> errors;
   for (const FieldSpec& spec : schema.fields) {
+    // Lists of ids (lead departments of a task): each must be a live record.
+    if (spec.type == FieldType::kTextArray && !spec.references.empty() && merged.contains(spec.name)) {
+      if (before && before->contains(spec.name) && (*before)[spec.name] == merged[spec.name]) continue;
+      const ResourceSchema* referenced = find_schema(spec.references);
+      for (const Json& item : merged[spec.name]) {
+        Result<std::optional<std::pair<Json, bool>>> found = read_any(connection, *referenced, item.get<std::string>());
+        if (!found) return found.error();
+        if (!found.value() || found.value()->second) {
+          errors.push_back({spec.name, "no " + referenced->singular + " has the id '" + item.get<std::string>() + "'"});
+        }
+      }
+      continue;
+    }
     if (spec.type != FieldType::kReference || !merged.contains(spec.name)) continue;
     const std::string target = merged[spec.name].get<std::string>();
     if (before && before->value(spec.name, "") == target) continue;  // unchanged: was valid when written

@@ -22,6 +22,12 @@ FieldSpec reference_field(std::string name, std::string resource, std::string de
   return spec;
 }
 
+FieldSpec reference_array_field(std::string name, std::string resource, std::string description) {
+  FieldSpec spec = field(std::move(name), FieldType::kTextArray, std::move(description));
+  spec.references = std::move(resource);
+  return spec;
+}
+
 const FieldSpec* ResourceSchema::find(std::string_view field_name) const {
   for (const FieldSpec& spec : fields) {
     if (spec.name == field_name) return &spec;

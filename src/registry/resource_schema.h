@@ -21,7 +21,7 @@ enum class FieldType {
   kBool,
   kDate,       // "YYYY-MM-DD"
   kEnum,       // one of `values`
-  kTextArray,  // stored as JSON text
+  kTextArray,  // stored as JSON text; with `references`, each entry is the id of a live record
   kGeometry,   // GeoJSON geometry of one of `values`, stored as JSON text
   kReference,  // id of a live record of `references`
 };
@@ -59,6 +59,7 @@ struct FieldSpec {
 FieldSpec field(std::string name, FieldType type, std::string description);
 FieldSpec enum_field(std::string name, std::vector<std::string> values, std::string description);
 FieldSpec reference_field(std::string name, std::string resource, std::string description);
+FieldSpec reference_array_field(std::string name, std::string resource, std::string description);
 
 // Cross-field rules beyond what FieldSpec expresses. `merged` is the record as
 // it would be after the write; `before` is null on create. Append problems to

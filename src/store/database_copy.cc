@@ -10,8 +10,9 @@ namespace {
 struct TableSpec {
   const char* name;
   const char* key;
-  const char* self_reference;  // column referring to the same table, or nullptr
+  const char* self_reference;  // first column referring to the same table, or nullptr
   bool identity_key;           // PostgreSQL identity column that must be overridden and resynchronised
+  const char* second_self_reference = nullptr;
 };
 
 // In foreign-key order.
@@ -19,6 +20,8 @@ const TableSpec kTables[] = {
     {"departments", "id", nullptr, false},      {"areas", "id", "parent_id", false},
     {"roads", "id", nullptr, false},            {"places", "id", nullptr, false},
     {"organizations", "id", nullptr, false},    {"spaces", "id", nullptr, false},
+    {"plans", "id", "version_of", false},       {"tasks", "id", "parent_id", false, "maps_to_id"},
+    {"kpis", "id", nullptr, false},             {"kpi_entries", "id", nullptr, false},
     {"talents", "id", nullptr, false},          {"users", "id", nullptr, false},
     {"api_tokens", "id", nullptr, false},       {"pipeline_events", "id", nullptr, true},
     {"audit_log", "id", nullptr, true},         {"pack_info", "key", nullptr, false},
@@ -53,7 +56,7 @@ const TableSpec* spec_of(const std::string& table) {
 
 // Rows whose parent (in the same table) comes first, so foreign keys hold at
 // every insert.
-std::vector<Row> parents_first(std::vector<Row> rows, std::size_t key_column, std::size_t parent_column) {
+std::vector<Row> parents_first(std::vector<Row> rows, std::size_t key_column, std::vector<std::size_t> parent_columns) {
   std::vector<Row> ordered;
   std::vector<std::string> placed;
   std::vector<bool> done(rows.size(), false);
@@ -61,8 +64,11 @@ std::vector<Row> parents_first(std::vector<Row> rows, std::size_t key_column, st
     progress = false;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (done[i]) continue;
-      const SqlValue& parent = rows[i][parent_column];
-      const bool ready = is_null(parent) || std::find(placed.begin(), placed.end(), as_text(parent)) != placed.end();
+      bool ready = true;
+      for (std::size_t column : parent_columns) {
+        const SqlValue& parent = rows[i][column];
+        ready = ready && (is_null(parent) || std::find(placed.begin(), placed.end(), as_text(parent)) != placed.end());
+      }
       if (!ready) continue;
       placed.push_back(as_text(rows[i][key_column]));
       ordered.push_back(std::move(rows[i]));
@@ -106,8 +112,11 @@ Status copy_table(Connection& from, Connection& to, const TableSpec& spec, const
     if (std::int64_t(page->rows.size()) < kPage) {
       if (spec.self_reference && !pending.empty()) {
         const auto key = std::size_t(std::find(columns.begin(), columns.end(), spec.key) - columns.begin());
-        const auto parent = std::size_t(std::find(columns.begin(), columns.end(), spec.self_reference) - columns.begin());
-        for (const Row& row : parents_first(std::move(pending), key, parent)) {
+        std::vector<std::size_t> parents;
+        for (const char* reference : {spec.self_reference, spec.second_self_reference}) {
+          if (reference) parents.push_back(std::size_t(std::find(columns.begin(), columns.end(), reference) - columns.begin()));
+        }
+        for (const Row& row : parents_first(std::move(pending), key, parents)) {
           Result<std::int64_t> inserted = to.execute(insert, row.values);
           if (!inserted) return Error::internal(std::string("copying ") + spec.name + ": " + inserted.error().message);
           ++copied;

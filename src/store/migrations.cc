@@ -119,6 +119,26 @@ const char* const kResponsibilitySchema =
     "ALTER TABLE organizations ADD COLUMN responsible_department_id TEXT REFERENCES departments(id);"
     "ALTER TABLE places ADD COLUMN responsible_department_id TEXT REFERENCES departments(id);";
 
+// Action plans, their tasks, KPIs and dated KPI figures (registry resources).
+const char* const kPlansSchema =
+    "CREATE TABLE plans (" ALLEY_RECORD_COLUMNS
+    "issuer TEXT, department_id TEXT REFERENCES departments(id), document_number TEXT, period_start TEXT, "
+    "period_end TEXT, plan_version TEXT, version_of TEXT REFERENCES plans(id), stated_project_count INTEGER);"
+    "CREATE TABLE tasks (" ALLEY_RECORD_COLUMNS
+    "plan_id TEXT NOT NULL REFERENCES plans(id), parent_id TEXT REFERENCES tasks(id), kind TEXT NOT NULL, "
+    "number TEXT, sort_order INTEGER, lead_department_ids TEXT, co_department_ids TEXT, status TEXT, due_on TEXT, "
+    "evidence TEXT, evidence_links TEXT, maps_to_id TEXT REFERENCES tasks(id));"
+    "CREATE TABLE kpis (" ALLEY_RECORD_COLUMNS
+    "plan_id TEXT NOT NULL REFERENCES plans(id), task_id TEXT REFERENCES tasks(id), unit TEXT, "
+    "target_kind TEXT NOT NULL, target_min DOUBLE PRECISION NOT NULL, target_max DOUBLE PRECISION, per_year INTEGER, "
+    "cumulative INTEGER, baseline DOUBLE PRECISION, baseline_on TEXT, due_on TEXT NOT NULL, measure TEXT NOT NULL, "
+    "measure_query TEXT, lead_department_ids TEXT, data_note TEXT);"
+    "CREATE TABLE kpi_entries (" ALLEY_RECORD_COLUMNS
+    "kpi_id TEXT NOT NULL REFERENCES kpis(id), value DOUBLE PRECISION NOT NULL, as_of TEXT NOT NULL, note TEXT);"
+    "CREATE INDEX tasks_plan ON tasks(plan_id);"
+    "CREATE INDEX tasks_parent ON tasks(parent_id);"
+    "CREATE INDEX kpi_entries_kpi ON kpi_entries(kpi_id, as_of);";
+
 std::string for_dialect(std::string sql, Dialect dialect) {
   const std::string token = "{{AUTO_ID}}";
   const std::string replacement = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -137,6 +157,7 @@ const std::vector<Migration>& migrations() {
       {2, "search", kSearchSchema, kSearchSqlite, kSearchPostgres},
       {3, "accounts", kAccountsSchema},
       {4, "responsibility", kResponsibilitySchema},
+      {5, "plans", kPlansSchema},
   };
   return list;
 }

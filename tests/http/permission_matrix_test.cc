@@ -50,7 +50,8 @@ bool refused(const Response& response) {
          (response.status == 403 && (response.body.find("may not do this") != std::string::npos ||
                                       response.body.find("only your own") != std::string::npos ||
                                       response.body.find("responsible department") != std::string::npos ||
-                                      response.body.find("another department") != std::string::npos));
+                                      response.body.find("another department") != std::string::npos ||
+                                      response.body.find("lead department") != std::string::npos));
 }
 
 class PermissionMatrix : public ::testing::Test {
@@ -84,6 +85,19 @@ class PermissionMatrix : public ::testing::Test {
                                                  {"area_m2", 50}, {"status", "available"}}).status, 201);
     ASSERT_EQ(post_json(port, "/api/v1/spaces", {{"id", "m-kw-space"}, {"name", "201"}, {"source", "t"}, {"place_id", "xinwei-zhigu"},
                                                  {"area_m2", 50}, {"status", "available"}}).status, 201);
+    // A plan with a task and a KPI (and a figure) for each of the two departments.
+    ASSERT_EQ(post_json(port, "/api/v1/plans", {{"id", "m-plan"}, {"name", "测试方案"}, {"source", "t"}}).status, 201);
+    for (const auto& [id, department] : {std::pair{"kw", "science-tech-commission"}, std::pair{"hy", "huayanglu-subdistrict"}}) {
+      ASSERT_EQ(post_json(port, "/api/v1/tasks", {{"id", std::string("m-") + id + "-task"}, {"name", "任务"}, {"source", "t"},
+                                                  {"plan_id", "m-plan"}, {"kind", "project"}, {"lead_department_ids", {department}}}).status, 201);
+      ASSERT_EQ(post_json(port, "/api/v1/kpis", {{"id", std::string("m-") + id + "-kpi"}, {"name", "指标"}, {"source", "t"},
+                                                 {"plan_id", "m-plan"}, {"target_kind", "at_least"}, {"target_min", 5},
+                                                 {"due_on", "2025-12-31"}, {"measure", "manual"},
+                                                 {"lead_department_ids", {department}}}).status, 201);
+      ASSERT_EQ(post_json(port, "/api/v1/kpi_entries", {{"id", std::string("m-") + id + "-entry"}, {"name", "进展"}, {"source", "t"},
+                                                        {"kpi_id", std::string("m-") + id + "-kpi"}, {"value", 1},
+                                                        {"as_of", "2024-12-31"}}).status, 201);
+    }
   }
 
   // For a "dept" cell: a record of the role's department, and one of another.
@@ -94,6 +108,12 @@ class PermissionMatrix : public ::testing::Test {
     }
     if (path.find("/spaces") != std::string::npos) {
       return subdistrict ? std::pair{"m-hy-space", "m-kw-space"} : std::pair{"m-kw-space", "m-hy-space"};
+    }
+    if (path.find("/tasks") != std::string::npos) {
+      return subdistrict ? std::pair{"m-hy-task", "m-kw-task"} : std::pair{"m-kw-task", "m-hy-task"};
+    }
+    if (path.find("/kpi_entries") != std::string::npos) {
+      return subdistrict ? std::pair{"m-hy-entry", "m-kw-entry"} : std::pair{"m-kw-entry", "m-hy-entry"};
     }
     return subdistrict ? std::pair{"m-hy-place", "xinwei-zhigu"} : std::pair{"xinwei-zhigu", "m-hy-place"};
   }
@@ -165,9 +185,17 @@ TEST_F(PermissionMatrix, TheServerKeepsEveryCell) {
         std::string body = write ? "{}" : "";
         if (cell == "dept" && creates && !allowed) {
           // Creating a record for another department, or a space in its place.
-          body = row.path.find("/spaces") != std::string::npos
-                     ? Json{{"place_id", mine_and_others(role, "/places").second}}.dump()
-                     : Json{{"responsible_department_id", role == "subdistrict" ? "science-tech-commission" : "huayanglu-subdistrict"}}.dump();
+          const std::string other_department = role == "subdistrict" ? "science-tech-commission" : "huayanglu-subdistrict";
+          const std::string other_prefix = role == "subdistrict" ? "m-kw" : "m-hy";
+          if (row.path.find("/spaces") != std::string::npos) {
+            body = Json{{"place_id", mine_and_others(role, "/places").second}}.dump();
+          } else if (row.path.find("/tasks") != std::string::npos) {
+            body = Json{{"lead_department_ids", {other_department}}}.dump();
+          } else if (row.path.find("/kpi_entries") != std::string::npos) {
+            body = Json{{"kpi_id", other_prefix + "-kpi"}}.dump();
+          } else {
+            body = Json{{"responsible_department_id", other_department}}.dump();
+          }
         }
         Response response = request(server_->port(), row.method, target, body, headers);
         ++probes;

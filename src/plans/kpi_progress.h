@@ -1,0 +1,17 @@
+#pragma once
+// Where a KPI stands: its value (counted from the registry for query KPIs,
+// from dated entries otherwise), the history, a straight-line forecast to the
+// due date, and a status — green (target met), amber (not yet, but the
+// forecast meets it), red (neither, or the due date passed unmet), no_data.
+
+#include "core/json.h"
+#include "store/database.h"
+
+namespace alley::plans {
+
+Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const std::string& today);
+
+// Every KPI of `plan_id` (all when empty), with its progress.
+Result<Json> all_kpi_progress(store::Connection& connection, const std::string& plan_id, const std::string& today);
+
+}  // namespace alley::plans

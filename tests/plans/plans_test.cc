@@ -1,0 +1,135 @@
+// Plans as trees and KPI progress, on the real pack and on small made-up cases.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "plans/kpi_progress.h"
+#include "plans/plan_tree.h"
+#include "registry/pack_loader.h"
+#include "registry/schemas.h"
+#include "support/store_fixture.h"
+
+namespace alley::plans {
+namespace {
+
+class PlansTest : public testing::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    ASSERT_TRUE(store::in_write_transaction(connection(), [&]() -> Status {
+                  auto pack = registry::load_pack(connection(), registry::find_pack("silicon-alley").value(), nullptr);
+                  return pack ? ok_status() : Status(pack.error());
+                }).ok());
+  }
+  Json create(const char* resource, const Json& input) {
+    Json created;
+    EXPECT_TRUE(store::in_write_transaction(connection(), [&]() -> Status {
+                  auto result = registry::create_record(connection(), *registry::find_schema(resource), input, {"test"});
+                  if (!result) return result.error();
+                  created = result.value();
+                  return ok_status();
+                }).ok());
+    return created;
+  }
+  Json manual_kpi(const std::string& id, double target, const std::string& due, bool per_year = false) {
+    return create("kpis", {{"id", id}, {"name", "测试指标"}, {"source", "t"}, {"plan_id", "plan-2023-2025"},
+                           {"target_kind", "at_least"}, {"target_min", target}, {"due_on", due}, {"measure", "manual"},
+                           {"per_year", per_year}});
+  }
+  void entry(const std::string& kpi, double value, const std::string& as_of) {
+    static int n = 0;
+    create("kpi_entries", {{"id", "e" + std::to_string(++n)}, {"name", "进展"}, {"source", "t"}, {"kpi_id", kpi},
+                           {"value", value}, {"as_of", as_of}});
+  }
+};
+
+TEST_F(PlansTest, TheThreeYearPlanHasSixActionsOfTwoSubActionsEach) {
+  auto tree = plan_tree(connection(), "plan-2023-2025", "2025-06-01");
+  ASSERT_TRUE(tree.ok()) << tree.error().message;
+  EXPECT_EQ(tree.value()["counts"]["action"], 6);
+  EXPECT_EQ(tree.value()["counts"]["sub_action"], 12);
+  EXPECT_EQ(tree.value()["counts"]["goal_area"], 4);
+  EXPECT_EQ(tree.value()["counts"]["safeguard"], 5);
+  for (const Json& node : tree.value()["tree"]) {
+    if (node["kind"] == "action") {
+      EXPECT_EQ(node["children"].size(), 2u) << node["name"];
+      EXPECT_FALSE(node["children"][0]["lead_department_ids"].empty()) << node["children"][0]["name"];
+    }
+  }
+}
+
+TEST_F(PlansTest, TheRegroupedVersionMapsOntoTheOriginal) {
+  auto tree = plan_tree(connection(), "plan-2023-2025-regrouped", "2025-06-01");
+  ASSERT_TRUE(tree.ok());
+  EXPECT_EQ(tree.value()["counts"]["action"], 6);
+  EXPECT_EQ(tree.value()["counts"]["sub_action"], 12);
+  for (const Json& action : tree.value()["tree"]) {
+    for (const Json& sub : action["children"]) EXPECT_TRUE(sub.contains("maps_to_id")) << sub["name"];
+  }
+}
+
+TEST_F(PlansTest, TheSubDistrictPlanShowsTheProjectsItDoesNotList) {
+  auto tree = plan_tree(connection(), "plan-huayang-2025", "2025-06-01");
+  ASSERT_TRUE(tree.ok());
+  EXPECT_EQ(tree.value()["projects"]["stated"], 31);
+  EXPECT_EQ(tree.value()["projects"]["listed"], tree.value()["counts"]["project"]);
+  EXPECT_GT(tree.value()["projects"]["unlisted"].get<int>(), 0);
+  EXPECT_TRUE(tree.value()["overdue"].empty()) << "nothing is overdue in June 2025";
+  auto later = plan_tree(connection(), "plan-huayang-2025", "2026-01-15");
+  EXPECT_FALSE(later.value()["overdue"].empty()) << "unfinished 2025 projects are overdue in 2026";
+}
+
+TEST_F(PlansTest, QueryKpisMoveWithTheRegistry) {
+  auto kpi = registry::get_record(connection(), *registry::find_schema("kpis"), "kpi-innovation-spaces");
+  ASSERT_TRUE(kpi.ok());
+  const double before = kpi_progress(connection(), kpi.value(), "2025-06-01").value()["value"].get<double>();
+  create("places", {{"name", "新科创空间"}, {"source", "t"}, {"type", "innovation_space"}});
+  const double after = kpi_progress(connection(), kpi.value(), "2025-06-01").value()["value"].get<double>();
+  EXPECT_EQ(after, before + 1);
+}
+
+TEST_F(PlansTest, StatusComesFromTargetForecastAndDate) {
+  manual_kpi("k-met", 10, "2025-12-31");
+  entry("k-met", 12, "2024-12-31");
+  EXPECT_EQ(kpi_progress(connection(), manual_kpi("k-ignored", 1, "2025-12-31"), "2025-06-01").value()["status"], "no_data");
+  auto met = registry::get_record(connection(), *registry::find_schema("kpis"), "k-met").value();
+  EXPECT_EQ(kpi_progress(connection(), met, "2025-06-01").value()["status"], "green");
+
+  // 2 → 6 over a year forecasts about 10 a year later: on track for 9, not yet there.
+  Json rising = manual_kpi("k-rising", 9, "2025-12-31");
+  entry("k-rising", 2, "2023-12-31");
+  entry("k-rising", 6, "2024-12-31");
+  auto progress = kpi_progress(connection(), rising, "2025-06-01").value();
+  EXPECT_EQ(progress["status"], "amber");
+  EXPECT_NEAR(progress["forecast"]["value"].get<double>(), 10, 0.1);
+  // The same figures after the due date: missed.
+  EXPECT_EQ(kpi_progress(connection(), rising, "2026-02-01").value()["status"], "red");
+
+  // Per year: the figures of the latest year add up.
+  Json yearly = manual_kpi("k-yearly", 3, "2025-12-31", true);
+  entry("k-yearly", 2, "2024-03-01");
+  entry("k-yearly", 1, "2025-03-01");
+  entry("k-yearly", 2, "2025-09-01");
+  auto per_year = kpi_progress(connection(), yearly, "2025-10-01").value();
+  EXPECT_EQ(per_year["value"], 3);
+  EXPECT_EQ(per_year["as_of"], "2025");
+  EXPECT_EQ(per_year["status"], "green");
+}
+
+TEST_F(PlansTest, TheOverviewCountsStatuses) {
+  auto all = all_kpi_progress(connection(), "plan-2023-2025", "2025-06-01");
+  ASSERT_TRUE(all.ok());
+  EXPECT_GE(all.value()["total"].get<int>(), 13);
+  int counted = 0;
+  for (const auto& [status, n] : all.value()["by_status"].items()) counted += n.get<int>();
+  EXPECT_EQ(counted, all.value()["total"].get<int>());
+  for (const Json& item : all.value()["items"]) {
+    if (item["status"] == "no_data") {
+      EXPECT_TRUE(item.contains("data_note")) << item["kpi_id"] << " says nothing of its missing data";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace alley::plans
