@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev
-          libopencc-dev opencc libsodium-dev libgtest-dev libbenchmark-dev
+          libopencc-dev opencc libsodium-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
+          libgtest-dev libbenchmark-dev
           postgresql                     # the server the tests start on loopback
-          chromium fonts-noto-cjk)       # the browser of the end-to-end tests, and Chinese fonts for it
+          chromium fonts-noto-cjk        # the browser of the end-to-end tests, and Chinese fonts for it and the PDF
+          libreoffice-calc-nogui poppler-utils)  # the readers the tests open exported files with
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

@@ -215,6 +215,8 @@ Json operation(const Route& route) {
       response["description"] = "Success";
       if (!doc.response_schema.empty()) {
         response["content"] = {{doc.response_type, {{"schema", {{"$ref", "#/components/schemas/" + doc.response_schema}}}}}};
+      } else if (!doc.response_type.empty()) {  // a file: a spreadsheet, a PDF
+        response["content"] = {{doc.response_type, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
       }
     } else {
       response["description"] = "Problem";

@@ -9,13 +9,75 @@
 #include "http/routes.h"
 #include "plans/kpi_progress.h"
 #include "plans/plan_tree.h"
+#include "plans/plan_workbook.h"
+#include "plans/progress_report.h"
 #include "registry/repository.h"
 #include "registry/schemas.h"
 
 namespace alley::http {
 
+namespace {
+
+HttpResponse file_response(const std::string& bytes, const std::string& type, const std::string& filename) {
+  HttpResponse response;
+  response.set_header("Content-Type", type);
+  std::string disposition = "attachment; filename=\"";
+  disposition += filename;
+  disposition += '"';
+  response.headers.emplace_back(std::string("Content-Disposition"), std::move(disposition));
+  response.body = bytes;
+  return response;
+}
+
+// The plan a report is about: the one asked for, else the one with most KPIs.
+Result<std::string> report_plan(store::Connection& connection, const HttpRequest& request) {
+  auto pairs = parse_query(request.query);
+  if (!pairs) return Error::malformed("the query string is not valid");
+  for (const auto& [key, value] : *pairs) {
+    if (key == "plan_id") return value;
+    if (key != "lang") return Error{ErrorCode::kMalformed, "the report takes plan_id", {{key, "unknown parameter"}}};
+  }
+  Result<store::QueryResult> rows = connection.query(
+      "SELECT plan_id FROM kpis WHERE deleted_at IS NULL GROUP BY plan_id ORDER BY COUNT(*) DESC, plan_id LIMIT 1");
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) return Error::not_found("no plan has KPIs yet");
+  return store::as_text(rows->rows[0][0]);
+}
+
+}  // namespace
+
 void add_plan_routes(Router& router, std::shared_ptr<store::Database> database) {
   store::Database* db = database.get();
+  router.add("GET", "/api/v1/plans/{id}/export.xlsx",
+             [db, database](RequestContext&, const HttpRequest&, const PathParams& params) {
+               Result<store::Database::Lease> lease = db->acquire();
+               if (!lease) return problem_response(lease.error());
+               Result<std::string> workbook = plans::plan_workbook(*lease.value(), params.at("id"), utc_today());
+               if (!workbook) return problem_response(workbook.error());
+               return file_response(workbook.value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    std::string(params.at("id")).append(".xlsx"));
+             },
+             {"plan_workbook", "The plan as a 施工图 spreadsheet (tasks, lead and co-units, deadlines, status) with its KPIs",
+              "plans", "", "", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {}, {200, 404, 410},
+              false, Access::kPublic});
+
+  router.add("GET", "/api/v1/reports/progress.pdf",
+             [db, database](RequestContext&, const HttpRequest& request, const PathParams&) {
+               Result<store::Database::Lease> lease = db->acquire();
+               if (!lease) return problem_response(lease.error());
+               Result<std::string> plan = report_plan(*lease.value(), request);
+               if (!plan) return problem_response(plan.error());
+               Result<std::string> pdf = plans::progress_report_pdf(*lease.value(), plan.value(), utc_today());
+               if (!pdf) return problem_response(pdf.error());
+               std::string name = "progress-";
+               name += utc_today();
+               name += ".pdf";
+               return file_response(pdf.value(), "application/pdf", name);
+             },
+             {"progress_report", "The progress report: every KPI against its target, with charts, as a PDF", "plans", "",
+              "", "application/pdf", {{"plan_id", "string", "The plan (default: the one with most KPIs)"}},
+              {200, 400, 404}, false, Access::kPublic});
+
   router.add("GET", "/api/v1/plans/{id}/tree",
              [db, database](RequestContext&, const HttpRequest&, const PathParams& params) {
                Result<Json> tree = run_read(*db, [&](store::Connection& connection) {

@@ -1,0 +1,83 @@
+// The plan's spreadsheet and the progress report, opened with the readers
+// people use: LibreOffice converts the XLSX to CSV, pdftotext reads the PDF.
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "support/api_test.h"
+
+namespace alley::testing {
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string run(const std::string& command) {
+  std::string output;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return output;
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+  ::pclose(pipe);
+  return output;
+}
+
+class Exports : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(run_alley({"init", "--db", dir_.db_url(), "--demo"}).exit_code, 0);
+    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", dir_.db_url()});
+  }
+  TempDir dir_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(Exports, TheWorkbookOpensInLibreOffice) {
+  Response workbook = request(server_->port(), "GET", "/api/v1/plans/plan-2023-2025/export.xlsx");
+  ASSERT_EQ(workbook.status, 200);
+  EXPECT_EQ(workbook.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const auto file = dir_.path() / "plan.xlsx";
+  std::ofstream(file, std::ios::binary) << workbook.body;
+  // Every sheet to its own UTF-8 CSV (the last filter option, -1).
+  const std::string convert = "cd " + dir_.path().string() + " && HOME=" + dir_.path().string() +
+                              " soffice --headless -env:UserInstallation=file://" + (dir_.path() / "profile").string() +
+                              " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'"
+                              " --outdir " + dir_.path().string() + " " + file.string() + " 2>&1";
+  const std::string log = run(convert);
+  const std::string tasks = read_file(dir_.path() / "plan-施工图.csv");
+  const std::string kpis = read_file(dir_.path() / "plan-指标.csv");
+  ASSERT_FALSE(tasks.empty()) << log;
+  for (const char* expected : {"牵头单位", "配合单位", "科创载体焕新升级专项行动", "助力产业创新", "科委", "2025-12-31"}) {
+    EXPECT_NE(tasks.find(expected), std::string::npos) << expected << " is not in the task sheet";
+  }
+  ASSERT_FALSE(kpis.empty()) << log;
+  for (const char* expected : {"高成长性", "1000", "示例数据", "科创新空间"}) {
+    EXPECT_NE(kpis.find(expected), std::string::npos) << expected << " is not in the KPI sheet";
+  }
+}
+
+TEST_F(Exports, TheProgressReportReadsAsText) {
+  Response report = request(server_->port(), "GET", "/api/v1/reports/progress.pdf");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_EQ(report.header("content-type"), "application/pdf");
+  ASSERT_TRUE(report.body.starts_with("%PDF-"));
+  const auto file = dir_.path() / "report.pdf";
+  std::ofstream(file, std::ios::binary) << report.body;
+  const std::string text = run("pdftotext -layout " + file.string() + " - 2>&1");
+  for (const char* expected : {"目标进展报告", "上海硅巷", "高成长性科技企业", "未达标", "暂无数据", "示例"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << " is not in the report:\n" << text.substr(0, 600);
+  }
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/reports/progress.pdf?plan_id=nothing").status, 404);
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/plans/nothing/export.xlsx").status, 404);
+}
+
+}  // namespace
+}  // namespace alley::testing
