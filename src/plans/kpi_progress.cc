@@ -36,6 +36,13 @@ bool meets(const Json& kpi, double value) {
 
 }  // namespace
 
+const char* status_label(const std::string& status) {
+  if (status == "green") return "已达标";
+  if (status == "amber") return "可望达标";
+  if (status == "red") return "未达标";
+  return "暂无数据";
+}
+
 Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const std::string& today) {
   Json progress = Json::object();
   progress["kpi_id"] = kpi["id"];

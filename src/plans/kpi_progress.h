@@ -9,6 +9,9 @@
 
 namespace alley::plans {
 
+// 已达标, 可望达标, 未达标 or 暂无数据, for reports.
+const char* status_label(const std::string& status);
+
 Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const std::string& today);
 
 // Every KPI of `plan_id` (all when empty), with its progress.

@@ -15,7 +15,7 @@
 namespace alley::plans {
 namespace {
 
-const char* status_label(const std::string& status) {
+const char* task_status_label(const std::string& status) {
   if (status == "done") return "已完成";
   if (status == "in_progress") return "推进中";
   if (status == "dropped") return "已取消";
@@ -30,13 +30,6 @@ const char* kind_label(const std::string& kind) {
   if (kind == "project") return "项目";
   if (kind == "milestone") return "节点";
   return "保障措施";
-}
-
-const char* rag_label(const std::string& status) {
-  if (status == "green") return "已达标";
-  if (status == "amber") return "按进度可达标";
-  if (status == "red") return "未达标";
-  return "暂无数据";
 }
 
 struct Formats {
@@ -54,7 +47,7 @@ void write_tasks(lxw_worksheet* sheet, const Json& nodes, int depth, lxw_row_t& 
     worksheet_write_string(sheet, row, 3, joined_names(node.value("lead_department_ids", Json::array()), names).c_str(), formats.wrap);
     worksheet_write_string(sheet, row, 4, joined_names(node.value("co_department_ids", Json::array()), names).c_str(), formats.wrap);
     worksheet_write_string(sheet, row, 5, node.value("due_on", "").c_str(), formats.wrap);
-    std::string status = status_label(node.value("status", ""));
+    std::string status = task_status_label(node.value("status", ""));
     if (node.value("overdue", false)) status += "（已逾期）";
     worksheet_write_string(sheet, row, 6, status.c_str(), formats.wrap);
     worksheet_write_string(sheet, row, 7, node.value("evidence", "").c_str(), formats.wrap);
@@ -134,7 +127,7 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
     if (!kpi["value"].is_null()) worksheet_write_number(sheet, kpi_row, 3, kpi["value"].get<double>(), formats.wrap);
     if (!kpi["as_of"].is_null()) worksheet_write_string(sheet, kpi_row, 4, kpi["as_of"].get<std::string>().c_str(), formats.wrap);
     if (!kpi["forecast"].is_null()) worksheet_write_number(sheet, kpi_row, 5, kpi["forecast"]["value"].get<double>(), formats.wrap);
-    worksheet_write_string(sheet, kpi_row, 6, rag_label(kpi["status"].get<std::string>()), formats.wrap);
+    worksheet_write_string(sheet, kpi_row, 6, status_label(kpi["status"].get<std::string>()), formats.wrap);
     std::string note = kpi.value("data_note", "");
     if (kpi.value("synthetic_in_value", 0) > 0) {
       note += "（当前值含 " + std::to_string(kpi["synthetic_in_value"].get<int>()) + " 条示例数据）";

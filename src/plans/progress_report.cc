@@ -25,13 +25,6 @@ Rgb colour_of(const std::string& status) {
   return {0.60, 0.60, 0.60};
 }
 
-const char* status_text(const std::string& status) {
-  if (status == "green") return "已达标";
-  if (status == "amber") return "可望达标";
-  if (status == "red") return "未达标";
-  return "暂无数据";
-}
-
 class Page {
  public:
   explicit Page(std::string& out) {
@@ -119,7 +112,7 @@ Result<std::string> progress_report_pdf(store::Connection& connection, const std
     y += 4 + page.text(kMargin, y + 4, width, "目标进展报告 · 截至 " + today, "Noto Sans CJK SC 11", {0.3, 0.3, 0.3});
     std::string summary = "指标共 " + std::to_string(kpis.value()["total"].get<int>()) + " 项：";
     for (const char* status : {"green", "amber", "red", "no_data"}) {
-      summary += std::string(status_text(status)) + " " + std::to_string(kpis.value()["by_status"].value(status, 0)) + " 项  ";
+      summary += std::string(status_label(status)) + " " + std::to_string(kpis.value()["by_status"].value(status, 0)) + " 项  ";
     }
     y += 10 + page.text(kMargin, y + 10, width, summary, "Noto Sans CJK SC 10");
     y += 16;
@@ -148,7 +141,7 @@ Result<std::string> progress_report_pdf(store::Connection& connection, const std
       if (kpi.value("synthetic_in_value", 0) > 0) {
         figures += "（含示例 " + std::to_string(kpi["synthetic_in_value"].get<int>()) + "）";
       }
-      page.text(bar_x + bar_width + 6, y, 90, figures + "\n" + status_text(status), "Noto Sans CJK SC 8",
+      page.text(bar_x + bar_width + 6, y, 90, figures + "\n" + status_label(status), "Noto Sans CJK SC 8",
                 colour_of(status));
       y += std::max(height, 26.0) + 6;
       if (status == "no_data" && kpi.contains("data_note")) {
