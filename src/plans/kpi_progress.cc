@@ -56,15 +56,18 @@ Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const 
   if (kpi.contains("data_note")) progress["data_note"] = kpi["data_note"];
   const std::string due = kpi["due_on"].get<std::string>();
 
-  // Dated figures, oldest first.
+  // Dated figures, oldest first, each with who entered it (from the audit log).
   Result<store::QueryResult> rows = connection.query(
-      "SELECT as_of, value, source, note FROM kpi_entries WHERE kpi_id = ? AND deleted_at IS NULL ORDER BY as_of, id",
+      "SELECT e.as_of, e.value, e.source, e.note, "
+      "(SELECT MIN(a.actor) FROM audit_log a WHERE a.resource = 'kpi_entries' AND a.record_id = e.id "
+      "AND a.action = 'create') FROM kpi_entries e WHERE e.kpi_id = ? AND e.deleted_at IS NULL ORDER BY e.as_of, e.id",
       {kpi["id"].get<std::string>()});
   if (!rows) return rows.error();
   Json history = Json::array();
   for (const store::Row& row : rows->rows) {
     history.push_back({{"as_of", store::as_text(row[0])}, {"value", store::as_real(row[1]).value_or(0)},
-                       {"source", store::as_text(row[2])}, {"note", store::as_text(row[3])}});
+                       {"source", store::as_text(row[2])}, {"note", store::as_text(row[3])},
+                       {"entered_by", store::as_text(row[4])}});
   }
 
   std::optional<double> value;

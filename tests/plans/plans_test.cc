@@ -94,7 +94,9 @@ TEST_F(PlansTest, StatusComesFromTargetForecastAndDate) {
   entry("k-met", 12, "2024-12-31");
   EXPECT_EQ(kpi_progress(connection(), manual_kpi("k-ignored", 1, "2025-12-31"), "2025-06-01").value()["status"], "no_data");
   auto met = registry::get_record(connection(), *registry::find_schema("kpis"), "k-met").value();
-  EXPECT_EQ(kpi_progress(connection(), met, "2025-06-01").value()["status"], "green");
+  auto met_progress = kpi_progress(connection(), met, "2025-06-01").value();
+  EXPECT_EQ(met_progress["status"], "green");
+  EXPECT_EQ(met_progress["history"][0]["entered_by"], "test") << "who entered a figure is kept";
 
   // 2 → 6 over a year forecasts about 10 a year later: on track for 9, not yet there.
   Json rising = manual_kpi("k-rising", 9, "2025-12-31");

@@ -8,6 +8,9 @@ import SearchPage from './pages/SearchPage.vue'
 import LoginPage from './pages/LoginPage.vue'
 import UsersPage from './pages/UsersPage.vue'
 import AuditPage from './pages/AuditPage.vue'
+import KpiPage from './pages/KpiPage.vue'
+import PlanPage from './pages/PlanPage.vue'
+import DepartmentPage from './pages/DepartmentPage.vue'
 import { session } from './lib/api.js'
 
 const resources = 'organizations|places|spaces'
@@ -19,6 +22,10 @@ export const router = createRouter({
     { path: '/map', component: MapPage },
     { path: '/search', component: SearchPage },
     { path: '/login', component: LoginPage },
+    { path: '/kpis', component: KpiPage },
+    { path: '/plans', component: PlanPage },
+    { path: '/plans/:id', component: PlanPage, props: true },
+    { path: '/departments/:id', component: DepartmentPage, props: true },
     { path: '/users', component: UsersPage, meta: { roles: ['admin'] } },
     { path: '/audit', component: AuditPage, meta: { roles: ['admin'] } },
     { path: `/:resource(${resources})`, component: RecordList, props: true },
