@@ -21,6 +21,7 @@ Json field_schema(const FieldSpec& spec) {
     case FieldType::kBool: schema["type"] = "boolean"; break;
     case FieldType::kEnum: schema["type"] = "string"; schema["enum"] = spec.values; break;
     case FieldType::kTextArray: schema["type"] = "array"; schema["items"] = {{"type", "string"}}; break;
+    case FieldType::kJson: schema["type"] = {"object", "array"}; break;
     case FieldType::kGeometry:
       schema["type"] = "object";
       schema["properties"] = {{"type", {{"type", "string"}, {"enum", spec.values}}}, {"coordinates", {{"type", "array"}}}};

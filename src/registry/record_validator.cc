@@ -87,6 +87,9 @@ std::optional<std::string> value_problem(const FieldSpec& spec, const Json& valu
     case FieldType::kGeometry:
       if (!value.is_object()) return "must be a GeoJSON geometry object";
       return std::nullopt;
+    case FieldType::kJson:
+      if (!value.is_object() && !value.is_array()) return "must be a JSON object or array";
+      return std::nullopt;
     case FieldType::kReference:
       if (!value.is_string() || !is_valid_id(value.get_ref<const std::string&>())) {
         return "must be the id of a " + spec.references.substr(0, spec.references.size() - 1) + " record";

@@ -35,7 +35,8 @@ SqlValue to_sql(const FieldSpec& spec, const Json& value) {
     case FieldType::kReal: return value.get<double>();
     case FieldType::kBool: return std::int64_t{value.get<bool>() ? 1 : 0};
     case FieldType::kTextArray:
-    case FieldType::kGeometry: return value.dump();
+    case FieldType::kGeometry:
+    case FieldType::kJson: return value.dump();
     default: return value.get<std::string>();
   }
 }
@@ -47,7 +48,8 @@ Json from_sql(FieldType type, const SqlValue& value) {
     case FieldType::kReal: return store::as_real(value).value_or(0.0);
     case FieldType::kBool: return store::as_integer(value).value_or(0) != 0;
     case FieldType::kTextArray:
-    case FieldType::kGeometry: return Json::parse(store::as_text(value), nullptr, false);
+    case FieldType::kGeometry:
+    case FieldType::kJson: return Json::parse(store::as_text(value), nullptr, false);
     default: return store::as_text(value);
   }
 }
@@ -246,7 +248,8 @@ Status add_filter(const ResourceSchema& schema, store::Dialect dialect, const st
       params.push_back(value);
       return ok_status();
     case FieldType::kGeometry:
-      return bad_parameter(parameter, "geometry cannot be filtered");
+    case FieldType::kJson:
+      return bad_parameter(parameter, "this field cannot be filtered");
     default:
       break;
   }

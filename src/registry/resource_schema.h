@@ -24,6 +24,7 @@ enum class FieldType {
   kTextArray,  // stored as JSON text; with `references`, each entry is the id of a live record
   kGeometry,   // GeoJSON geometry of one of `values`, stored as JSON text
   kReference,  // id of a live record of `references`
+  kJson,       // any JSON object or array, stored as JSON text (a rule's JSON Logic)
 };
 
 struct FieldSpec {

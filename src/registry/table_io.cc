@@ -105,7 +105,8 @@ Json typed_value(const FieldSpec& spec, const std::string& cell) {
       }
       return items;
     }
-    case FieldType::kGeometry: {
+    case FieldType::kGeometry:
+    case FieldType::kJson: {
       Json parsed = Json::parse(cell, nullptr, false);
       return parsed.is_discarded() ? Json(cell) : parsed;
     }

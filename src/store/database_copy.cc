@@ -22,6 +22,7 @@ const TableSpec kTables[] = {
     {"organizations", "id", nullptr, false},    {"spaces", "id", nullptr, false},
     {"plans", "id", "version_of", false},       {"tasks", "id", "parent_id", false, "maps_to_id"},
     {"kpis", "id", nullptr, false},             {"kpi_entries", "id", nullptr, false},
+    {"policies", "id", nullptr, false},
     {"talents", "id", nullptr, false},          {"users", "id", nullptr, false},
     {"api_tokens", "id", nullptr, false},       {"pipeline_events", "id", nullptr, true},
     {"audit_log", "id", nullptr, true},         {"pack_info", "key", nullptr, false},

@@ -139,6 +139,13 @@ const char* const kPlansSchema =
     "CREATE INDEX tasks_parent ON tasks(parent_id);"
     "CREATE INDEX kpi_entries_kpi ON kpi_entries(kpi_id, as_of);";
 
+// The policy library; rules are kept as text and as JSON Logic.
+const char* const kPoliciesSchema =
+    "CREATE TABLE policies (" ALLEY_RECORD_COLUMNS
+    "issuer TEXT, document_number TEXT, valid_from TEXT, valid_until TEXT, category TEXT, benefit TEXT, "
+    "required_materials TEXT, responsible_department_id TEXT REFERENCES departments(id), rule TEXT, "
+    "rule_jsonlogic TEXT, rule_basis TEXT);";
+
 std::string for_dialect(std::string sql, Dialect dialect) {
   const std::string token = "{{AUTO_ID}}";
   const std::string replacement = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -158,6 +165,7 @@ const std::vector<Migration>& migrations() {
       {3, "accounts", kAccountsSchema},
       {4, "responsibility", kResponsibilitySchema},
       {5, "plans", kPlansSchema},
+      {6, "policies", kPoliciesSchema},
   };
   return list;
 }

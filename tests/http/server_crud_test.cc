@@ -196,3 +196,31 @@ TEST(ServerCrud, ServesThePackAsGeoJson) {
 
 }  // namespace
 }  // namespace alley::testing
+
+namespace alley::testing {
+namespace {
+
+TEST(Policies, RulesAreKeptInBothFormsAndCheckedOnWrite) {
+  TempDir dir;
+  ASSERT_EQ(run_alley({"init", "--db", dir.db_url()}).exit_code, 0);
+  ServerProcess server({"--db", dir.db_url()});
+  Response from_logic = post_json(server.port(), "/api/v1/policies",
+                                  {{"id", "p-logic"}, {"name", "测试政策"}, {"source", "t"},
+                                   {"rule_jsonlogic", {{"and", {{{"<=", {{{"var", "employees"}}, 300}}},
+                                                                {{"in", {"人工智能", {{"var", "sectors"}}}}}}}}}});
+  ASSERT_EQ(from_logic.status, 201) << from_logic.body;
+  EXPECT_EQ(json_of(from_logic)["rule"], R"(employees <= 300 and sectors contains "人工智能")");
+  Response from_text = post_json(server.port(), "/api/v1/policies",
+                                 {{"name", "测试政策"}, {"source", "t"}, {"rule", "rd_ratio >= 0.05"}});
+  ASSERT_EQ(from_text.status, 201);
+  EXPECT_EQ(json_of(from_text)["rule_jsonlogic"], Json::parse(R"({">=": [{"var": "rd_ratio"}, 0.05]})"));
+  Response broken = post_json(server.port(), "/api/v1/policies", {{"name", "测试政策"}, {"source", "t"}, {"rule", "employees <="}});
+  ASSERT_EQ(broken.status, 422);
+  EXPECT_EQ(json_of(broken)["errors"][0]["field"], "rule");
+  EXPECT_NE(json_of(broken)["errors"][0]["message"].get<std::string>().find("line 1, column 13"), std::string::npos);
+  Json pack = json_of(request(server.port(), "GET", "/api/v1/policies?limit=100"));
+  EXPECT_GE(pack["total"].get<int>(), 12);
+}
+
+}  // namespace
+}  // namespace alley::testing
