@@ -114,35 +114,23 @@ class Parser {
   bool word(const char* expected) { return token_.type == Token::kWord && token_.text == expected; }
   bool symbol(const char* expected) { return token_.type == Token::kSymbol && token_.text == expected; }
 
-  Result<Rule> or_expression() {
-    Result<Rule> left = and_expression();
-    if (!left) return left;
-    if (!word("or")) return left;
-    Rule any = Rule::of(Rule::Kind::kOr);
-    any.children.push_back(std::move(left.value()));
-    while (word("or")) {
+  // `operand (keyword operand)*`, flattened into one and/or node.
+  Result<Rule> joined(Rule::Kind kind, const char* keyword, Result<Rule> (Parser::*operand)()) {
+    Result<Rule> first = (this->*operand)();
+    if (!first || !word(keyword)) return first;
+    Rule joined = Rule::of(kind);
+    joined.children.push_back(std::move(first.value()));
+    while (word(keyword)) {
       advance();
-      Result<Rule> right = and_expression();
-      if (!right) return right;
-      any.children.push_back(std::move(right.value()));
+      Result<Rule> next = (this->*operand)();
+      if (!next) return next;
+      joined.children.push_back(std::move(next.value()));
     }
-    return any;
+    return joined;
   }
 
-  Result<Rule> and_expression() {
-    Result<Rule> left = not_expression();
-    if (!left) return left;
-    if (!word("and")) return left;
-    Rule all = Rule::of(Rule::Kind::kAnd);
-    all.children.push_back(std::move(left.value()));
-    while (word("and")) {
-      advance();
-      Result<Rule> right = not_expression();
-      if (!right) return right;
-      all.children.push_back(std::move(right.value()));
-    }
-    return all;
-  }
+  Result<Rule> or_expression() { return joined(Rule::Kind::kOr, "or", &Parser::and_expression); }
+  Result<Rule> and_expression() { return joined(Rule::Kind::kAnd, "and", &Parser::not_expression); }
 
   Result<Rule> not_expression() {
     // Deep nesting would only exhaust the stack; no real rule needs it.
