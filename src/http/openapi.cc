@@ -146,6 +146,8 @@ Json components() {
   schemas["kpi_progress"] = {{"type", "object"}, {"required", {"kpi_id", "name", "target", "value", "history", "forecast", "status"}},
                              {"properties", {{"status", {{"type", "string"}, {"enum", {"green", "amber", "red", "no_data"}}}}}}};
   schemas["kpi_progress_list"] = {{"type", "object"}, {"required", {"items", "total", "by_status"}}};
+  schemas["policy_matches"] = {{"type", "object"}, {"required", {"policy_id", "total", "items"}}};
+  schemas["organization_policies"] = {{"type", "object"}, {"required", {"organization_id", "eligible", "not_eligible"}}};
   schemas["stats"] = {{"type", "object"}, {"required", {"organizations", "places", "spaces"}}};
   schemas["search_result"] = {
       {"type", "object"},

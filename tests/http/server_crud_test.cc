@@ -224,3 +224,31 @@ TEST(Policies, RulesAreKeptInBothFormsAndCheckedOnWrite) {
 
 }  // namespace
 }  // namespace alley::testing
+
+namespace alley::testing {
+namespace {
+
+TEST(Policies, MatchesAndExplanationsOverHttp) {
+  TempDir dir;
+  ASSERT_EQ(run_alley({"init", "--db", dir.db_url(), "--demo"}).exit_code, 0);
+  ServerProcess server({"--db", dir.db_url()});
+  ASSERT_EQ(post_json(server.port(), "/api/v1/policies",
+                      {{"id", "p-ai"}, {"name", "人工智能企业扶持"}, {"source", "t"}, {"rule", R"(sectors contains "人工智能" and employees <= 300)"}})
+                .status,
+            201);
+  Json matches = json_of(request(server.port(), "GET", "/api/v1/policies/p-ai/matches"));
+  ASSERT_GT(matches["total"].get<int>(), 10);
+  const std::string firm = matches["items"][0]["id"];
+  Json firm_policies = json_of(request(server.port(), "GET", "/api/v1/organizations/" + firm + "/policies"));
+  const auto eligible = firm_policies["eligible"];
+  ASSERT_TRUE(std::any_of(eligible.begin(), eligible.end(), [](const Json& p) { return p["policy_id"] == "p-ai"; }));
+  for (const Json& policy : eligible) {
+    if (policy["policy_id"] != "p-ai") continue;
+    ASSERT_EQ(policy["clauses"].size(), 2u);
+    for (const Json& clause : policy["clauses"]) EXPECT_EQ(clause["result"], "pass");
+  }
+  EXPECT_EQ(request(server.port(), "GET", "/api/v1/policies/p-ai/matches", "", {kAnonymousMarker}).status, 401);
+}
+
+}  // namespace
+}  // namespace alley::testing
