@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/args.h"
+#include "core/files.h"
 #include "cli/commands.h"
 #include "registry/geojson_export.h"
 #include "registry/pack_loader.h"
@@ -94,11 +95,9 @@ int import_command(const std::vector<std::string>& words) {
 
   Result<Json> records = Error::internal("unread");
   if (file.ends_with(".csv")) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return fail("cannot read " + file);
-    std::stringstream text;
-    text << in.rdbuf();
-    records = registry::csv_to_records(*schema.value(), text.str());
+    std::optional<std::string> text = read_file(file);
+    if (!text) return fail("cannot read " + file);
+    records = registry::csv_to_records(*schema.value(), *text);
   } else {
     records = registry::read_json_file(file);
     if (records && !records->is_array()) records = Error::malformed(file + " must hold a JSON array of records");

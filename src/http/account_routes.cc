@@ -32,19 +32,6 @@ std::string text_field(const Json& body, const char* name) {
   return body.contains(name) && body[name].is_string() ? body[name].get<std::string>() : std::string();
 }
 
-// Runs a write whose failure must still be committed (a failed login is recorded).
-Result<Json> run_committed(store::Database& database, const std::function<Result<Json>(store::Connection&)>& work) {
-  Result<store::Database::Lease> lease = database.acquire();
-  if (!lease) return lease.error();
-  std::optional<Result<Json>> outcome;
-  Status committed = store::in_write_transaction(*lease.value(), [&]() -> Status {
-    outcome = work(*lease.value());
-    return ok_status();
-  });
-  if (!committed) return committed.error();
-  return std::move(*outcome);
-}
-
 void add_session_routes(Router& router, std::shared_ptr<store::Database> database) {
   store::Database* db = database.get();
   router.add("POST", "/api/v1/session",
@@ -52,7 +39,7 @@ void add_session_routes(Router& router, std::shared_ptr<store::Database> databas
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
                std::string token;
-               Result<Json> signed_in = run_committed(*db, [&](store::Connection& connection) -> Result<Json> {
+               Result<Json> signed_in = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<accounts::Session> session = accounts::log_in(
                      connection, text_field(body.value(), "username"), text_field(body.value(), "password"),
                      context.remote_address);
@@ -60,7 +47,7 @@ void add_session_routes(Router& router, std::shared_ptr<store::Database> databas
                  token = session->token;
                  return Json{{"user", accounts::user_json(session->user)}, {"csrf_token", session->csrf_token},
                              {"expires_at", session->expires_at}};
-               });
+               }, OnFailure::kCommit);
                if (!signed_in) {
                  HttpResponse refused = problem_response(signed_in.error());
                  if (refused.status == 429) refused.set_header("Retry-After", "900");

@@ -20,8 +20,13 @@ std::string etag_for(std::int64_t version);
 // PreconditionRequired when the header is missing, Malformed when unreadable.
 Result<std::optional<std::int64_t>> if_match_version(const HttpRequest& request);
 
+// What a failed write leaves behind: nothing, or what it wrote before failing
+// (a failed sign-in must still record the failure).
+enum class OnFailure { kRollBack, kCommit };
+
 // Leases a connection and runs `work` in a write transaction.
-Result<Json> run_write(store::Database& database, const std::function<Result<Json>(store::Connection&)>& work);
+Result<Json> run_write(store::Database& database, const std::function<Result<Json>(store::Connection&)>& work,
+                       OnFailure on_failure = OnFailure::kRollBack);
 
 // Leases a connection for reading.
 Result<Json> run_read(store::Database& database, const std::function<Result<Json>(store::Connection&)>& work);

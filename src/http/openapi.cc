@@ -38,6 +38,7 @@ Json field_schema(const FieldSpec& spec) {
                                                       : " (id of a " + spec.references + " record)";
   }
   if (spec.create_only) description += "; set on create only: " + spec.locked_hint;
+  if (spec.unique) description += "; no two live records share it (409)";
   schema["description"] = description;
   return schema;
 }

@@ -24,7 +24,7 @@ HttpResponse file_response(const std::string& bytes, const std::string& type, co
   std::string disposition = "attachment; filename=\"";
   disposition += filename;
   disposition += '"';
-  response.headers.emplace_back(std::string("Content-Disposition"), std::move(disposition));
+  response.set_header("Content-Disposition", std::move(disposition));
   response.body = bytes;
   return response;
 }

@@ -17,7 +17,6 @@ struct User {
 };
 
 struct RequestContext {
-  std::string request_id;
   std::string remote_address;
   std::string lang = "zh-Hans";  // zh-Hans, zh-Hant or en
   std::optional<User> user;

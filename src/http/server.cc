@@ -22,8 +22,6 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
-std::atomic<std::uint64_t> request_counter{0};
-
 bool has_encoded_separator(const std::string& path) {
   for (std::size_t i = 0; i + 2 < path.size(); ++i) {
     if (path[i] != '%') continue;
@@ -61,7 +59,6 @@ HttpResponse dispatch(const Router& router, HttpRequest& request, const std::str
   request.path = *path;
 
   RequestContext context;
-  context.request_id = std::to_string(++request_counter);
   context.remote_address = remote;
   bool bad_lang = false;
   context.lang = choose_lang(request, bad_lang);

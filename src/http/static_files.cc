@@ -1,4 +1,5 @@
 #include "http/static_files.h"
+#include "core/files.h"
 
 #include <fstream>
 #include <sstream>
@@ -23,14 +24,6 @@ std::string content_type_for(const fs::path& file) {
   if (extension == ".woff") return "font/woff";
   if (extension == ".ttf") return "font/ttf";
   return "application/octet-stream";
-}
-
-std::optional<std::string> read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 HttpResponse file_response(const fs::path& file, bool immutable) {

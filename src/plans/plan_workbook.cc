@@ -1,4 +1,5 @@
 #include "plans/plan_workbook.h"
+#include "core/files.h"
 
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -137,12 +138,11 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
   }
 
   const lxw_error closed = workbook_close(workbook);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
+  std::optional<std::string> bytes = read_file(path);
   std::filesystem::remove(path);
   if (closed != LXW_NO_ERROR) return Error::internal(std::string("cannot write the workbook: ") + lxw_strerror(closed));
-  return bytes.str();
+  if (!bytes) return Error::internal("cannot read back the workbook at " + path.string());
+  return std::move(*bytes);
 }
 
 }  // namespace alley::plans

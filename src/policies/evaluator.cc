@@ -74,13 +74,6 @@ OrganizationTable::OrganizationTable(const std::vector<Json>& records) : records
   }
 }
 
-long OrganizationTable::row_of(const std::string& id) const {
-  for (std::size_t row = 0; row < ids_.size(); ++row) {
-    if (ids_[row] == id) return long(row);
-  }
-  return -1;
-}
-
 const OrganizationTable::Column* OrganizationTable::column(const std::string& field) const {
   auto found = columns_.find(field);
   return found == columns_.end() ? nullptr : &found->second;

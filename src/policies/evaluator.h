@@ -24,9 +24,6 @@ class OrganizationTable {
 
   std::size_t size() const { return ids_.size(); }
   const std::string& id(std::size_t row) const { return ids_[row]; }
-  // The row of an organization, or -1.
-  long row_of(const std::string& id) const;
-
   // Rows the rule holds for.
   Bitmap evaluate(const Rule& rule) const;
 

@@ -1,4 +1,5 @@
 #include "registry/pack_loader.h"
+#include "core/files.h"
 
 
 #include <fstream>
@@ -36,12 +37,10 @@ Result<fs::path> find_pack(std::string_view name) {
 }
 
 Result<Json> read_json_file(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Error::not_found("cannot read " + path.string());
-  std::stringstream buffer;
-  buffer << file.rdbuf();
+  std::optional<std::string> text = read_file(path);
+  if (!text) return Error::not_found("cannot read " + path.string());
   try {
-    return Json::parse(buffer.str());
+    return Json::parse(*text);
   } catch (const nlohmann::json::parse_error& error) {
     return Error::malformed(path.string() + " is not valid JSON: " + error.what());
   }
@@ -84,7 +83,6 @@ Result<PackSummary> load_pack(store::Connection& connection, const fs::path& fol
       }
       if (progress) progress(schema.name, i + 1, records->size());
     }
-    summary.counts.emplace_back(schema.name, records->size());
   }
   for (const auto& [key, value] : {std::pair<std::string, std::string>{"pack", summary.name},
                                    {"pack_manifest", manifest->dump()}}) {

@@ -20,7 +20,6 @@ Result<std::filesystem::path> find_pack(std::string_view name);
 
 struct PackSummary {
   std::string name;
-  std::vector<std::pair<std::string, std::size_t>> counts;  // resource → records loaded
 };
 
 using Progress = std::function<void(std::string_view resource, std::size_t done, std::size_t total)>;

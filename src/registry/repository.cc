@@ -144,17 +144,20 @@ Status check_references(store::Connection& connection, const ResourceSchema& sch
   return ok_status();
 }
 
-Status check_unique_uscc(store::Connection& connection, const ResourceSchema& schema, const Json& merged) {
-  if (schema.name != "organizations" || !merged.contains("uscc")) return ok_status();
-  Result<store::QueryResult> clash =
-      connection.query("SELECT id, name FROM organizations WHERE uscc = ? AND deleted_at IS NULL AND id <> ?",
-                       {merged["uscc"].get<std::string>(), merged.value("id", "")});
-  if (!clash) return clash.error();
-  if (clash->rows.empty()) return ok_status();
-  const std::string other = store::as_text(clash->rows[0][0]);
-  Error error{ErrorCode::kConflict, "another organization already has this 统一社会信用代码", {}};
-  error.fields.push_back({"uscc", "already used by " + store::as_text(clash->rows[0][1]) + " (" + other + ")"});
-  return error;
+Status check_unique_fields(store::Connection& connection, const ResourceSchema& schema, const Json& merged) {
+  for (const FieldSpec& spec : schema.fields) {
+    if (!spec.unique || !merged.contains(spec.name)) continue;
+    Result<store::QueryResult> clash = connection.query(
+        "SELECT id, name FROM " + schema.name + " WHERE " + spec.name + " = ? AND deleted_at IS NULL AND id <> ?",
+        {to_sql(spec, merged[spec.name]), merged.value("id", "")});
+    if (!clash) return clash.error();
+    if (clash->rows.empty()) continue;
+    Error error{ErrorCode::kConflict, "another " + schema.singular + " already has this " + spec.name, {}};
+    error.fields.push_back({spec.name, "already used by " + store::as_text(clash->rows[0][1]) + " (" +
+                                           store::as_text(clash->rows[0][0]) + ")"});
+    return error;
+  }
+  return ok_status();
 }
 
 Error version_mismatch(const ResourceSchema& schema, std::string_view id, std::int64_t expected, std::int64_t actual) {
@@ -345,7 +348,7 @@ Result<Json> create_record(store::Connection& connection, const ResourceSchema& 
   if (Status references = check_references(connection, schema, record, nullptr); !references) {
     return references.error();
   }
-  if (Status unique = check_unique_uscc(connection, schema, record); !unique) return unique.error();
+  if (Status unique = check_unique_fields(connection, schema, record); !unique) return unique.error();
 
   const std::string now = utc_now_iso8601();
   std::string placeholders;
@@ -388,7 +391,7 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
   if (Status references = check_references(connection, schema, record, &current.value()); !references) {
     return references.error();
   }
-  if (Status unique = check_unique_uscc(connection, schema, record); !unique) return unique.error();
+  if (Status unique = check_unique_fields(connection, schema, record); !unique) return unique.error();
 
   const std::string now = utc_now_iso8601();
   std::string assignments;

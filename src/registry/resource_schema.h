@@ -34,6 +34,7 @@ struct FieldSpec {
   bool required = false;
   bool filterable = false;
   bool sortable = false;
+  bool unique = false;       // no two live records share a value
   bool create_only = false;  // may be given on create; changed afterwards only by its own endpoint
   std::string locked_hint;   // for create_only fields: where to change it instead
   std::vector<std::string> values;
@@ -47,6 +48,7 @@ struct FieldSpec {
   FieldSpec& is_required() { required = true; return *this; }
   FieldSpec& filter() { filterable = true; return *this; }
   FieldSpec& sort() { sortable = true; return *this; }
+  FieldSpec& one_per_record() { unique = true; return *this; }
   FieldSpec& only_on_create(std::string hint) {
     create_only = true;
     locked_hint = std::move(hint);

@@ -285,7 +285,10 @@ const std::vector<ResourceSchema>& build() {
                     .is_required()
                     .filter()
                     .sort(),
-                field("uscc", kText, "统一社会信用代码, 18 characters with a valid check character").filter().longest(18),
+                field("uscc", kText, "统一社会信用代码, 18 characters with a valid check character")
+                    .filter()
+                    .longest(18)
+                    .one_per_record(),
                 field("sectors", kTextArray, "Industry sectors, e.g. 集成电路, 人工智能").filter(),
                 field("certifications", kTextArray, "Certifications, e.g. 高新技术企业").filter(),
                 enum_field("tier",

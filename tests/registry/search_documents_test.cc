@@ -102,8 +102,9 @@ TEST_F(SearchTest, QueriesWithNothingToFindAreRefused) {
   auto result = search::search(connection(), {"“”!?", {}, 20});
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, ErrorCode::kMalformed);
-  // Query syntax characters are not syntax here.
-  EXPECT_TRUE(ids_for("芯片\" OR \"").size() <= 1);
+  // Query syntax characters are not syntax here: OR is a word to find, not an operator.
+  EXPECT_TRUE(ids_for("芯片\" OR \"").empty());
+  EXPECT_EQ(ids_for("芯片 \"*"), std::vector<std::string>{"chip"});
 }
 
 }  // namespace
