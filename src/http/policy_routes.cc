@@ -40,7 +40,7 @@ void add_policy_routes(Router& router, std::shared_ptr<store::Database> database
                  if (!rule) return rule.error();
                  Result<std::vector<Json>> organizations = all_records(connection, "organizations");
                  if (!organizations) return organizations.error();
-                 const policies::OrganizationTable table(organizations.value());
+                 policies::OrganizationTable table(organizations.value());
                  Json items = Json::array();
                  for (std::size_t row : table.rows(table.evaluate(rule.value()))) {
                    const Json& organization = organizations.value()[row];
@@ -67,7 +67,7 @@ void add_policy_routes(Router& router, std::shared_ptr<store::Database> database
                  if (!organization) return organization.error();
                  Result<std::vector<Json>> policies = all_records(connection, "policies");
                  if (!policies) return policies.error();
-                 const policies::OrganizationTable table(std::vector<Json>{organization.value()});
+                 policies::OrganizationTable table(std::vector<Json>{organization.value()});
                  Json eligible = Json::array(), other = Json::array();
                  for (const Json& policy : policies.value()) {
                    if (!policy.contains("rule")) continue;

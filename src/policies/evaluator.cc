@@ -1,154 +1,282 @@
 #include "policies/evaluator.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "registry/schemas.h"
 
 namespace alley::policies {
 namespace {
 
-Bitmap empty_bitmap(std::size_t rows) { return Bitmap((rows + 63) / 64, 0); }
+using Op = CompiledRule::Op;
+using Type = OrganizationColumn::Type;
 
+std::size_t words_for(std::size_t rows) { return (rows + 63) / 64; }
 void set(Bitmap& bitmap, std::size_t row) { bitmap[row / 64] |= std::uint64_t{1} << (row % 64); }
+void clear(Bitmap& bitmap, std::size_t row) { bitmap[row / 64] &= ~(std::uint64_t{1} << (row % 64)); }
 bool test(const Bitmap& bitmap, std::size_t row) { return (bitmap[row / 64] >> (row % 64)) & 1; }
 
-// The bits past the last row stay clear, so `not` cannot invent organizations.
-void trim(Bitmap& bitmap, std::size_t rows) {
-  if (rows % 64 && !bitmap.empty()) bitmap.back() &= (std::uint64_t{1} << (rows % 64)) - 1;
-}
-
+// Builds each word from 64 branch-free tests, so the compiler can unroll and
+// vectorise the full words; only the last word is cut short.
 template <typename Test>
 Bitmap scan(std::size_t rows, Test&& matches) {
-  Bitmap bitmap = empty_bitmap(rows);
-  for (std::size_t row = 0; row < rows; ++row) {
+  Bitmap bitmap(words_for(rows), 0);
+  const std::size_t full = rows / 64;
+  for (std::size_t w = 0; w < full; ++w) {
+    std::uint64_t word = 0;
+    for (unsigned bit = 0; bit < 64; ++bit) word |= std::uint64_t(matches(w * 64 + bit)) << bit;
+    bitmap[w] = word;
+  }
+  for (std::size_t row = full * 64; row < rows; ++row) {
     if (matches(row)) set(bitmap, row);
   }
   return bitmap;
 }
 
-}  // namespace
-
-OrganizationTable::OrganizationTable(const std::vector<Json>& records) : records_(records) {
-  const std::size_t rows = records.size();
-  for (const Json& record : records) ids_.push_back(record["id"].get<std::string>());
-  for (const registry::FieldSpec& spec : registry::find_schema("organizations")->fields) {
-    Column column;
-    switch (spec.type) {
-      case registry::FieldType::kInteger:
-      case registry::FieldType::kReal: column.type = Column::Type::kNumber; break;
-      case registry::FieldType::kBool: column.type = Column::Type::kBool; break;
-      case registry::FieldType::kTextArray: column.type = Column::Type::kList; break;
-      case registry::FieldType::kGeometry:
-      case registry::FieldType::kJson: continue;
-      default: column.type = Column::Type::kString; break;
-    }
-    column.known = empty_bitmap(rows);
-    if (column.type == Column::Type::kNumber) column.numbers.assign(rows, std::numeric_limits<double>::quiet_NaN());
-    if (column.type == Column::Type::kString || column.type == Column::Type::kBool) column.codes.assign(rows, -1);
-    for (std::size_t row = 0; row < rows; ++row) {
-      const Json& record = records[row];
-      if (!record.contains(spec.name) || record[spec.name].is_null()) continue;
-      const Json& value = record[spec.name];
-      set(column.known, row);
-      switch (column.type) {
-        case Column::Type::kNumber: column.numbers[row] = value.get<double>(); break;
-        case Column::Type::kBool: column.codes[row] = value.get<bool>() ? 1 : 0; break;
-        case Column::Type::kString: {
-          auto [entry, added] = dictionary_.emplace(value.get<std::string>(), std::int32_t(dictionary_.size()));
-          column.codes[row] = entry->second;
-          break;
-        }
-        case Column::Type::kList:
-          for (const Json& item : value) {
-            Bitmap& members = column.members[item.get<std::string>()];
-            if (members.empty()) members = empty_bitmap(rows);
-            set(members, row);
-          }
-          break;
-      }
-    }
-    columns_.emplace(spec.name, std::move(column));
+Type column_type(registry::FieldType type) {
+  switch (type) {
+    case registry::FieldType::kInteger:
+    case registry::FieldType::kReal: return Type::kNumber;
+    case registry::FieldType::kBool: return Type::kBool;
+    case registry::FieldType::kTextArray: return Type::kList;
+    default: return Type::kString;
   }
 }
 
-const OrganizationTable::Column* OrganizationTable::column(const std::string& field) const {
+std::int32_t intern(OrganizationColumn& column, const std::string& word) {
+  auto [entry, added] = column.dictionary.emplace(word, std::int32_t(column.words.size()));
+  if (added) column.words.push_back(word);
+  return entry->second;
+}
+
+bool compare_number(Op op, double actual, double required) {
+  switch (op) {
+    case Op::kLess: return actual < required;
+    case Op::kLessEqual: return actual <= required;
+    case Op::kGreater: return actual > required;
+    case Op::kGreaterEqual: return actual >= required;
+    case Op::kNumberEqual: return actual == required;
+    default: return !std::isnan(actual) && actual != required;  // NaN (missing) fails every comparison, != included
+  }
+}
+
+}  // namespace
+
+OrganizationTable::OrganizationTable(const std::vector<Json>& records) {
+  for (const registry::FieldSpec& spec : registry::find_schema("organizations")->fields) {
+    if (spec.type == registry::FieldType::kGeometry || spec.type == registry::FieldType::kJson) continue;
+    OrganizationColumn column;
+    column.type = column_type(spec.type);
+    column.integer = spec.type == registry::FieldType::kInteger;
+    columns_.emplace(spec.name, std::move(column));
+  }
+  for (const Json& record : records) put(record);
+}
+
+std::size_t OrganizationTable::put(const Json& record) {
+  const std::string id = record.value("id", "");
+  auto [found, added] = row_of_id_.emplace(id, ids_.size());
+  const std::size_t row = found->second;
+  if (added) {
+    ids_.push_back(id);
+    const std::size_t words = words_for(ids_.size());
+    for (auto& [name, column] : columns_) {
+      column.known.resize(words, 0);
+      for (auto& [value, rows] : column.members) rows.resize(words, 0);
+      if (column.type == Type::kNumber) column.numbers.push_back(std::numeric_limits<double>::quiet_NaN());
+      if (column.type == Type::kString || column.type == Type::kBool) column.codes.push_back(-1);
+    }
+  }
+  set_row(row, record);
+  return row;
+}
+
+void OrganizationTable::set_row(std::size_t row, const Json& record) {
+  for (auto& [name, column] : columns_) {
+    const auto value = record.find(name);
+    const bool present = value != record.end() && !value->is_null();
+    present ? set(column.known, row) : clear(column.known, row);
+    switch (column.type) {
+      case Type::kNumber:
+        column.numbers[row] = present ? value->get<double>() : std::numeric_limits<double>::quiet_NaN();
+        break;
+      case Type::kBool: column.codes[row] = present ? (value->get<bool>() ? 1 : 0) : -1; break;
+      case Type::kString: column.codes[row] = present ? intern(column, value->get<std::string>()) : -1; break;
+      case Type::kList:
+        for (auto& [word, rows] : column.members) clear(rows, row);
+        if (!present) break;
+        for (const Json& item : *value) {
+          Bitmap& rows = column.members[item.get<std::string>()];
+          rows.resize(words_for(size()), 0);
+          set(rows, row);
+        }
+        break;
+    }
+  }
+}
+
+const OrganizationColumn* OrganizationTable::column(const std::string& field) const {
   auto found = columns_.find(field);
   return found == columns_.end() ? nullptr : &found->second;
 }
 
-std::int32_t OrganizationTable::code_of(const Literal& value) const {
-  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? 1 : 0;
-  if (const auto* text = std::get_if<std::string>(&value)) {
-    auto found = dictionary_.find(*text);
-    return found == dictionary_.end() ? -2 : found->second;  // -2 matches nothing, not even a missing value
-  }
-  return -2;
-}
-
-Bitmap OrganizationTable::compare(const Column& column, const std::string& op, const Literal& value) const {
-  const std::size_t rows = size();
-  if (column.type == Column::Type::kNumber) {
-    const double target = std::get<double>(value);
-    const double* data = column.numbers.data();
-    // NaN (missing) fails every comparison, != included.
-    if (op == "<") return scan(rows, [&](std::size_t r) { return data[r] < target; });
-    if (op == "<=") return scan(rows, [&](std::size_t r) { return data[r] <= target; });
-    if (op == ">") return scan(rows, [&](std::size_t r) { return data[r] > target; });
-    if (op == ">=") return scan(rows, [&](std::size_t r) { return data[r] >= target; });
-    if (op == "==") return scan(rows, [&](std::size_t r) { return data[r] == target; });
-    return scan(rows, [&](std::size_t r) { return !std::isnan(data[r]) && data[r] != target; });
-  }
-  const std::int32_t code = code_of(value);
-  const std::int32_t* data = column.codes.data();
-  if (op == "==") return scan(rows, [&](std::size_t r) { return data[r] == code; });
-  return scan(rows, [&](std::size_t r) { return data[r] >= 0 && data[r] != code; });
-}
-
-Bitmap OrganizationTable::evaluate(const Rule& rule) const {
-  const std::size_t rows = size();
+CompiledRule OrganizationTable::compile(const Rule& rule) {
+  CompiledRule compiled;
   switch (rule.kind) {
     case Rule::Kind::kAnd:
-    case Rule::Kind::kOr: {
+    case Rule::Kind::kOr:
+    case Rule::Kind::kNot:
+      compiled.op = rule.kind == Rule::Kind::kAnd ? Op::kAnd : rule.kind == Rule::Kind::kOr ? Op::kOr : Op::kNot;
+      for (const Rule& child : rule.children) compiled.children.push_back(compile(child));
+      return compiled;
+    default: break;
+  }
+  auto found = columns_.find(rule.field);
+  if (found == columns_.end()) return compiled;
+  OrganizationColumn& column = found->second;
+  compiled.column = &column;
+  // A literal of the wrong type (the parser rejects them; a rule built by hand
+  // may not) leaves the step at kNothing.
+  auto code_of = [&](const Literal& value) -> std::optional<std::int32_t> {
+    if (column.type == Type::kBool) {
+      if (const auto* flag = std::get_if<bool>(&value)) return *flag ? 1 : 0;
+    } else if (column.type == Type::kString) {
+      // Interned even when no organization has it yet, so a later put() of that value matches.
+      if (const auto* text = std::get_if<std::string>(&value)) return intern(column, *text);
+    }
+    return std::nullopt;
+  };
+  switch (rule.kind) {
+    case Rule::Kind::kContains:
+      if (const auto* text = std::get_if<std::string>(&rule.value); text && column.type == Type::kList) {
+        Bitmap& rows = column.members[*text];
+        rows.resize(words_for(size()), 0);
+        compiled.members = &rows;
+        compiled.op = Op::kContains;
+      }
+      return compiled;
+    case Rule::Kind::kIn:
+      for (const Literal& value : rule.values) {
+        if (const auto* number = std::get_if<double>(&value); number && column.type == Type::kNumber) {
+          compiled.numbers.push_back(*number);
+        } else if (auto code = code_of(value)) {
+          compiled.codes.push_back(*code);
+        } else {
+          return compiled;
+        }
+      }
+      compiled.op = column.type == Type::kNumber ? Op::kNumberIn : Op::kCodeIn;
+      return compiled;
+    case Rule::Kind::kCompare: {
+      if (column.type == Type::kNumber) {
+        const auto* number = std::get_if<double>(&rule.value);
+        if (!number) return compiled;
+        compiled.number = *number;
+        compiled.op = rule.op == "<"    ? Op::kLess
+                      : rule.op == "<=" ? Op::kLessEqual
+                      : rule.op == ">"  ? Op::kGreater
+                      : rule.op == ">=" ? Op::kGreaterEqual
+                      : rule.op == "==" ? Op::kNumberEqual
+                                        : Op::kNumberNotEqual;
+        return compiled;
+      }
+      auto code = code_of(rule.value);
+      if (!code || (rule.op != "==" && rule.op != "!=")) return compiled;
+      compiled.code = *code;
+      compiled.op = rule.op == "==" ? Op::kCodeEqual : Op::kCodeNotEqual;
+      return compiled;
+    }
+    default: return compiled;
+  }
+}
+
+Bitmap OrganizationTable::evaluate(const CompiledRule& rule) const {
+  const std::size_t rows = size();
+  switch (rule.op) {
+    case Op::kAnd:
+    case Op::kOr: {
       Bitmap result = evaluate(rule.children.front());
       for (std::size_t i = 1; i < rule.children.size(); ++i) {
         const Bitmap other = evaluate(rule.children[i]);
-        for (std::size_t w = 0; w < result.size(); ++w) {
-          result[w] = rule.kind == Rule::Kind::kAnd ? result[w] & other[w] : result[w] | other[w];
+        if (rule.op == Op::kAnd) {
+          for (std::size_t w = 0; w < result.size(); ++w) result[w] &= other[w];
+        } else {
+          for (std::size_t w = 0; w < result.size(); ++w) result[w] |= other[w];
         }
       }
       return result;
     }
-    case Rule::Kind::kNot: {
+    case Op::kNot: {
       Bitmap result = evaluate(rule.children.front());
       for (std::uint64_t& word : result) word = ~word;
-      trim(result, rows);
+      // The bits past the last row stay clear, so `not` cannot invent organizations.
+      if (rows % 64 && !result.empty()) result.back() &= (std::uint64_t{1} << (rows % 64)) - 1;
       return result;
     }
-    case Rule::Kind::kContains: {
-      const Column* list = column(rule.field);
-      if (!list) return empty_bitmap(rows);
-      auto found = list->members.find(std::get<std::string>(rule.value));
-      return found == list->members.end() ? empty_bitmap(rows) : found->second;
-    }
-    case Rule::Kind::kIn: {
-      Bitmap result = empty_bitmap(rows);
-      const Column* values = column(rule.field);
-      if (!values) return result;
-      for (const Literal& value : rule.values) {
-        const Bitmap one = compare(*values, "==", value);
-        for (std::size_t w = 0; w < result.size(); ++w) result[w] |= one[w];
-      }
-      return result;
-    }
-    case Rule::Kind::kCompare: {
-      const Column* values = column(rule.field);
-      return values ? compare(*values, rule.op, rule.value) : empty_bitmap(rows);
-    }
+    case Op::kLess: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] < t; });
+    case Op::kLessEqual: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] <= t; });
+    case Op::kGreater: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] > t; });
+    case Op::kGreaterEqual: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] >= t; });
+    case Op::kNumberEqual: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] == t; });
+    case Op::kNumberNotEqual:
+      return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] == data[r] && data[r] != t; });
+    case Op::kNumberIn:
+      return scan(rows, [data = rule.column->numbers.data(), &values = rule.numbers](std::size_t r) {
+        bool any = false;
+        for (double value : values) any |= data[r] == value;
+        return any;
+      });
+    case Op::kCodeEqual: return scan(rows, [data = rule.column->codes.data(), c = rule.code](std::size_t r) { return data[r] == c; });
+    case Op::kCodeNotEqual:
+      return scan(rows, [data = rule.column->codes.data(), c = rule.code](std::size_t r) { return data[r] >= 0 && data[r] != c; });
+    case Op::kCodeIn:
+      return scan(rows, [data = rule.column->codes.data(), &codes = rule.codes](std::size_t r) {
+        bool any = false;
+        for (std::int32_t code : codes) any |= data[r] == code;
+        return any;
+      });
+    case Op::kContains: return *rule.members;
+    case Op::kNothing: break;
   }
-  return empty_bitmap(rows);
+  return Bitmap(words_for(rows), 0);
+}
+
+std::vector<Bitmap> OrganizationTable::evaluate_all(const std::vector<CompiledRule>& rules, unsigned threads) const {
+  std::vector<Bitmap> matrix(rules.size());
+  threads = std::max(1u, std::min<unsigned>(threads, unsigned(rules.size())));
+  // Rule i goes to thread i % threads: neighbouring rules are often alike in
+  // cost, so striding keeps the threads evenly loaded.
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      for (std::size_t i = t; i < rules.size(); i += threads) matrix[i] = evaluate(rules[i]);
+    });
+  }
+  for (std::size_t i = 0; i < rules.size(); i += threads) matrix[i] = evaluate(rules[i]);
+  for (std::thread& worker : workers) worker.join();
+  return matrix;
+}
+
+bool OrganizationTable::holds(const CompiledRule& rule, std::size_t row) const {
+  switch (rule.op) {
+    case Op::kAnd:
+      return std::all_of(rule.children.begin(), rule.children.end(), [&](const CompiledRule& c) { return holds(c, row); });
+    case Op::kOr:
+      return std::any_of(rule.children.begin(), rule.children.end(), [&](const CompiledRule& c) { return holds(c, row); });
+    case Op::kNot: return !holds(rule.children.front(), row);
+    case Op::kNumberIn:
+      return std::find(rule.numbers.begin(), rule.numbers.end(), rule.column->numbers[row]) != rule.numbers.end();
+    case Op::kCodeEqual: return rule.column->codes[row] == rule.code;
+    case Op::kCodeNotEqual: return rule.column->codes[row] >= 0 && rule.column->codes[row] != rule.code;
+    case Op::kCodeIn: return std::find(rule.codes.begin(), rule.codes.end(), rule.column->codes[row]) != rule.codes.end();
+    case Op::kContains: return test(*rule.members, row);
+    case Op::kNothing: return false;
+    default: return compare_number(rule.op, rule.column->numbers[row], rule.number);
+  }
 }
 
 std::vector<std::size_t> OrganizationTable::rows(const Bitmap& bitmap) const {
@@ -159,12 +287,27 @@ std::vector<std::size_t> OrganizationTable::rows(const Bitmap& bitmap) const {
   return found;
 }
 
-Json OrganizationTable::actual(const std::string& field, std::size_t row) const {
-  const Json& record = records_[row];
-  return record.contains(field) ? record[field] : Json();
+Json OrganizationTable::actual(const OrganizationColumn& column, std::size_t row) const {
+  if (!test(column.known, row)) return nullptr;
+  switch (column.type) {
+    case Type::kNumber:
+      return column.integer ? Json(std::int64_t(column.numbers[row])) : Json(column.numbers[row]);
+    case Type::kBool: return column.codes[row] == 1;
+    case Type::kString: return column.words[std::size_t(column.codes[row])];
+    case Type::kList: {
+      std::vector<std::string> items;
+      for (const auto& [word, rows] : column.members) {
+        if (test(rows, row)) items.push_back(word);
+      }
+      std::sort(items.begin(), items.end());
+      return items;
+    }
+  }
+  return nullptr;
 }
 
-Json OrganizationTable::explain(const Rule& rule, std::size_t row) const {
+Json OrganizationTable::explain(const Rule& rule, std::size_t row) {
+  const registry::ResourceSchema& schema = *registry::find_schema("organizations");
   Json clauses = Json::array();
   // The leaves of the rule, each with its own outcome for this organization.
   std::function<void(const Rule&)> walk = [&](const Rule& node) {
@@ -172,13 +315,15 @@ Json OrganizationTable::explain(const Rule& rule, std::size_t row) const {
       for (const Rule& child : node.children) walk(child);
       return;
     }
-    const Column* values = column(node.field);
+    const registry::FieldSpec* spec = schema.find(node.field);
+    const OrganizationColumn* values = column(node.field);
     const bool known = values && test(values->known, row);
-    Json clause = {{"clause", to_text(node)}, {"field", node.field}};
-    clause["actual"] = actual(node.field, row);
-    Rule required = node;
-    clause["required"] = to_text(required).substr(node.field.size() + 1);
-    clause["result"] = !known ? "unknown" : test(evaluate(node), row) ? "pass" : "fail";
+    Json clause = {{"clause", to_text(node)},
+                   {"field", node.field},
+                   {"label", spec && !spec->label.empty() ? spec->label : node.field}};
+    clause["actual"] = values ? actual(*values, row) : Json();
+    clause["required"] = to_text(node).substr(node.field.size() + 1);
+    clause["result"] = !known ? "unknown" : holds(compile(node), row) ? "pass" : "fail";
     clauses.push_back(std::move(clause));
   };
   walk(rule);

@@ -40,6 +40,24 @@ Result<Literal> literal_from(const Json& value) {
 
 bool is_var(const Json& value) { return value.is_object() && value.size() == 1 && value.contains("var") && value["var"].is_string(); }
 
+Json present_guard(const std::string& field) { return {{"!==", Json::array({{{"var", field}}, nullptr})}}; }
+
+// {"and": [{"!==": [{"var": f}, null]}, {op: [{"var": f}, value]}]}, as
+// to_jsonlogic writes a comparison: the field, or empty when it is not that shape.
+std::string guarded_field(const Json& logic) {
+  if (!logic.is_object() || logic.size() != 1 || logic.begin().key() != "and") return "";
+  const Json& operands = logic.begin().value();
+  if (!operands.is_array() || operands.size() != 2 || !operands[1].is_object() || operands[1].size() != 1) return "";
+  const Json& guard = operands[0];
+  if (!guard.is_object() || guard.size() != 1 || !guard.contains("!==")) return "";
+  const Json& sides = guard["!=="];
+  if (!sides.is_array() || sides.size() != 2 || !is_var(sides[0]) || !sides[1].is_null()) return "";
+  const Json& compared = operands[1].begin().value();
+  if (!compared.is_array() || compared.size() != 2 || !is_var(compared[0])) return "";
+  const std::string field = sides[0]["var"].get<std::string>();
+  return compared[0]["var"].get<std::string>() == field ? field : "";
+}
+
 Error unsupported(const std::string& why) { return Error::invalid("JSON Logic: " + why, {{"rule_jsonlogic", why}}); }
 
 }  // namespace
@@ -84,7 +102,12 @@ Json to_jsonlogic(const Rule& rule) {
     case Rule::Kind::kCompare: {
       // JSON Logic's == and != coerce types; === and !== say exactly what the rule means.
       const std::string op = rule.op == "==" ? "===" : rule.op == "!=" ? "!==" : rule.op;
-      return {{op, Json::array({{{"var", rule.field}}, literal_json(rule.value)})}};
+      Json comparison = {{op, Json::array({{{"var", rule.field}}, literal_json(rule.value)})}};
+      if (op == "===") return comparison;
+      // Here a missing value matches no comparison, but JSON Logic reads a
+      // missing value as null, and null <= 300 and null !== 5 are both true
+      // there; the guard keeps the meaning the same in both.
+      return {{"and", Json::array({present_guard(rule.field), std::move(comparison)})}};
     }
     case Rule::Kind::kContains:
       return {{"in", Json::array({literal_json(rule.value), {{"var", rule.field}}})}};
@@ -103,6 +126,7 @@ static Result<Rule> build(const Json& logic, int depth) {
   const std::string op = logic.begin().key();
   Json arguments = logic.begin().value();
   if (!arguments.is_array()) arguments = Json::array({arguments});
+  if (!guarded_field(logic).empty()) return build(arguments[1], depth);  // the guard is not a level of the rule
   if (op == "and" || op == "or") {
     if (arguments.empty()) return unsupported(op + " needs at least one operand");
     Rule rule = Rule::of(op == "and" ? Rule::Kind::kAnd : Rule::Kind::kOr);
@@ -118,8 +142,8 @@ static Result<Rule> build(const Json& logic, int depth) {
     Result<Rule> inner = build(arguments[0], depth + 1);
     if (!inner) return inner;
     Rule negated = Rule::of(Rule::Kind::kNot);
-      negated.children.push_back(std::move(inner.value()));
-      return negated;
+    negated.children.push_back(std::move(inner.value()));
+    return negated;
   }
   if (arguments.size() != 2) return unsupported(op + " takes two operands");
   if (op == "in") {

@@ -31,6 +31,7 @@ struct FieldSpec {
   std::string name;
   FieldType type = FieldType::kText;
   std::string description;
+  std::string label;  // the field's name in Chinese, as the web app shows it; for explanations people read
   bool required = false;
   bool filterable = false;
   bool sortable = false;
@@ -46,6 +47,7 @@ struct FieldSpec {
 
   // Fluent setters keep schemas.cc readable.
   FieldSpec& is_required() { required = true; return *this; }
+  FieldSpec& labelled(std::string chinese) { label = std::move(chinese); return *this; }
   FieldSpec& filter() { filterable = true; return *this; }
   FieldSpec& sort() { sortable = true; return *this; }
   FieldSpec& one_per_record() { unique = true; return *this; }

@@ -281,37 +281,37 @@ const std::vector<ResourceSchema>& build() {
               {{enum_field("kind",
                            {"enterprise", "institute", "university", "investor", "bank", "alliance", "incubator",
                             "service_provider", "carrier_operator", "association"},
-                           "What kind of organization")
+                           "What kind of organization").labelled("类别")
                     .is_required()
                     .filter()
                     .sort(),
-                field("uscc", kText, "统一社会信用代码, 18 characters with a valid check character")
+                field("uscc", kText, "统一社会信用代码, 18 characters with a valid check character").labelled("统一社会信用代码")
                     .filter()
                     .longest(18)
                     .one_per_record(),
-                field("sectors", kTextArray, "Industry sectors, e.g. 集成电路, 人工智能").filter(),
-                field("certifications", kTextArray, "Certifications, e.g. 高新技术企业").filter(),
+                field("sectors", kTextArray, "Industry sectors, e.g. 集成电路, 人工智能").labelled("行业").filter(),
+                field("certifications", kTextArray, "Certifications, e.g. 高新技术企业").labelled("资质认定").filter(),
                 enum_field("tier",
                            {"startup", "tech_sme", "innovative_sme", "specialized_sme", "little_giant", "leading"},
-                           "Cultivation ladder: 初创, 科技型中小企业, 创新型中小企业, 专精特新, 小巨人, 领军企业")
+                           "Cultivation ladder: 初创, 科技型中小企业, 创新型中小企业, 专精特新, 小巨人, 领军企业").labelled("培育梯度")
                     .filter()
                     .sort(),
-                field("high_growth", kBool, "Counted as a high-growth technology enterprise (高成长性科技企业)").filter(),
+                field("high_growth", kBool, "Counted as a high-growth technology enterprise (高成长性科技企业)").labelled("高成长性科技企业").filter(),
                 enum_field("pipeline_status", {"target", "negotiating", "landed", "moved_out"},
-                           "Investment-promotion pipeline; later changes through POST …/pipeline")
+                           "Investment-promotion pipeline; later changes through POST …/pipeline").labelled("招商进度")
                     .filter()
                     .sort()
                     .only_on_create("change it with POST /api/v1/organizations/{id}/pipeline, which keeps the dated history"),
-                reference_field("place_id", "places", "Where it is located").filter(),
+                reference_field("place_id", "places", "Where it is located").labelled("所在场所").filter(),
                 reference_field("responsible_department_id", "departments",
                                 "The department answering for the organization: its staff may change it")
                     .filter(),
-                field("address", kText, "Street address").longest(300),
-                field("employees", kInteger, "Headcount").range(0, 10000000).sort(),
-                field("founded_year", kInteger, "Year founded").range(1800, 2100).sort(),
-                field("revenue_10k_cny", kReal, "Annual revenue, 10,000 CNY").range(0, std::nullopt).sort(),
-                field("rd_ratio", kReal, "R&D spending as a share of revenue, 0–1").range(0, 1).sort(),
-                field("website", kText, "Web site, http(s)://").longest(300)}}),
+                field("address", kText, "Street address").labelled("地址").longest(300),
+                field("employees", kInteger, "Headcount").labelled("员工人数").range(0, 10000000).sort(),
+                field("founded_year", kInteger, "Year founded").labelled("成立年份").range(1800, 2100).sort(),
+                field("revenue_10k_cny", kReal, "Annual revenue, 10,000 CNY").labelled("营业收入（万元）").range(0, std::nullopt).sort(),
+                field("rd_ratio", kReal, "R&D spending as a share of revenue, 0–1").labelled("研发投入占比").range(0, 1).sort(),
+                field("website", kText, "Web site, http(s)://").labelled("网站").longest(300)}}),
          organization_rule, false, false});
 
     list.push_back({"spaces", "space", "space", "空间",

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "registry/demo_population.h"
@@ -70,7 +72,7 @@ TEST_F(EvaluatorTest, AgreesWithTheRecordByRecordReadingForEveryPackPolicy) {
       query.offset = *page->next_offset;
     }
   }
-  const OrganizationTable table(organizations);
+  OrganizationTable table(organizations);
   std::size_t checked = 0, matched = 0;
   std::vector<std::string> extra_rules = {"not employees > 50", "kind != \"enterprise\"", "rd_ratio < 0.05 or not high_growth == true",
                                           "tier in [\"startup\", \"leading\"] and not certifications contains \"高新技术企业\""};
@@ -79,13 +81,19 @@ TEST_F(EvaluatorTest, AgreesWithTheRecordByRecordReadingForEveryPackPolicy) {
     if (policy.contains("rule")) rules.push_back(parse_rule(policy["rule"].get<std::string>()).value());
   }
   for (const std::string& text : extra_rules) rules.push_back(parse_rule(text).value());
-  for (const Rule& rule : rules) {
-    const Bitmap bitmap = table.evaluate(rule);
-    std::vector<std::size_t> expected;
+  std::vector<CompiledRule> compiled;
+  for (const Rule& rule : rules) compiled.push_back(table.compile(rule));
+  const std::vector<Bitmap> matrix = table.evaluate_all(compiled, 2);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const Rule& rule = rules[i];
+    std::vector<std::size_t> expected, row_by_row;
     for (std::size_t row = 0; row < organizations.size(); ++row) {
       if (holds(rule, organizations[row])) expected.push_back(row);
+      if (table.holds(compiled[i], row)) row_by_row.push_back(row);
     }
-    EXPECT_EQ(table.rows(bitmap), expected) << to_text(rule);
+    EXPECT_EQ(table.rows(table.evaluate(compiled[i])), expected) << to_text(rule);
+    EXPECT_EQ(table.rows(matrix[i]), expected) << "the threaded matrix, " << to_text(rule);
+    EXPECT_EQ(row_by_row, expected) << "one row at a time, " << to_text(rule);
     ++checked;
     matched += expected.size();
   }
@@ -93,8 +101,45 @@ TEST_F(EvaluatorTest, AgreesWithTheRecordByRecordReadingForEveryPackPolicy) {
   EXPECT_GT(matched, 0u) << "the rules must reach somebody for the comparison to mean something";
 }
 
+TEST(Evaluator, AChangedOrAddedOrganizationIsReadByRulesCompiledBefore) {
+  OrganizationTable table(std::vector<Json>{Json{{"id", "a"}, {"kind", "enterprise"}, {"employees", 500}, {"sectors", {"文创"}}},
+                                            Json{{"id", "b"}, {"kind", "bank"}}});
+  const CompiledRule small_ai = table.compile(parse_rule(R"(employees <= 300 and sectors contains "人工智能")").value());
+  const CompiledRule investor = table.compile(parse_rule(R"(kind in ["investor", "bank"])").value());
+  const CompiledRule not_fintech = table.compile(parse_rule(R"(not sectors contains "金融科技")").value());
+  EXPECT_TRUE(table.rows(table.evaluate(small_ai)).empty());
+
+  EXPECT_EQ(table.put(Json{{"id", "a"}, {"kind", "investor"}, {"employees", 120}, {"sectors", {"人工智能"}}}), 0u);
+  EXPECT_TRUE(table.holds(small_ai, 0)) << "new values, and a sector no organization had when the rule was compiled";
+  EXPECT_TRUE(table.holds(investor, 0));
+  EXPECT_EQ(table.rows(table.evaluate(investor)), (std::vector<std::size_t>{0, 1}));
+
+  EXPECT_EQ(table.put(Json{{"id", "c"}, {"sectors", {"金融科技"}}}), 2u);
+  EXPECT_EQ(table.size(), 3u);
+  EXPECT_EQ(table.rows(table.evaluate(not_fintech)), (std::vector<std::size_t>{0, 1}));
+  EXPECT_FALSE(table.holds(small_ai, 2)) << "a missing headcount meets no bound";
+
+  // Past a word of 64 rows the bitmaps grow, and `not` still invents nobody.
+  for (int i = 0; i < 70; ++i) table.put(Json{{"id", "n" + std::to_string(i)}, {"employees", i}});
+  EXPECT_EQ(table.rows(table.evaluate(table.compile(parse_rule("employees < 10").value()))).size(), 10u);
+  EXPECT_EQ(table.rows(table.evaluate(not_fintech)).size(), 72u);
+}
+
+TEST(Evaluator, ClauseLabelsAreTheNamesTheWebAppShows) {
+  // The web app's catalogue is where people read field names; an explanation must use the same words.
+  std::ifstream file(std::string(ALLEY_SOURCE_DIR) + "/web/public/i18n/messages.zh-Hans.json");
+  const Json catalogue = Json::parse(file);
+  std::size_t labelled = 0;
+  for (const registry::FieldSpec& spec : registry::find_schema("organizations")->fields) {
+    if (spec.label.empty()) continue;
+    EXPECT_EQ(catalogue["fields"].value(spec.name, ""), spec.label) << spec.name;
+    ++labelled;
+  }
+  EXPECT_GE(labelled, 10u);
+}
+
 TEST(Evaluator, ExplainsEachClauseAndSaysWhatIsUnknown) {
-  const OrganizationTable table(std::vector<Json>{Json{{"id", "a"}, {"kind", "enterprise"}, {"employees", 120}, {"sectors", {"人工智能"}}}});
+  OrganizationTable table(std::vector<Json>{Json{{"id", "a"}, {"kind", "enterprise"}, {"employees", 120}, {"sectors", {"人工智能"}}}});
   const Rule rule = parse_rule(R"(employees <= 300 and sectors contains "集成电路" and rd_ratio >= 0.05)").value();
   const Json clauses = table.explain(rule, 0);
   ASSERT_EQ(clauses.size(), 3u);
@@ -103,6 +148,7 @@ TEST(Evaluator, ExplainsEachClauseAndSaysWhatIsUnknown) {
   EXPECT_EQ(clauses[0]["required"], "<= 300");
   EXPECT_EQ(clauses[1]["result"], "fail");
   EXPECT_EQ(clauses[2]["result"], "unknown");
+  EXPECT_EQ(clauses[2]["label"], "研发投入占比");
   EXPECT_TRUE(clauses[2]["actual"].is_null());
   EXPECT_TRUE(table.rows(table.evaluate(rule)).empty());
   EXPECT_EQ(table.rows(table.evaluate(parse_rule("not rd_ratio >= 0.05").value())).size(), 1u)

@@ -54,6 +54,22 @@ TEST(Rule, JsonLogicRoundTripsWithoutChangingMeaning) {
   }
 }
 
+TEST(Rule, JsonLogicGuardsComparisonsAgainstMissingValues) {
+  // Without the guard, JSON Logic would read a missing headcount as null, and null <= 300 holds there.
+  EXPECT_EQ(to_jsonlogic(parse_rule("employees <= 300").value()),
+            Json::parse(R"({"and": [{"!==": [{"var": "employees"}, null]}, {"<=": [{"var": "employees"}, 300.0]}]})"));
+  EXPECT_EQ(to_jsonlogic(parse_rule(R"(kind != "bank")").value()),
+            Json::parse(R"({"and": [{"!==": [{"var": "kind"}, null]}, {"!==": [{"var": "kind"}, "bank"]}]})"));
+  EXPECT_EQ(to_jsonlogic(parse_rule(R"(kind == "bank")").value()), Json::parse(R"({"===": [{"var": "kind"}, "bank"]})"))
+      << "null === \"bank\" is already false";
+  EXPECT_EQ(to_text(from_jsonlogic(Json::parse(R"({"and": [{"!==": [{"var": "employees"}, null]}, {">": [{"var": "employees"}, 5]}]})"))
+                        .value()),
+            "employees > 5")
+      << "the guard reads back as the comparison alone";
+  EXPECT_FALSE(from_jsonlogic(Json::parse(R"({"and": [{"!==": [{"var": "rd_ratio"}, null]}, {">": [{"var": "employees"}, 5]}]})")).ok())
+      << "a test against null on another field is not a guard, and null is no value a rule can name";
+}
+
 TEST(Rule, AcceptsCommonJsonLogicSpellings) {
   auto text_of = [](const char* logic) {
     Result<Rule> rule = from_jsonlogic(Json::parse(logic));
