@@ -9,6 +9,7 @@ packages=(g++ cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-de
           libopencc-dev opencc libsodium-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
           libgtest-dev libbenchmark-dev
           postgresql                     # the server the tests start on loopback
+          clang libclang-rt-14-dev       # the fuzz test: clang 14, and libFuzzer with the sanitizer runtimes
           chromium fonts-noto-cjk        # the browser of the end-to-end tests, and Chinese fonts for it and the PDF
           libreoffice-calc-nogui poppler-utils)  # the readers the tests open exported files with
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
@@ -28,6 +29,10 @@ fi
 # The web app: dependencies exactly as locked, rebuilt when its sources change.
 if ! cmp -s web/package-lock.json web/node_modules/.alley-installed-lock 2>/dev/null; then
   (cd web && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.alley-installed-lock)
+fi
+# The reference evaluator bench/policy_bench.cc checks its answers against.
+if ! cmp -s bench/jsonlogic/package-lock.json bench/jsonlogic/node_modules/.alley-installed-lock 2>/dev/null; then
+  (cd bench/jsonlogic && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.alley-installed-lock)
 fi
 if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/public web/index.html web/vite.config.js web/package-lock.json -newer web/dist/index.html 2>/dev/null | head -1)" ]; then
   (cd web && npm run build --silent)

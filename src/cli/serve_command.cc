@@ -48,6 +48,7 @@ int serve_command(const std::vector<std::string>& words) {
   http::add_search_routes(router, database.value());
   http::add_plan_routes(router, database.value());
   http::add_policy_routes(router, database.value());
+  http::add_notification_routes(router, database.value());
   http::add_system_routes(router, database.value());
   const auto web_root = http::find_web_root(args->get("--web"));
   if (!web_root) std::fprintf(stderr, "alley: the web application is not built; serving the API only\n");

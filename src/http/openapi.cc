@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "policies/verdicts.h"
 #include "registry/schemas.h"
 
 namespace alley::http {
@@ -40,7 +41,15 @@ Json field_schema(const FieldSpec& spec) {
   if (spec.create_only) description += "; set on create only: " + spec.locked_hint;
   if (spec.unique) description += "; no two live records share it (409)";
   schema["description"] = description;
+  if (!spec.label.empty()) schema["title"] = spec.label;
   return schema;
+}
+
+Json calculator_attributes() {
+  Json properties = Json::object();
+  for (const FieldSpec* spec : policies::calculator_fields()) properties[spec->name] = field_schema(*spec);
+  return {{"type", "object"}, {"properties", properties}, {"additionalProperties", false},
+          {"description", "What is known of the enterprise; leave out (or send null for) what is not"}};
 }
 
 Json resource_schema(const registry::ResourceSchema& resource) {
@@ -149,6 +158,14 @@ Json components() {
   schemas["kpi_progress_list"] = {{"type", "object"}, {"required", {"items", "total", "by_status"}}};
   schemas["policy_matches"] = {{"type", "object"}, {"required", {"policy_id", "total", "items"}}};
   schemas["organization_policies"] = {{"type", "object"}, {"required", {"organization_id", "eligible", "not_eligible"}}};
+  schemas["policy_calculation"] = {{"type", "object"}, {"required", {"eligible", "not_eligible"}}};
+  schemas["calculator_attributes"] = calculator_attributes();
+  schemas["notification"] = {{"type", "object"},
+                             {"required", {"id", "recipient_kind", "recipient_id", "kind", "message", "created_at", "read_at"}},
+                             {"properties", {{"id", {{"type", "integer"}}},
+                                             {"recipient_kind", {{"type", "string"}, {"enum", {"organization", "department"}}}},
+                                             {"read_at", {{"type", {"string", "null"}}}}}}};
+  schemas["notification_page"] = {{"type", "object"}, {"required", {"items", "total", "unread", "next"}}};
   schemas["stats"] = {{"type", "object"}, {"required", {"organizations", "places", "spaces"}}};
   schemas["search_result"] = {
       {"type", "object"},

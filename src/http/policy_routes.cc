@@ -1,5 +1,5 @@
-// Which organizations a policy reaches, and which policies reach an
-// organization, with the reasons clause by clause.
+// Which organizations a policy reaches, which policies reach an organization
+// (or the attributes someone types into the calculator), clause by clause.
 
 #include <nlohmann/json.hpp>
 
@@ -7,24 +7,12 @@
 #include "http/problem.h"
 #include "http/routes.h"
 #include "policies/evaluator.h"
+#include "policies/verdicts.h"
 #include "registry/repository.h"
 #include "registry/schemas.h"
 
 namespace alley::http {
 namespace {
-
-Result<std::vector<Json>> all_records(store::Connection& connection, const char* resource) {
-  std::vector<Json> records;
-  registry::ListQuery query;
-  query.limit = registry::kMaxPageSize;
-  while (true) {
-    Result<registry::Page> page = registry::list_records(connection, *registry::find_schema(resource), query);
-    if (!page) return page.error();
-    for (Json& record : page->items) records.push_back(std::move(record));
-    if (!page->next_offset) return records;
-    query.offset = *page->next_offset;
-  }
-}
 
 }  // namespace
 
@@ -38,7 +26,7 @@ void add_policy_routes(Router& router, std::shared_ptr<store::Database> database
                  if (!policy.value().contains("rule")) return Error::conflict("this policy has no eligibility rule yet");
                  Result<policies::Rule> rule = policies::parse_rule(policy.value()["rule"].get<std::string>());
                  if (!rule) return rule.error();
-                 Result<std::vector<Json>> organizations = all_records(connection, "organizations");
+                 Result<std::vector<Json>> organizations = registry::list_all_records(connection, *registry::find_schema("organizations"));
                  if (!organizations) return organizations.error();
                  policies::OrganizationTable table(organizations.value());
                  Json items = Json::array();
@@ -65,21 +53,11 @@ void add_policy_routes(Router& router, std::shared_ptr<store::Database> database
                Result<Json> found = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<Json> organization = registry::get_record(connection, *registry::find_schema("organizations"), params.at("id"));
                  if (!organization) return organization.error();
-                 Result<std::vector<Json>> policies = all_records(connection, "policies");
+                 Result<std::vector<Json>> policies = registry::list_all_records(connection, *registry::find_schema("policies"));
                  if (!policies) return policies.error();
-                 policies::OrganizationTable table(std::vector<Json>{organization.value()});
-                 Json eligible = Json::array(), other = Json::array();
-                 for (const Json& policy : policies.value()) {
-                   if (!policy.contains("rule")) continue;
-                   Result<policies::Rule> rule = policies::parse_rule(policy["rule"].get<std::string>());
-                   if (!rule) continue;  // checked on write; a rule from an older parser is skipped, not fatal
-                   const bool holds = !table.rows(table.evaluate(rule.value())).empty();
-                   Json item = {{"policy_id", policy["id"]}, {"name", policy["name"]},
-                                {"benefit", policy.value("benefit", "")}, {"rule_basis", policy.value("rule_basis", "")},
-                                {"eligible", holds}, {"clauses", table.explain(rule.value(), 0)}};
-                   (holds ? eligible : other).push_back(std::move(item));
-                 }
-                 return Json{{"organization_id", params.at("id")}, {"eligible", eligible}, {"not_eligible", other}};
+                 Json verdicts = policies::policy_verdicts(organization.value(), policies.value());
+                 verdicts["organization_id"] = params.at("id");
+                 return verdicts;
                });
                if (!found) return problem_response(found.error());
                return json_response(200, found.value());
@@ -88,6 +66,25 @@ void add_policy_routes(Router& router, std::shared_ptr<store::Database> database
                                        "clause's actual and required value (missing data shows as unknown)",
               "policies", "", "organization_policies", "application/json", {}, {200, 401, 403, 404, 410}, false,
               Access::kEditor});
+
+  router.add("POST", "/api/v1/policy-calculator",
+             [db, database](RequestContext&, const HttpRequest& request, const PathParams&) {
+               Result<Json> body = parse_json_body(request);
+               if (!body) return problem_response(body.error());
+               Result<Json> organization = policies::calculator_organization(body.value());
+               if (!organization) return problem_response(organization.error());
+               Result<Json> found = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                 Result<std::vector<Json>> policies = registry::list_all_records(connection, *registry::find_schema("policies"));
+                 if (!policies) return policies.error();
+                 return policies::policy_verdicts(organization.value(), policies.value());
+               });
+               if (!found) return problem_response(found.error());
+               return json_response(200, found.value());
+             },
+             {"policy_calculator", "Anyone: an enterprise's attributes in, the policies it would qualify for out, clause "
+                                   "by clause (nothing is stored)",
+              "policies", "calculator_attributes", "policy_calculation", "application/json", {}, {200, 400, 415, 422}, false,
+              Access::kPublic});
 }
 
 }  // namespace alley::http

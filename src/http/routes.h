@@ -17,8 +17,11 @@ void add_account_routes(Router& router, std::shared_ptr<store::Database> databas
 // /api/v1/plans/{id}/tree, /api/v1/kpis/{id}/progress, /api/v1/kpi-progress
 void add_plan_routes(Router& router, std::shared_ptr<store::Database> database);
 
-// /api/v1/policies/{id}/matches, /api/v1/organizations/{id}/policies
+// /api/v1/policies/{id}/matches, /api/v1/organizations/{id}/policies, /api/v1/policy-calculator
 void add_policy_routes(Router& router, std::shared_ptr<store::Database> database);
+
+// /api/v1/notifications
+void add_notification_routes(Router& router, std::shared_ptr<store::Database> database);
 
 // /api/v1/search
 void add_search_routes(Router& router, std::shared_ptr<store::Database> database);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -20,16 +21,29 @@ void set(Bitmap& bitmap, std::size_t row) { bitmap[row / 64] |= std::uint64_t{1}
 void clear(Bitmap& bitmap, std::size_t row) { bitmap[row / 64] &= ~(std::uint64_t{1} << (row % 64)); }
 bool test(const Bitmap& bitmap, std::size_t row) { return (bitmap[row / 64] >> (row % 64)) & 1; }
 
-// Builds each word from 64 branch-free tests, so the compiler can unroll and
-// vectorise the full words; only the last word is cut short.
+// Eight 0/1 bytes to eight bits, byte i to bit i: the multiplier moves each
+// byte's low bit to bit 56 + i, where no two products overlap or carry.
+std::uint64_t bits_of(const std::uint8_t* flags) {
+  std::uint64_t word = 0;
+  for (unsigned byte = 0; byte < 8; ++byte) {
+    std::uint64_t eight;
+    std::memcpy(&eight, flags + 8 * byte, 8);
+    word |= ((eight * 0x0102040810204080ULL) >> 56) << (8 * byte);
+  }
+  return word;
+}
+
+// 64 rows at a time: the tests write one byte each, a loop without branches
+// that the compiler vectorises, and the bytes are packed into a word after.
 template <typename Test>
 Bitmap scan(std::size_t rows, Test&& matches) {
   Bitmap bitmap(words_for(rows), 0);
   const std::size_t full = rows / 64;
+  alignas(16) std::uint8_t flags[64];
   for (std::size_t w = 0; w < full; ++w) {
-    std::uint64_t word = 0;
-    for (unsigned bit = 0; bit < 64; ++bit) word |= std::uint64_t(matches(w * 64 + bit)) << bit;
-    bitmap[w] = word;
+    const std::size_t base = w * 64;
+    for (unsigned i = 0; i < 64; ++i) flags[i] = matches(base + i);
+    bitmap[w] = bits_of(flags);
   }
   for (std::size_t row = full * 64; row < rows; ++row) {
     if (matches(row)) set(bitmap, row);

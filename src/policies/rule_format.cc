@@ -1,7 +1,9 @@
 // A rule as canonical text and as JSON Logic, and back from JSON Logic.
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -12,9 +14,11 @@ namespace {
 
 std::string literal_text(const Literal& value) {
   if (const auto* number = std::get_if<double>(&value)) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.15g", *number);
-    return buffer;
+    // The shortest digits that read back as the same double, never in
+    // exponent form, which the rule language does not read.
+    char buffer[400];
+    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, *number, std::chars_format::fixed);
+    return error == std::errc() ? std::string(buffer, end) : "0";
   }
   if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
   std::string quoted = "\"";
@@ -32,13 +36,22 @@ Json literal_json(const Literal& value) {
 }
 
 Result<Literal> literal_from(const Json& value) {
-  if (value.is_number()) return Literal(value.get<double>());
+  if (value.is_number() && std::isfinite(value.get<double>())) return Literal(value.get<double>());
   if (value.is_boolean()) return Literal(value.get<bool>());
   if (value.is_string()) return Literal(value.get<std::string>());
   return Error::invalid("JSON Logic values must be numbers, strings or booleans", {{"rule_jsonlogic", "unsupported value"}});
 }
 
-bool is_var(const Json& value) { return value.is_object() && value.size() == 1 && value.contains("var") && value["var"].is_string(); }
+bool is_field_name(const std::string& name) {
+  if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+// {"var": "field"}, where the field is a name the readable language can spell.
+bool is_var(const Json& value) {
+  return value.is_object() && value.size() == 1 && value.contains("var") && value["var"].is_string() &&
+         is_field_name(value["var"].get<std::string>());
+}
 
 Json present_guard(const std::string& field) { return {{"!==", Json::array({{{"var", field}}, nullptr})}}; }
 
@@ -129,6 +142,7 @@ static Result<Rule> build(const Json& logic, int depth) {
   if (!guarded_field(logic).empty()) return build(arguments[1], depth);  // the guard is not a level of the rule
   if (op == "and" || op == "or") {
     if (arguments.empty()) return unsupported(op + " needs at least one operand");
+    if (arguments.size() == 1) return build(arguments[0], depth + 1);  // and/or of one thing is that thing
     Rule rule = Rule::of(op == "and" ? Rule::Kind::kAnd : Rule::Kind::kOr);
     for (const Json& argument : arguments) {
       Result<Rule> child = build(argument, depth + 1);
@@ -191,10 +205,11 @@ static Result<Rule> build(const Json& logic, int depth) {
 Result<Rule> from_jsonlogic(const Json& logic) {
   Result<Rule> rule = build(logic, 0);
   if (!rule) return rule;
-  // Type-checked by the same rules as the readable form.
+  // Type-checked by the same rules as the readable form; the rule returned is
+  // the one read back from text, so both forms say exactly the same.
   Result<Rule> checked = parse_rule(to_text(rule.value()));
   if (!checked) return unsupported(checked.error().message);
-  return rule;
+  return checked;
 }
 
 }  // namespace alley::policies

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "registry/after_write.h"
 #include "registry/pipeline.h"
 #include "registry/schemas.h"
 
@@ -133,6 +134,8 @@ Result<Json> change_pipeline_status(store::Connection& connection, std::string_v
       !audited) {
     return audited.error();
   }
+  // A status such as "landed" is what many eligibility rules ask for.
+  if (Status followed = follow_write(connection, schema, &current.value(), &after); !followed) return followed.error();
   return after;
 }
 

@@ -37,7 +37,8 @@ std::optional<std::string> range_problem(const FieldSpec& spec, double value) {
   return std::nullopt;
 }
 
-// nullopt when `value` fits the field's type and limits.
+}  // namespace
+
 std::optional<std::string> value_problem(const FieldSpec& spec, const Json& value) {
   switch (spec.type) {
     case FieldType::kText: {
@@ -98,8 +99,6 @@ std::optional<std::string> value_problem(const FieldSpec& spec, const Json& valu
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 Result<Json> validate_write(const ResourceSchema& schema, const Json& input, const Json* before) {
   if (!input.is_object()) return Error::invalid("the request body must be a JSON object");

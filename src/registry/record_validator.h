@@ -1,6 +1,9 @@
 #pragma once
 // Checks a write against a resource schema before anything touches the store.
 
+#include <optional>
+#include <string>
+
 #include "core/error.h"
 #include "core/json.h"
 #include "registry/resource_schema.h"
@@ -13,5 +16,9 @@ namespace alley::registry {
 // types, broken rules: an Invalid error listing every problem by field.
 // References to other records are checked by the repository, which can see them.
 Result<Json> validate_write(const ResourceSchema& schema, const Json& input, const Json* before);
+
+// What is wrong with one value of one field (type, limits, allowed values),
+// or nullopt when it fits.
+std::optional<std::string> value_problem(const FieldSpec& spec, const Json& value);
 
 }  // namespace alley::registry

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/ids.h"
+#include "registry/after_write.h"
 #include "registry/pipeline_history.h"
 #include "registry/record_validator.h"
 #include "registry/schemas.h"
@@ -318,6 +319,19 @@ Result<Page> list_records(store::Connection& connection, const ResourceSchema& s
   return page;
 }
 
+Result<std::vector<Json>> list_all_records(store::Connection& connection, const ResourceSchema& schema) {
+  std::vector<Json> records;
+  ListQuery query;
+  query.limit = kMaxPageSize;
+  while (true) {
+    Result<Page> page = list_records(connection, schema, query);
+    if (!page) return page.error();
+    for (Json& record : page->items) records.push_back(std::move(record));
+    if (!page->next_offset) return records;
+    query.offset = *page->next_offset;
+  }
+}
+
 Result<Json> get_record(store::Connection& connection, const ResourceSchema& schema, std::string_view id) {
   if (!is_valid_id(id)) return Error::not_found("no " + schema.singular + " has this id");
   Result<std::optional<std::pair<Json, bool>>> found = read_any(connection, schema, id);
@@ -376,6 +390,7 @@ Result<Json> create_record(store::Connection& connection, const ResourceSchema& 
   if (Status audited = append_audit(connection, actor, "create", schema.name, id, nullptr, &record); !audited) {
     return audited.error();
   }
+  if (Status followed = follow_write(connection, schema, nullptr, &record); !followed) return followed.error();
   return record;
 }
 
@@ -420,6 +435,7 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
       !audited) {
     return audited.error();
   }
+  if (Status followed = follow_write(connection, schema, &current.value(), &record); !followed) return followed.error();
   return record;
 }
 
@@ -453,7 +469,10 @@ Status delete_record(store::Connection& connection, const ResourceSchema& schema
       {utc_now_iso8601(), utc_now_iso8601(), std::string(id)});
   if (!changed) return changed.error();
   if (Status unindexed = unindex_record(connection, schema, id); !unindexed) return unindexed;
-  return append_audit(connection, actor, "delete", schema.name, id, &current.value(), nullptr);
+  if (Status audited = append_audit(connection, actor, "delete", schema.name, id, &current.value(), nullptr); !audited) {
+    return audited;
+  }
+  return follow_write(connection, schema, &current.value(), nullptr);
 }
 
 }  // namespace alley::registry

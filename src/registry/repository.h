@@ -44,6 +44,9 @@ constexpr std::size_t kMaxPageSize = 500;
 // Filter or sort problems come back as a Malformed error naming the parameter.
 Result<Page> list_records(store::Connection& connection, const ResourceSchema& schema, const ListQuery& query);
 
+// Every live record, page by page: for work over a whole resource.
+Result<std::vector<Json>> list_all_records(store::Connection& connection, const ResourceSchema& schema);
+
 // NotFound for an unknown id, Gone for a deleted record.
 Result<Json> get_record(store::Connection& connection, const ResourceSchema& schema, std::string_view id);
 

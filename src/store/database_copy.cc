@@ -26,6 +26,8 @@ const TableSpec kTables[] = {
     {"talents", "id", nullptr, false},          {"users", "id", nullptr, false},
     {"api_tokens", "id", nullptr, false},       {"pipeline_events", "id", nullptr, true},
     {"audit_log", "id", nullptr, true},         {"pack_info", "key", nullptr, false},
+    {"policy_matches", "policy_id, organization_id", nullptr, false},
+    {"notifications", "id", nullptr, true},
 };
 
 constexpr std::int64_t kPage = 1000;

@@ -146,6 +146,17 @@ const char* const kPoliciesSchema =
     "required_materials TEXT, responsible_department_id TEXT REFERENCES departments(id), rule TEXT, "
     "rule_jsonlogic TEXT, rule_basis TEXT);";
 
+// 免申即享: matches already announced, and the notifications that announced them.
+const char* const kDeliverySchema =
+    "CREATE TABLE policy_matches (policy_id TEXT NOT NULL REFERENCES policies(id), "
+    "organization_id TEXT NOT NULL REFERENCES organizations(id), matched_at TEXT NOT NULL, "
+    "PRIMARY KEY (policy_id, organization_id));"
+    "CREATE INDEX policy_matches_organization ON policy_matches(organization_id);"
+    "CREATE TABLE notifications (id {{AUTO_ID}}, recipient_kind TEXT NOT NULL, recipient_id TEXT NOT NULL, "
+    "kind TEXT NOT NULL, policy_id TEXT REFERENCES policies(id), organization_id TEXT REFERENCES organizations(id), "
+    "message TEXT NOT NULL, created_at TEXT NOT NULL, read_at TEXT);"
+    "CREATE INDEX notifications_recipient ON notifications(recipient_kind, recipient_id, id);";
+
 std::string for_dialect(std::string sql, Dialect dialect) {
   const std::string token = "{{AUTO_ID}}";
   const std::string replacement = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -166,6 +177,7 @@ const std::vector<Migration>& migrations() {
       {4, "responsibility", kResponsibilitySchema},
       {5, "plans", kPlansSchema},
       {6, "policies", kPoliciesSchema},
+      {7, "delivery", kDeliverySchema},
   };
   return list;
 }

@@ -213,7 +213,8 @@ TEST(Policies, RulesAreKeptInBothFormsAndCheckedOnWrite) {
   Response from_text = post_json(server.port(), "/api/v1/policies",
                                  {{"name", "测试政策"}, {"source", "t"}, {"rule", "rd_ratio >= 0.05"}});
   ASSERT_EQ(from_text.status, 201);
-  EXPECT_EQ(json_of(from_text)["rule_jsonlogic"], Json::parse(R"({">=": [{"var": "rd_ratio"}, 0.05]})"));
+  EXPECT_EQ(json_of(from_text)["rule_jsonlogic"],
+            Json::parse(R"({"and": [{"!==": [{"var": "rd_ratio"}, null]}, {">=": [{"var": "rd_ratio"}, 0.05]}]})"));
   Response broken = post_json(server.port(), "/api/v1/policies", {{"name", "测试政策"}, {"source", "t"}, {"rule", "employees <="}});
   ASSERT_EQ(broken.status, 422);
   EXPECT_EQ(json_of(broken)["errors"][0]["field"], "rule");

@@ -70,6 +70,21 @@ TEST(Rule, JsonLogicGuardsComparisonsAgainstMissingValues) {
       << "a test against null on another field is not a guard, and null is no value a rule can name";
 }
 
+TEST(Rule, TheFuzzersFindingsRoundTrip) {
+  // Tiny and huge numbers are written out in full: the language reads no exponents.
+  const Rule tiny = parse_rule(R"(kind == "enterprise" and rd_ratio>= 0.0000000005)").value();
+  EXPECT_EQ(to_text(tiny), R"(kind == "enterprise" and rd_ratio >= 0.0000000005)");
+  EXPECT_EQ(to_text(parse_rule(to_text(tiny)).value()), to_text(tiny));
+  EXPECT_EQ(to_text(from_jsonlogic(Json::parse(R"({"<": [{"var": "revenue_10k_cny"}, 1e20]})")).value()),
+            "revenue_10k_cny < 100000000000000000000");
+  // An or of one operand is that operand, so not (…) prints as it reads back.
+  EXPECT_EQ(to_text(from_jsonlogic(Json::parse(R"({"!": {"or": [{"in": [{"var": "tier"}, ["startup", "tech_sme"]]}]}})")).value()),
+            R"(not tier in ["startup", "tech_sme"])");
+  // A var that is not a plain field name could smuggle in a different rule as text.
+  EXPECT_FALSE(from_jsonlogic(Json::parse(R"({"<": [{"var": "employees < 5 or employees"}, 3]})")).ok());
+  EXPECT_FALSE(from_jsonlogic(Json::parse(R"({"<": [100, {"var": " employees"}]})")).ok());
+}
+
 TEST(Rule, AcceptsCommonJsonLogicSpellings) {
   auto text_of = [](const char* logic) {
     Result<Rule> rule = from_jsonlogic(Json::parse(logic));

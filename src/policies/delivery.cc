@@ -1,0 +1,127 @@
+#include "policies/delivery.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/clock.h"
+#include "policies/evaluator.h"
+#include "registry/repository.h"
+#include "registry/schemas.h"
+#include "store/database.h"
+
+namespace alley::policies {
+namespace {
+
+std::string text_of(const Json& record, const char* field) { return record.value(field, std::string()); }
+
+Status notify(store::Connection& connection, const char* recipient_kind, const std::string& recipient_id,
+              const Json& policy, const std::string& organization_id, const std::string& message) {
+  Result<std::int64_t> inserted = connection.execute(
+      "INSERT INTO notifications (recipient_kind, recipient_id, kind, policy_id, organization_id, message, created_at) "
+      "VALUES (?, ?, 'policy_match', ?, ?, ?, ?)",
+      {std::string(recipient_kind), recipient_id, text_of(policy, "id"),
+       organization_id.empty() ? store::SqlValue() : store::SqlValue(organization_id), message, utc_now_iso8601()});
+  return inserted ? ok_status() : Status(inserted.error());
+}
+
+std::string organization_message(const Json& policy) {
+  std::string message = "根据贵单位在平台登记的信息，符合「" + text_of(policy, "name") + "」的条件";
+  if (const std::string benefit = text_of(policy, "benefit"); !benefit.empty()) message += "：" + benefit;
+  if (text_of(policy, "rule_basis") == "illustrative") message += "（条件为示意规则，以政策原文为准）";
+  return message;
+}
+
+// Records a new match and tells both sides; the department is told here only
+// when `tell_department` (a policy change tells it once, in a summary).
+Status announce(store::Connection& connection, const Json& policy, const Json& organization, bool tell_department) {
+  const std::string organization_id = text_of(organization, "id");
+  Result<std::int64_t> recorded = connection.execute(
+      "INSERT INTO policy_matches (policy_id, organization_id, matched_at) VALUES (?, ?, ?)",
+      {text_of(policy, "id"), organization_id, utc_now_iso8601()});
+  if (!recorded) return recorded.error();
+  if (Status told = notify(connection, "organization", organization_id, policy, organization_id, organization_message(policy)); !told) {
+    return told;
+  }
+  const std::string department = text_of(policy, "responsible_department_id");
+  if (!tell_department || department.empty()) return ok_status();
+  return notify(connection, "department", department, policy, organization_id,
+                "「" + text_of(organization, "name") + "」新符合「" + text_of(policy, "name") + "」的条件");
+}
+
+Result<std::set<std::string>> announced(store::Connection& connection, const char* key, const char* other,
+                                        const std::string& id) {
+  Result<store::QueryResult> rows = connection.query(
+      std::string("SELECT ") + other + " FROM policy_matches WHERE " + key + " = ?", {id});
+  if (!rows) return rows.error();
+  std::set<std::string> ids;
+  for (const store::Row& row : rows->rows) ids.insert(store::as_text(row[0]));
+  return ids;
+}
+
+Status forget(store::Connection& connection, const std::string& policy_id, const std::string& organization_id) {
+  Result<std::int64_t> removed = connection.execute(
+      "DELETE FROM policy_matches WHERE policy_id = ? AND organization_id = ?", {policy_id, organization_id});
+  return removed ? ok_status() : Status(removed.error());
+}
+
+}  // namespace
+
+Status deliver_after_organization_write(store::Connection& connection, const Json*, const Json* after) {
+  if (!after) return ok_status();  // a deleted organization keeps its history of matches; none are new
+  const std::string organization_id = text_of(*after, "id");
+  Result<std::vector<Json>> policies = registry::list_all_records(connection, *registry::find_schema("policies"));
+  if (!policies) return policies.error();
+  Result<std::set<std::string>> before = announced(connection, "organization_id", "policy_id", organization_id);
+  if (!before) return before.error();
+  OrganizationTable table(std::vector<Json>{*after});
+  for (const Json& policy : policies.value()) {
+    if (!policy.contains("rule")) continue;
+    Result<Rule> rule = parse_rule(policy["rule"].get<std::string>());
+    if (!rule) continue;  // checked on write; a rule an older parser accepted is skipped, not fatal
+    const bool holds = table.holds(table.compile(rule.value()), 0);
+    const bool known = before->count(text_of(policy, "id")) > 0;
+    Status done = holds && !known  ? announce(connection, policy, *after, true)
+                  : !holds && known ? forget(connection, text_of(policy, "id"), organization_id)
+                                    : ok_status();
+    if (!done) return done;
+  }
+  return ok_status();
+}
+
+Status deliver_after_policy_write(store::Connection& connection, const Json*, const Json* after) {
+  if (!after) return ok_status();
+  const Json& policy = *after;
+  const std::string policy_id = text_of(policy, "id");
+  Result<std::set<std::string>> before = announced(connection, "policy_id", "organization_id", policy_id);
+  if (!before) return before.error();
+  std::set<std::string> now;
+  std::vector<Json> newly;
+  if (policy.contains("rule")) {
+    Result<Rule> rule = parse_rule(policy["rule"].get<std::string>());
+    if (!rule) return rule.error();
+    Result<std::vector<Json>> organizations = registry::list_all_records(connection, *registry::find_schema("organizations"));
+    if (!organizations) return organizations.error();
+    OrganizationTable table(organizations.value());
+    for (std::size_t row : table.rows(table.evaluate(rule.value()))) {
+      now.insert(table.id(row));
+      if (!before->count(table.id(row))) newly.push_back(organizations.value()[row]);
+    }
+  }
+  for (const std::string& organization_id : before.value()) {
+    if (!now.count(organization_id)) {
+      if (Status done = forget(connection, policy_id, organization_id); !done) return done;
+    }
+  }
+  for (const Json& organization : newly) {
+    if (Status done = announce(connection, policy, organization, false); !done) return done;
+  }
+  const std::string department = text_of(policy, "responsible_department_id");
+  if (newly.empty() || department.empty()) return ok_status();
+  std::string names;
+  for (std::size_t i = 0; i < newly.size() && i < 3; ++i) names += (i ? "、" : "") + text_of(newly[i], "name");
+  if (newly.size() > 3) names += " 等";
+  return notify(connection, "department", department, policy, newly.size() == 1 ? text_of(newly[0], "id") : "",
+                "「" + text_of(policy, "name") + "」新匹配 " + std::to_string(newly.size()) + " 家单位：" + names);
+}
+
+}  // namespace alley::policies

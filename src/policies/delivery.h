@@ -1,0 +1,22 @@
+#pragma once
+// 免申即享: when an organization or a policy changes, the matches the change
+// newly makes become notifications, for the organization and for the policy's
+// responsible department, in the same transaction as the change itself.
+// policy_matches holds the matches already announced; a match that lapses is
+// removed, so qualifying again later is news again.
+
+#include "core/error.h"
+#include "core/json.h"
+
+namespace alley::store {
+class Connection;
+}
+
+namespace alley::policies {
+
+// Registry after-write hooks (registry/resource_schema.h) for organizations
+// and for policies.
+Status deliver_after_organization_write(store::Connection& connection, const Json* before, const Json* after);
+Status deliver_after_policy_write(store::Connection& connection, const Json* before, const Json* after);
+
+}  // namespace alley::policies

@@ -1,0 +1,75 @@
+#include "policies/verdicts.h"
+
+#include <nlohmann/json.hpp>
+
+#include "policies/evaluator.h"
+#include "registry/record_validator.h"
+#include "registry/schemas.h"
+
+namespace alley::policies {
+
+Json policy_verdicts(const Json& organization, const std::vector<Json>& policies) {
+  OrganizationTable table(std::vector<Json>{organization});
+  Json eligible = Json::array(), not_eligible = Json::array();
+  for (const Json& policy : policies) {
+    if (!policy.contains("rule")) continue;
+    Result<Rule> rule = parse_rule(policy["rule"].get<std::string>());
+    if (!rule) continue;  // checked on write; a rule an older parser accepted is skipped, not fatal
+    const bool holds = table.holds(table.compile(rule.value()), 0);
+    Json clauses = table.explain(rule.value(), 0);
+    Json missing = Json::array();
+    for (const Json& clause : clauses) {
+      if (clause["result"] == "unknown" && std::find(missing.begin(), missing.end(), clause["label"]) == missing.end()) {
+        missing.push_back(clause["label"]);
+      }
+    }
+    Json item = {{"policy_id", policy["id"]}, {"name", policy["name"]}};
+    for (const char* field : {"issuer", "category", "benefit", "rule_basis", "responsible_department_id"}) {
+      if (policy.contains(field)) item[field] = policy[field];
+    }
+    item["eligible"] = holds;
+    item["clauses"] = std::move(clauses);
+    item["missing"] = std::move(missing);
+    (holds ? eligible : not_eligible).push_back(std::move(item));
+  }
+  return Json{{"eligible", std::move(eligible)}, {"not_eligible", std::move(not_eligible)}};
+}
+
+std::vector<const registry::FieldSpec*> calculator_fields() {
+  std::vector<const registry::FieldSpec*> fields;
+  for (const registry::FieldSpec& spec : registry::find_schema("organizations")->fields) {
+    // Names, identifiers and free text say nothing a rule can test.
+    const bool free_text = spec.type == registry::FieldType::kText || spec.type == registry::FieldType::kReference;
+    if (!spec.label.empty() && !free_text) fields.push_back(&spec);
+  }
+  return fields;
+}
+
+Result<Json> calculator_organization(const Json& attributes) {
+  if (!attributes.is_object()) {
+    return Error::invalid("send the enterprise's attributes as a JSON object, e.g. {\"kind\": \"enterprise\", \"employees\": 50}");
+  }
+  const std::vector<const registry::FieldSpec*> fields = calculator_fields();
+  std::vector<FieldError> errors;
+  Json organization = {{"id", "calculator"}};
+  for (const auto& item : attributes.items()) {
+    const std::string& name = item.key();
+    const Json& value = item.value();
+    auto found = std::find_if(fields.begin(), fields.end(), [&](const registry::FieldSpec* spec) { return spec->name == name; });
+    if (found == fields.end()) {
+      errors.push_back({name, "is not an attribute eligibility rules look at"});
+      continue;
+    }
+    const registry::FieldSpec* spec = *found;
+    if (value.is_null()) continue;  // left blank: unknown
+    if (std::optional<std::string> problem = registry::value_problem(*spec, value)) {
+      errors.push_back({name, *problem});
+      continue;
+    }
+    organization[name] = value;
+  }
+  if (!errors.empty()) return Error::invalid("some attributes cannot be used", std::move(errors));
+  return organization;
+}
+
+}  // namespace alley::policies
