@@ -3,83 +3,31 @@
 // playwright-core. Screenshots go to $ALLEY_ARTIFACTS (test-artifacts/ by default).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, dirname } from 'node:path'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
+import { startAlley, overflow } from './support.mjs'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const root = join(here, '..', '..')
-const require = createRequire(join(root, 'web', 'package.json'))
-const { chromium } = require('playwright-core')
-
-const alley = process.env.ALLEY_BINARY || join(root, 'build', 'alley')
-const artifacts = process.env.ALLEY_ARTIFACTS || join(root, 'test-artifacts')
-mkdirSync(artifacts, { recursive: true })
-
-let folder, server, base, browser
-const passwords = {}
-
-// `alley user add` prints the new password once; the tests read it there.
-function addUser(db, name, ...options) {
-  const added = spawnSync(alley, ['user', 'add', name, ...options, '--db', db], { encoding: 'utf8' })
-  assert.equal(added.status, 0, added.stderr)
-  passwords[name] = added.stdout.match(/password (\S+)/)[1]
-}
+let alley, base
 
 before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'alley-e2e-'))
-  const db = `sqlite:${join(folder, 'alley.db')}`
-  const init = spawnSync(alley, ['init', '--db', db, '--demo'], { encoding: 'utf8' })
-  assert.equal(init.status, 0, init.stderr)
-  addUser(db, 'e2e-admin', '--role', 'admin')
-  addUser(db, 'e2e-firm', '--role', 'enterprise', '--org', 'demo-org-0009')
-  addUser(db, 'e2e-staff', '--role', 'department', '--department', 'science-tech-commission')
-  addUser(db, 'e2e-street', '--role', 'subdistrict', '--subdistrict', 'huayanglu-subdistrict')
-  addUser(db, 'e2e-other-staff', '--role', 'department', '--department', 'culture-tourism-bureau')
-  server = spawn(alley, ['serve', '--db', db, '--port', '0', '--web', join(root, 'web', 'dist')])
-  base = await new Promise((resolve, reject) => {
-    let out = ''
-    server.stdout.on('data', (chunk) => {
-      out += chunk
-      const match = out.match(/on (http:\/\/[0-9.:]+)/)
-      if (match) resolve(match[1])
-    })
-    server.on('exit', (code) => reject(new Error(`alley serve exited with ${code}`)))
+  alley = await startAlley({
+    demo: true,
+    users: [
+      ['e2e-admin', '--role', 'admin'],
+      ['e2e-firm', '--role', 'enterprise', '--org', 'demo-org-0009'],
+      ['e2e-staff', '--role', 'department', '--department', 'science-tech-commission'],
+      ['e2e-street', '--role', 'subdistrict', '--subdistrict', 'huayanglu-subdistrict'],
+      ['e2e-other-staff', '--role', 'department', '--department', 'culture-tourism-bureau'],
+    ],
   })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  })
+  base = alley.base
 })
 
 after(async () => {
-  await browser?.close()
-  server?.kill('SIGTERM')
-  if (folder) rmSync(folder, { recursive: true, force: true })
+  await alley?.stop()
 })
 
-async function page(viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({ viewport })
-  const opened = await context.newPage()
-  opened.on('pageerror', (error) => { throw error })
-  return opened
-}
-
-async function signIn(opened, name) {
-  await opened.goto(`${base}/login`)
-  await opened.fill('[data-test=login] input[name=username]', name)
-  await opened.fill('[data-test=login] input[name=password]', passwords[name])
-  await opened.click('[data-test=sign-in]')
-  await opened.waitForSelector('[data-test=user-menu]')
-}
-
-async function shoot(opened, name) {
-  await opened.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
-}
+const page = (viewport) => alley.page(viewport)
+const signIn = (opened, name) => alley.signIn(opened, name)
+const shoot = (opened, name) => alley.shoot(opened, name)
 
 test('the map draws the boundary and a named carrier, with no network', async () => {
   const p = await page()
@@ -172,8 +120,8 @@ test('public pages fit a 390-pixel phone', async () => {
                                      ['/places/xinwei-zhigu', '[data-test=record-name]', 'phone-detail']]) {
     await p.goto(`${base}${path}`)
     await p.waitForSelector(ready)
-    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    assert.ok(overflow <= 1, `${path} is ${overflow}px wider than the phone`)
+    const wider = await overflow(p)
+    assert.ok(wider <= 1, `${path} is ${wider}px wider than the phone`)
     await shoot(p, name)
   }
 })

@@ -13,6 +13,12 @@ import PlanPage from './pages/PlanPage.vue'
 import DepartmentPage from './pages/DepartmentPage.vue'
 import { session } from './lib/api.js'
 
+// The policy pages load on first use, to keep the first download no larger than it was.
+const CalculatorPage = () => import('./pages/CalculatorPage.vue')
+const OrganizationPolicies = () => import('./pages/OrganizationPolicies.vue')
+const NotificationsPage = () => import('./pages/NotificationsPage.vue')
+const PolicyPage = () => import('./pages/PolicyPage.vue')
+
 const resources = 'organizations|places|spaces'
 
 export const router = createRouter({
@@ -26,6 +32,10 @@ export const router = createRouter({
     { path: '/plans', component: PlanPage },
     { path: '/plans/:id', component: PlanPage, props: true },
     { path: '/departments/:id', component: DepartmentPage, props: true },
+    { path: '/policy-calculator', component: CalculatorPage },
+    { path: '/policies/:id', component: PolicyPage, props: true },
+    { path: '/organizations/:id/policies', component: OrganizationPolicies, props: true, meta: { signedIn: true } },
+    { path: '/notifications', component: NotificationsPage, meta: { signedIn: true } },
     { path: '/users', component: UsersPage, meta: { roles: ['admin'] } },
     { path: '/audit', component: AuditPage, meta: { roles: ['admin'] } },
     { path: `/:resource(${resources})`, component: RecordList, props: true },

@@ -1,0 +1,100 @@
+// What every end-to-end file needs: a fresh database loaded with the Silicon
+// Alley pack, users, the real server on a free port with the built web app,
+// and Debian's Chromium driven by playwright-core. Each test file starts its
+// own, so files can run side by side. Screenshots go to $ALLEY_ARTIFACTS
+// (test-artifacts/ by default).
+import assert from 'node:assert/strict'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const root = join(here, '..', '..')
+const require = createRequire(join(root, 'web', 'package.json'))
+const { chromium } = require('playwright-core')
+
+const alley = process.env.ALLEY_BINARY || join(root, 'build', 'alley')
+const artifacts = process.env.ALLEY_ARTIFACTS || join(root, 'test-artifacts')
+mkdirSync(artifacts, { recursive: true })
+
+// `users`: [name, ...options of `alley user add`]. `demo` adds the synthetic population.
+export async function startAlley({ demo = true, users = [] } = {}) {
+  const folder = mkdtempSync(join(tmpdir(), 'alley-e2e-'))
+  const db = `sqlite:${join(folder, 'alley.db')}`
+  const passwords = {}
+
+  // `alley user add` prints the new password once; the tests read it there.
+  function addUser(name, ...options) {
+    const added = spawnSync(alley, ['user', 'add', name, ...options, '--db', db], { encoding: 'utf8' })
+    assert.equal(added.status, 0, added.stderr)
+    passwords[name] = added.stdout.match(/password (\S+)/)[1]
+  }
+
+  // A personal API token, for tests that look things up as a given user.
+  function tokenFor(name) {
+    const created = spawnSync(alley, ['token', 'create', name, '--db', db], { encoding: 'utf8' })
+    assert.equal(created.status, 0, created.stderr)
+    return created.stdout.trim().split(/\s+/).pop()
+  }
+
+  const init = spawnSync(alley, ['init', '--db', db, ...(demo ? ['--demo'] : [])], { encoding: 'utf8' })
+  assert.equal(init.status, 0, init.stderr)
+  for (const [name, ...options] of users) addUser(name, ...options)
+  const server = spawn(alley, ['serve', '--db', db, '--port', '0', '--web', join(root, 'web', 'dist')])
+  let base, browser
+  try {
+    base = await new Promise((resolve, reject) => {
+      let out = ''
+      server.stdout.on('data', (chunk) => {
+        out += chunk
+        const match = out.match(/on (http:\/\/[0-9.:]+)/)
+        if (match) resolve(match[1])
+      })
+      server.on('exit', (code) => reject(new Error(`alley serve exited with ${code}`)))
+    })
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync'],
+    })
+  } catch (error) {
+    server.kill('SIGTERM')
+    rmSync(folder, { recursive: true, force: true })
+    throw error
+  }
+
+  async function page(viewport = { width: 1366, height: 768 }) {
+    const context = await browser.newContext({ viewport })
+    const opened = await context.newPage()
+    opened.on('pageerror', (error) => { throw error })
+    return opened
+  }
+
+  async function signIn(opened, name) {
+    await opened.goto(`${base}/login`)
+    await opened.fill('[data-test=login] input[name=username]', name)
+    await opened.fill('[data-test=login] input[name=password]', passwords[name])
+    await opened.click('[data-test=sign-in]')
+    await opened.waitForSelector('[data-test=user-menu]')
+  }
+
+  async function shoot(opened, name) {
+    await opened.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+  }
+
+  async function stop() {
+    await browser.close()
+    server.kill('SIGTERM')
+    rmSync(folder, { recursive: true, force: true })
+  }
+
+  return { base, db, passwords, addUser, tokenFor, page, signIn, shoot, stop }
+}
+
+// How far a page sticks out to the right of the window, in pixels.
+export async function overflow(opened) {
+  return opened.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+}

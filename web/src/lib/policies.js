@@ -1,0 +1,126 @@
+// Eligibility verdicts in words: the server states each clause in the rule
+// language (`>= 0.05`, `in ["a", "b"]`), which an enterprise owner should not
+// have to read.
+import { reactive } from 'vue'
+import { api } from './api.js'
+import { t, valueLabel, fieldLabel, currentLang, displayName } from './i18n.js'
+
+// Shares (0–1 in the data) read as percentages; the calculator's schema marks
+// them the same way, as numbers bounded by 0 and 1.
+const shares = new Set(['rd_ratio'])
+
+export function isShare(field, property) {
+  if (shares.has(field)) return true
+  return property?.type === 'number' && property.minimum === 0 && property.maximum === 1
+}
+
+function percent(value) {
+  return `${Number((value * 100).toFixed(2))}%`
+}
+
+export function formatValue(field, value) {
+  if (value === null || value === undefined) return t('policy.noData')
+  if (Array.isArray(value)) return value.length ? value.map((v) => formatValue(field, v)).join(t('policy.separator')) : t('policy.none')
+  if (typeof value === 'boolean') return valueLabel(String(value))
+  if (typeof value === 'number') return shares.has(field) ? percent(value) : String(value)
+  return valueLabel(value)
+}
+
+const comparison = /^(>=|<=|==|!=|>|<|not in|in|contains)\s+(.+)$/s
+const symbols = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' }
+
+function parse(required) {
+  const match = comparison.exec((required || '').trim())
+  if (!match) return null
+  try {
+    return { op: match[1], value: JSON.parse(match[2]) }
+  } catch {
+    return null
+  }
+}
+
+// What a clause asks for, short, beside its label: "≥ 5%", "企业", "初创企业 或 科技型中小企业".
+export function formatRequired(field, required) {
+  const parsed = parse(required)
+  if (!parsed) return required
+  const { op, value } = parsed
+  const shown = (v) => formatValue(field, v)
+  if (symbols[op]) return `${symbols[op]} ${shown(value)}`
+  if (op === '==') return shown(value)
+  if (op === '!=') return t('policy.not', { v: shown(value) })
+  if (op === 'in') return (Array.isArray(value) ? value : [value]).map(shown).join(t('policy.or'))
+  if (op === 'not in') return t('policy.notAnyOf', { v: (Array.isArray(value) ? value : [value]).map(shown).join(t('policy.separator')) })
+  return t('policy.contains', { v: shown(value) })
+}
+
+// A whole rule as a sentence: "类别为企业 且 研发投入占比 ≥ 5%".
+export function ruleSentence(rule) {
+  const clause = /([a-z_][a-z0-9_]*)\s+(>=|<=|==|!=|>|<|not in|in|contains)\s+("(?:[^"\\]|\\.)*"|\[[^\]]*\]|-?[0-9.]+|true|false|null)/g
+  return (rule || '')
+    .replace(clause, (_, field, op, value) => {
+      const label = fieldLabel(field)
+      const required = formatRequired(field, `${op} ${value}`)
+      if (op === '==' || op === 'in') return t('policy.is', { field: label, v: required })
+      if (op === 'contains') return `${label}${required}`
+      return `${label} ${required}`
+    })
+    .replace(/\band\b/g, t('policy.and'))
+    .replace(/\bor\b/g, t('policy.orWord'))
+    .replace(/\bnot\b/g, t('policy.notWord'))
+    .replace(/\(/g, t('policy.openParen'))
+    .replace(/\)/g, t('policy.closeParen'))
+}
+
+// A clause's label: the server's Chinese one (converted for 繁體), or the catalog's English one.
+export function clauseLabel(clause) {
+  return currentLang() === 'en' ? fieldLabel(clause.field) : clause.label
+}
+
+// `missing` holds the server's Chinese labels; in English they are found again through the clauses.
+export function missingLabels(item) {
+  if (currentLang() !== 'en') return item.missing
+  return item.missing.map((label) => {
+    const clause = item.clauses.find((c) => c.label === label)
+    return clause ? fieldLabel(clause.field) : label
+  })
+}
+
+// Whether a policy's rule offers alternatives ("… or …"): then one unmet
+// condition need not rule it out. Known once the directory is loaded.
+export function hasAlternatives(item) {
+  return /\bor\b/.test(directory.policies[item.policy_id]?.rule || '')
+}
+
+export function failedLabels(item) {
+  return [...new Set(item.clauses.filter((c) => c.result === 'fail').map(clauseLabel))]
+}
+
+// Names the verdicts do not carry: policies' English names, departments' names.
+export const directory = reactive({ policies: {}, departments: {} })
+const loading = {}  // per language, as names come back converted for 繁體
+
+export function loadDirectory() {
+  loading[currentLang()] ??= Promise.all([
+    api.get('/api/v1/policies?limit=500').catch(() => ({ items: [] })),
+    api.get('/api/v1/departments?limit=500').catch(() => ({ items: [] })),
+  ]).then(([policies, departments]) => {
+    directory.policies = Object.fromEntries(policies.items.map((p) => [p.id, p]))
+    directory.departments = Object.fromEntries(departments.items.map((d) => [d.id, d]))
+  })
+  return loading[currentLang()]
+}
+
+export function policyName(item) {
+  const known = directory.policies[item.policy_id]
+  return currentLang() === 'en' && known?.name_en ? known.name_en : item.name
+}
+
+export function departmentName(id) {
+  const known = directory.departments[id]
+  return known ? displayName(known) : id
+}
+
+export function categoryLabel(category) {
+  const label = t(`policy.categories.${category}`)
+  return label.startsWith('policy.') ? category : label
+}
