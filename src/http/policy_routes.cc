@@ -12,9 +12,6 @@
 #include "registry/schemas.h"
 
 namespace alley::http {
-namespace {
-
-}  // namespace
 
 void add_policy_routes(Router& router, std::shared_ptr<store::Database> database) {
   store::Database* db = database.get();

@@ -11,6 +11,7 @@
 
 #include "registry/demo_population.h"
 #include "registry/pack_loader.h"
+#include "registry/repository.h"
 #include "registry/schemas.h"
 #include "support/store_fixture.h"
 
@@ -60,18 +61,9 @@ TEST_F(EvaluatorTest, AgreesWithTheRecordByRecordReadingForEveryPackPolicy) {
                 auto demo = registry::add_demo_population(connection());
                 return demo ? ok_status() : Status(demo.error());
               }).ok());
-  std::vector<Json> organizations, policies;
-  for (const auto& [resource, into] : {std::pair{"organizations", &organizations}, std::pair{"policies", &policies}}) {
-    registry::ListQuery query;
-    query.limit = registry::kMaxPageSize;
-    while (true) {
-      auto page = registry::list_records(connection(), *registry::find_schema(resource), query);
-      ASSERT_TRUE(page.ok());
-      for (auto& record : page->items) into->push_back(record);
-      if (!page->next_offset) break;
-      query.offset = *page->next_offset;
-    }
-  }
+  const std::vector<Json> organizations =
+      registry::list_all_records(connection(), *registry::find_schema("organizations")).value();
+  const std::vector<Json> policies = registry::list_all_records(connection(), *registry::find_schema("policies")).value();
   OrganizationTable table(organizations);
   std::size_t checked = 0, matched = 0;
   std::vector<std::string> extra_rules = {"not employees > 50", "kind != \"enterprise\"", "rd_ratio < 0.05 or not high_growth == true",
