@@ -33,7 +33,7 @@ std::string recipient_condition(const RequestContext& context, std::vector<store
 
 const char* const kSelect =
     "SELECT n.id, n.recipient_kind, n.recipient_id, n.kind, n.policy_id, p.name, n.organization_id, o.name, n.message, "
-    "n.created_at, n.read_at FROM notifications n LEFT JOIN policies p ON p.id = n.policy_id "
+    "n.created_at, n.read_at, n.match_count FROM notifications n LEFT JOIN policies p ON p.id = n.policy_id "
     "LEFT JOIN organizations o ON o.id = n.organization_id";
 
 Json notification_of(const store::Row& row) {
@@ -43,7 +43,7 @@ Json notification_of(const store::Row& row) {
           {"policy_id", text_or_null(row[4])},            {"policy_name", text_or_null(row[5])},
           {"organization_id", text_or_null(row[6])},      {"organization_name", text_or_null(row[7])},
           {"message", store::as_text(row[8])},            {"created_at", store::as_text(row[9])},
-          {"read_at", text_or_null(row[10])}};
+          {"read_at", text_or_null(row[10])},             {"match_count", store::as_integer(row[11]).value_or(1)}};
 }
 
 std::optional<std::int64_t> whole_number(const std::string& text) {

@@ -164,7 +164,8 @@ Json components() {
                              {"required", {"id", "recipient_kind", "recipient_id", "kind", "message", "created_at", "read_at"}},
                              {"properties", {{"id", {{"type", "integer"}}},
                                              {"recipient_kind", {{"type", "string"}, {"enum", {"organization", "department"}}}},
-                                             {"read_at", {{"type", {"string", "null"}}}}}}};
+                                             {"read_at", {{"type", {"string", "null"}}}},
+                                             {"match_count", {{"type", "integer"}, {"description", "new matches a department digest counts"}}}}}};
   schemas["notification_page"] = {{"type", "object"}, {"required", {"items", "total", "unread", "next"}}};
   schemas["stats"] = {{"type", "object"}, {"required", {"organizations", "places", "spaces"}}};
   schemas["search_result"] = {

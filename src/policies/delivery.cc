@@ -14,38 +14,56 @@ namespace {
 
 std::string text_of(const Json& record, const char* field) { return record.value(field, std::string()); }
 
-Status notify(store::Connection& connection, const char* recipient_kind, const std::string& recipient_id,
-              const Json& policy, const std::string& organization_id, const std::string& message) {
-  Result<std::int64_t> inserted = connection.execute(
-      "INSERT INTO notifications (recipient_kind, recipient_id, kind, policy_id, organization_id, message, created_at) "
-      "VALUES (?, ?, 'policy_match', ?, ?, ?, ?)",
-      {std::string(recipient_kind), recipient_id, text_of(policy, "id"),
-       organization_id.empty() ? store::SqlValue() : store::SqlValue(organization_id), message, utc_now_iso8601()});
-  return inserted ? ok_status() : Status(inserted.error());
-}
-
-std::string organization_message(const Json& policy) {
+Status notify_organization(store::Connection& connection, const Json& policy, const std::string& organization_id) {
   std::string message = "根据贵单位在平台登记的信息，符合「" + text_of(policy, "name") + "」的条件";
   if (const std::string benefit = text_of(policy, "benefit"); !benefit.empty()) message += "：" + benefit;
   if (text_of(policy, "rule_basis") == "illustrative") message += "（条件为示意规则，以政策原文为准）";
-  return message;
+  Result<std::int64_t> inserted = connection.execute(
+      "INSERT INTO notifications (recipient_kind, recipient_id, kind, policy_id, organization_id, message, created_at) "
+      "VALUES ('organization', ?, 'policy_match', ?, ?, ?, ?)",
+      {organization_id, text_of(policy, "id"), organization_id, message, utc_now_iso8601()});
+  return inserted ? ok_status() : Status(inserted.error());
 }
 
-// Records a new match and tells both sides; the department is told here only
-// when `tell_department` (a policy change tells it once, in a summary).
-Status announce(store::Connection& connection, const Json& policy, const Json& organization, bool tell_department) {
+// The department hears of a policy's new matches in one digest per policy
+// while it is unread, so loading a thousand enterprises does not bury its
+// inbox: the digest counts them and names the latest.
+Status notify_department(store::Connection& connection, const Json& policy, const std::vector<const Json*>& organizations) {
+  const std::string department = text_of(policy, "responsible_department_id");
+  if (department.empty() || organizations.empty()) return ok_status();
+  Result<store::QueryResult> digest = connection.query(
+      "SELECT id, match_count FROM notifications WHERE recipient_kind = 'department' AND recipient_id = ? "
+      "AND kind = 'policy_match' AND policy_id = ? AND read_at IS NULL",
+      {department, text_of(policy, "id")});
+  if (!digest) return digest.error();
+  const std::int64_t count =
+      std::int64_t(organizations.size()) + (digest->rows.empty() ? 0 : store::as_integer(digest->rows[0][1]).value_or(0));
+  const Json& latest = *organizations.back();
+  const std::string message =
+      count == 1 ? "「" + text_of(latest, "name") + "」新符合「" + text_of(policy, "name") + "」的条件"
+                 : "「" + text_of(policy, "name") + "」新匹配 " + std::to_string(count) + " 家单位，最近一家：「" +
+                       text_of(latest, "name") + "」";
+  const std::string now = utc_now_iso8601();
+  Result<std::int64_t> written =
+      digest->rows.empty()
+          ? connection.execute(
+                "INSERT INTO notifications (recipient_kind, recipient_id, kind, policy_id, organization_id, message, "
+                "match_count, created_at) VALUES ('department', ?, 'policy_match', ?, ?, ?, ?, ?)",
+                {department, text_of(policy, "id"), text_of(latest, "id"), message, count, now})
+          : connection.execute(
+                "UPDATE notifications SET organization_id = ?, message = ?, match_count = ?, created_at = ? WHERE id = ?",
+                {text_of(latest, "id"), message, count, now, store::as_integer(digest->rows[0][0]).value_or(0)});
+  return written ? ok_status() : Status(written.error());
+}
+
+// Records a new match and tells the organization.
+Status announce(store::Connection& connection, const Json& policy, const Json& organization) {
   const std::string organization_id = text_of(organization, "id");
   Result<std::int64_t> recorded = connection.execute(
       "INSERT INTO policy_matches (policy_id, organization_id, matched_at) VALUES (?, ?, ?)",
       {text_of(policy, "id"), organization_id, utc_now_iso8601()});
   if (!recorded) return recorded.error();
-  if (Status told = notify(connection, "organization", organization_id, policy, organization_id, organization_message(policy)); !told) {
-    return told;
-  }
-  const std::string department = text_of(policy, "responsible_department_id");
-  if (!tell_department || department.empty()) return ok_status();
-  return notify(connection, "department", department, policy, organization_id,
-                "「" + text_of(organization, "name") + "」新符合「" + text_of(policy, "name") + "」的条件");
+  return notify_organization(connection, policy, organization_id);
 }
 
 Result<std::set<std::string>> announced(store::Connection& connection, const char* key, const char* other,
@@ -80,9 +98,10 @@ Status deliver_after_organization_write(store::Connection& connection, const Jso
     if (!rule) continue;  // checked on write; a rule an older parser accepted is skipped, not fatal
     const bool holds = table.holds(table.compile(rule.value()), 0);
     const bool known = before->count(text_of(policy, "id")) > 0;
-    Status done = holds && !known  ? announce(connection, policy, *after, true)
+    Status done = holds && !known  ? announce(connection, policy, *after)
                   : !holds && known ? forget(connection, text_of(policy, "id"), organization_id)
                                     : ok_status();
+    if (done && holds && !known) done = notify_department(connection, policy, {after});
     if (!done) return done;
   }
   return ok_status();
@@ -112,16 +131,12 @@ Status deliver_after_policy_write(store::Connection& connection, const Json*, co
       if (Status done = forget(connection, policy_id, organization_id); !done) return done;
     }
   }
+  std::vector<const Json*> announced_now;
   for (const Json& organization : newly) {
-    if (Status done = announce(connection, policy, organization, false); !done) return done;
+    if (Status done = announce(connection, policy, organization); !done) return done;
+    announced_now.push_back(&organization);
   }
-  const std::string department = text_of(policy, "responsible_department_id");
-  if (newly.empty() || department.empty()) return ok_status();
-  std::string names;
-  for (std::size_t i = 0; i < newly.size() && i < 3; ++i) names += (i ? "、" : "") + text_of(newly[i], "name");
-  if (newly.size() > 3) names += " 等";
-  return notify(connection, "department", department, policy, newly.size() == 1 ? text_of(newly[0], "id") : "",
-                "「" + text_of(policy, "name") + "」新匹配 " + std::to_string(newly.size()) + " 家单位：" + names);
+  return notify_department(connection, policy, announced_now);
 }
 
 }  // namespace alley::policies

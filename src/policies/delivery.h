@@ -1,7 +1,8 @@
 #pragma once
 // 免申即享: when an organization or a policy changes, the matches the change
-// newly makes become notifications, for the organization and for the policy's
-// responsible department, in the same transaction as the change itself.
+// newly makes become notifications, in the same transaction as the change
+// itself: one for each organization, and for the policy's responsible
+// department one digest per policy that counts new matches until it is read.
 // policy_matches holds the matches already announced; a match that lapses is
 // removed, so qualifying again later is news again.
 

@@ -154,7 +154,7 @@ const char* const kDeliverySchema =
     "CREATE INDEX policy_matches_organization ON policy_matches(organization_id);"
     "CREATE TABLE notifications (id {{AUTO_ID}}, recipient_kind TEXT NOT NULL, recipient_id TEXT NOT NULL, "
     "kind TEXT NOT NULL, policy_id TEXT REFERENCES policies(id), organization_id TEXT REFERENCES organizations(id), "
-    "message TEXT NOT NULL, created_at TEXT NOT NULL, read_at TEXT);"
+    "message TEXT NOT NULL, match_count INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, read_at TEXT);"
     "CREATE INDEX notifications_recipient ON notifications(recipient_kind, recipient_id, id);";
 
 std::string for_dialect(std::string sql, Dialect dialect) {

@@ -54,7 +54,7 @@ class PolicyDelivery : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
 };
 
-TEST_F(PolicyDelivery, AnEnterpriseThatComesToQualifyIsToldOnceAndSoIsTheDepartment) {
+TEST_F(PolicyDelivery, AnEnterpriseThatComesToQualifyIsToldOnceAndSoIsItsDepartment) {
   ASSERT_EQ(post_json(port(), "/api/v1/policies",
                       {{"id", "p-ai"}, {"name", "人工智能企业扶持"}, {"source", "t"}, {"benefit", "最高 50 万元"},
                        {"responsible_department_id", "science-tech-commission"},
@@ -87,6 +87,9 @@ TEST_F(PolicyDelivery, AnEnterpriseThatComesToQualifyIsToldOnceAndSoIsTheDepartm
   ASSERT_EQ(change("/api/v1/organizations/o-ai", {{"employees", 10}}).status, 200);
   ASSERT_EQ(change("/api/v1/organizations/o-ai", {{"employees", 90}}).status, 200);
   EXPECT_EQ(about("p-ai", firm).size(), 2u) << "qualifying again after a lapse is news again";
+  department = about("p-ai", commission);
+  ASSERT_EQ(department.size(), 1u) << "the department's unread digest counts it instead";
+  EXPECT_EQ(department[0]["match_count"], 2);
 
   // Read: by the recipient only; someone else's notification does not exist for them.
   const std::int64_t id = about("p-ai", firm)[0]["id"];
@@ -105,7 +108,7 @@ TEST_F(PolicyDelivery, AnEnterpriseThatComesToQualifyIsToldOnceAndSoIsTheDepartm
   EXPECT_EQ(request(port(), "POST", "/api/v1/notifications/not-a-number/read", "", firm).status, 404);
 }
 
-TEST_F(PolicyDelivery, AChangedPolicyReachesTheEnterprisesItNowCoversAndTheDepartmentHearsOnce) {
+TEST_F(PolicyDelivery, AChangedPolicyReachesTheEnterprisesItNowCoversAndTheDepartmentGetsOneDigest) {
   for (int i = 0; i < 3; ++i) {
     ASSERT_EQ(post_json(port(), "/api/v1/organizations",
                         {{"id", "o-" + std::to_string(i)}, {"name", "测试企业" + std::to_string(i)}, {"source", "t"},
@@ -120,14 +123,20 @@ TEST_F(PolicyDelivery, AChangedPolicyReachesTheEnterprisesItNowCoversAndTheDepar
             201);
   const Headers commission = as_new_user("commission", {"--role", "department", "--department", "science-tech-commission"});
   Json first = about("p-rd", commission);
-  ASSERT_EQ(first.size(), 1u) << "one summary for the new policy";
-  EXPECT_NE(first[0]["message"].get<std::string>().find("新匹配 1 家单位"), std::string::npos) << first.dump();
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0]["message"], "「测试企业2」新符合「研发投入奖励」的条件");
 
   ASSERT_EQ(change("/api/v1/policies/p-rd", {{"rule", R"(kind == "enterprise" and rd_ratio >= 0.04)"}}).status, 200);
   Json second = about("p-rd", commission);
-  ASSERT_EQ(second.size(), 2u);
-  EXPECT_NE(second[0]["message"].get<std::string>().find("新匹配 1 家单位：测试企业1"), std::string::npos)
-      << "only the enterprise the change newly covers: " << second.dump();
+  ASSERT_EQ(second.size(), 1u) << "one digest per policy while unread";
+  EXPECT_EQ(second[0]["match_count"], 2);
+  EXPECT_EQ(second[0]["message"], "「研发投入奖励」新匹配 2 家单位，最近一家：「测试企业1」")
+      << "only the enterprise the change newly covers is added";
+  ASSERT_EQ(request(port(), "POST", "/api/v1/notifications/" + second[0]["id"].dump() + "/read", "", commission).status, 200);
+  ASSERT_EQ(change("/api/v1/policies/p-rd", {{"rule", R"(kind == "enterprise" and rd_ratio >= 0.01)"}}).status, 200);
+  Json third = about("p-rd", commission);
+  ASSERT_EQ(third.size(), 2u) << "after reading, new matches start a new digest";
+  EXPECT_EQ(third[0]["message"], "「测试企业0」新符合「研发投入奖励」的条件");
   const Headers firm = as_new_user("firm1", {"--role", "enterprise", "--org", "o-1"});
   EXPECT_EQ(about("p-rd", firm).size(), 1u);
 
