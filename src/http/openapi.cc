@@ -40,6 +40,7 @@ Json field_schema(const FieldSpec& spec) {
   }
   if (spec.create_only) description += "; set on create only: " + spec.locked_hint;
   if (spec.unique) description += "; no two live records share it (409)";
+  if (!spec.is_public) description += "; not public: district staff and the organization itself only";
   schema["description"] = description;
   if (!spec.label.empty()) schema["title"] = spec.label;
   return schema;

@@ -18,19 +18,25 @@ namespace {
 
 using registry::ResourceSchema;
 
-// What the public (and enterprises, for other firms) may not see of an
-// organization: figures and investment-promotion status are not public.
-const std::vector<std::string> kPrivateOrganizationFields = {"employees", "revenue_10k_cny", "rd_ratio", "tier",
-                                                             "high_growth", "pipeline_status", "pipeline_history"};
-
+// What the public (and enterprises, for other firms) may not see: the fields
+// a schema marks not public (an organization's figures, tier and pipeline
+// status), and anything derived from them.
 bool sees_private_fields(const RequestContext& context, const ResourceSchema& schema, const std::string& record_id) {
-  if (schema.name != "organizations" || is_staff(context)) return true;
-  return context.user && context.user->role == "enterprise" && context.user->org_id == record_id;
+  if (!schema.has_private_fields() || is_staff(context)) return true;
+  return schema.name == "organizations" && context.user && context.user->role == "enterprise" &&
+         context.user->org_id == record_id;
 }
 
+// Keeps only public fields and the server's own (version, timestamps), so a
+// field added to a record later (pipeline_history) is hidden until declared.
 void strip_private(const RequestContext& context, const ResourceSchema& schema, Json& record) {
   if (sees_private_fields(context, schema, record.value("id", ""))) return;
-  for (const std::string& field : kPrivateOrganizationFields) record.erase(field);
+  const auto& managed = registry::server_managed_fields();
+  for (auto field = record.begin(); field != record.end();) {
+    const registry::FieldSpec* spec = schema.find(field.key());
+    const bool shown = spec ? spec->is_public : std::find(managed.begin(), managed.end(), field.key()) != managed.end();
+    field = shown ? std::next(field) : record.erase(field);
+  }
 }
 
 // Filtering or sorting by a hidden field would reveal it.
@@ -41,8 +47,7 @@ Status check_private_query(const RequestContext& context, const ResourceSchema& 
   if (!query.sort.empty()) asked.push_back(query.sort[0] == '-' ? query.sort.substr(1) : query.sort);
   for (std::string field : asked) {
     if (field.ends_with("_min") || field.ends_with("_max")) field = field.substr(0, field.size() - 4);
-    if (std::find(kPrivateOrganizationFields.begin(), kPrivateOrganizationFields.end(), field) !=
-        kPrivateOrganizationFields.end()) {
+    if (const registry::FieldSpec* spec = schema.find(field); spec && !spec->is_public) {
       return Error{ErrorCode::kForbidden, field + " is visible to district staff only", {{field, "staff only"}}};
     }
   }

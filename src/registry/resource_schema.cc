@@ -35,6 +35,13 @@ const FieldSpec* ResourceSchema::find(std::string_view field_name) const {
   return nullptr;
 }
 
+bool ResourceSchema::has_private_fields() const {
+  for (const FieldSpec& spec : fields) {
+    if (!spec.is_public) return true;
+  }
+  return false;
+}
+
 const std::vector<std::string>& server_managed_fields() {
   static const std::vector<std::string> names = {"version", "created_at", "updated_at"};
   return names;

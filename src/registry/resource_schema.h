@@ -36,6 +36,7 @@ struct FieldSpec {
   bool filterable = false;
   bool sortable = false;
   bool unique = false;       // no two live records share a value
+  bool is_public = true;     // false: district staff (and an organization itself) only
   bool create_only = false;  // may be given on create; changed afterwards only by its own endpoint
   std::string locked_hint;   // for create_only fields: where to change it instead
   std::vector<std::string> values;
@@ -51,6 +52,7 @@ struct FieldSpec {
   FieldSpec& filter() { filterable = true; return *this; }
   FieldSpec& sort() { sortable = true; return *this; }
   FieldSpec& one_per_record() { unique = true; return *this; }
+  FieldSpec& not_public() { is_public = false; return *this; }
   FieldSpec& only_on_create(std::string hint) {
     create_only = true;
     locked_hint = std::move(hint);
@@ -82,6 +84,7 @@ struct ResourceSchema {
   bool has_geometry = false;  // geometry column: served as GeoJSON features
 
   const FieldSpec* find(std::string_view field_name) const;
+  bool has_private_fields() const;
 };
 
 // Fields the server sets: present in every record it returns, never accepted.

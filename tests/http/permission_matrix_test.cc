@@ -217,6 +217,7 @@ TEST_F(PermissionMatrix, ThePublicSeesPublicFieldsOnly) {
     EXPECT_FALSE(anonymous.contains(hidden)) << hidden;
   }
   EXPECT_TRUE(anonymous.contains("sectors"));
+  EXPECT_TRUE(anonymous.contains("version") && anonymous.contains("updated_at")) << "the server's own fields stay";
   Json own = json_of(request(server_->port(), "GET", "/api/v1/organizations/demo-org-0001", "", as("enterprise")));
   EXPECT_TRUE(own.contains("employees"));
   Json other = json_of(request(server_->port(), "GET", "/api/v1/organizations/demo-org-0002", "", as("enterprise")));
