@@ -323,24 +323,34 @@ Json OrganizationTable::actual(const OrganizationColumn& column, std::size_t row
 Json OrganizationTable::explain(const Rule& rule, std::size_t row) {
   const registry::ResourceSchema& schema = *registry::find_schema("organizations");
   Json clauses = Json::array();
-  // The leaves of the rule, each with its own outcome for this organization.
-  std::function<void(const Rule&)> walk = [&](const Rule& node) {
+  // The leaves of the rule, each with its own outcome for this organization;
+  // a leaf under an odd number of `not`s is stated, and judged, negated.
+  std::function<void(const Rule&, bool)> walk = [&](const Rule& node, bool negated) {
     if (node.kind == Rule::Kind::kAnd || node.kind == Rule::Kind::kOr || node.kind == Rule::Kind::kNot) {
-      for (const Rule& child : node.children) walk(child);
+      for (const Rule& child : node.children) walk(child, negated != (node.kind == Rule::Kind::kNot));
       return;
     }
     const registry::FieldSpec* spec = schema.find(node.field);
     const OrganizationColumn* values = column(node.field);
     const bool known = values && test(values->known, row);
-    Json clause = {{"clause", to_text(node)},
+    const std::string text = to_text(node);
+    Json clause = {{"clause", negated ? "not " + text : text},
                    {"field", node.field},
                    {"label", spec && !spec->label.empty() ? spec->label : node.field}};
+    clause["op"] = node.kind == Rule::Kind::kIn ? "in" : node.kind == Rule::Kind::kContains ? "contains" : node.op;
+    if (node.kind == Rule::Kind::kIn) {
+      clause["value"] = Json::array();
+      for (const Literal& value : node.values) clause["value"].push_back(literal_json(value));
+    } else {
+      clause["value"] = literal_json(node.value);
+    }
+    clause["negated"] = negated;
     clause["actual"] = values ? actual(*values, row) : Json();
-    clause["required"] = to_text(node).substr(node.field.size() + 1);
-    clause["result"] = !known ? "unknown" : holds(compile(node), row) ? "pass" : "fail";
+    clause["required"] = (negated ? "not " : "") + text.substr(node.field.size() + 1);
+    clause["result"] = !known ? "unknown" : holds(compile(node), row) != negated ? "pass" : "fail";
     clauses.push_back(std::move(clause));
   };
-  walk(rule);
+  walk(rule, false);
   return clauses;
 }
 

@@ -42,6 +42,9 @@ std::string to_text(const Rule& rule);
 
 Json to_jsonlogic(const Rule& rule);
 
+// A literal as the JSON value it is.
+Json literal_json(const Literal& value);
+
 // The JSON Logic this language can express; anything else is Invalid with a reason.
 Result<Rule> from_jsonlogic(const Json& logic);
 

@@ -29,12 +29,6 @@ std::string literal_text(const Literal& value) {
   return quoted + "\"";
 }
 
-Json literal_json(const Literal& value) {
-  if (const auto* number = std::get_if<double>(&value)) return *number;
-  if (const auto* flag = std::get_if<bool>(&value)) return *flag;
-  return std::get<std::string>(value);
-}
-
 Result<Literal> literal_from(const Json& value) {
   if (value.is_number() && std::isfinite(value.get<double>())) return Literal(value.get<double>());
   if (value.is_boolean()) return Literal(value.get<bool>());
@@ -74,6 +68,12 @@ std::string guarded_field(const Json& logic) {
 Error unsupported(const std::string& why) { return Error::invalid("JSON Logic: " + why, {{"rule_jsonlogic", why}}); }
 
 }  // namespace
+
+Json literal_json(const Literal& value) {
+  if (const auto* number = std::get_if<double>(&value)) return *number;
+  if (const auto* flag = std::get_if<bool>(&value)) return *flag;
+  return std::get<std::string>(value);
+}
 
 std::string to_text(const Rule& rule) {
   switch (rule.kind) {

@@ -8,6 +8,19 @@
 
 namespace alley::policies {
 
+namespace {
+
+// Whether the rule can be met in more than one way (an `or`, or a negated
+// `and`): then an eligible organization may fail some clauses.
+bool offers_alternatives(const Rule& rule, bool negated = false) {
+  if (rule.kind == Rule::Kind::kOr && !negated) return true;
+  if (rule.kind == Rule::Kind::kAnd && negated) return true;
+  const bool inner = negated != (rule.kind == Rule::Kind::kNot);
+  return std::any_of(rule.children.begin(), rule.children.end(), [&](const Rule& child) { return offers_alternatives(child, inner); });
+}
+
+}  // namespace
+
 Json policy_verdicts(const Json& organization, const std::vector<Json>& policies) {
   OrganizationTable table(std::vector<Json>{organization});
   Json eligible = Json::array(), not_eligible = Json::array();
@@ -28,6 +41,7 @@ Json policy_verdicts(const Json& organization, const std::vector<Json>& policies
       if (policy.contains(field)) item[field] = policy[field];
     }
     item["eligible"] = holds;
+    item["has_alternatives"] = offers_alternatives(rule.value());
     item["clauses"] = std::move(clauses);
     item["missing"] = std::move(missing);
     (holds ? eligible : not_eligible).push_back(std::move(item));

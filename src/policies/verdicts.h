@@ -16,8 +16,9 @@ namespace alley::policies {
 
 // {"eligible": [...], "not_eligible": [...]}; each item names the policy
 // (policy_id, name, issuer, category, benefit, rule_basis,
-// responsible_department_id) with its clauses (policies/evaluator.h) and the
-// Chinese names of the fields it could not judge for want of data, "missing".
+// responsible_department_id) with its clauses (policies/evaluator.h), the
+// Chinese names of the fields it could not judge for want of data, "missing",
+// and "has_alternatives" when the rule can be met in more than one way.
 Json policy_verdicts(const Json& organization, const std::vector<Json>& policies);
 
 // The organization fields the calculator asks for: those rules can test,

@@ -20,11 +20,6 @@ namespace {
 
 // The rule read directly off one record: the meaning the evaluator must keep.
 bool holds(const Rule& rule, const Json& record) {
-  auto literal_json = [](const Literal& value) -> Json {
-    if (const auto* number = std::get_if<double>(&value)) return *number;
-    if (const auto* flag = std::get_if<bool>(&value)) return *flag;
-    return std::get<std::string>(value);
-  };
   switch (rule.kind) {
     case Rule::Kind::kAnd:
       return std::all_of(rule.children.begin(), rule.children.end(), [&](const Rule& c) { return holds(c, record); });
@@ -143,6 +138,17 @@ TEST(Evaluator, ExplainsEachClauseAndSaysWhatIsUnknown) {
   EXPECT_EQ(clauses[2]["label"], "研发投入占比");
   EXPECT_TRUE(clauses[2]["actual"].is_null());
   EXPECT_TRUE(table.rows(table.evaluate(rule)).empty());
+  EXPECT_EQ(clauses[0]["op"], "<=");
+  EXPECT_EQ(clauses[0]["value"], 300);
+  EXPECT_EQ(clauses[0]["negated"], false);
+
+  // Under `not`, a clause is stated and judged negated.
+  const Json negated = table.explain(parse_rule(R"(not (sectors contains "人工智能" or employees > 500))").value(), 0);
+  ASSERT_EQ(negated.size(), 2u);
+  EXPECT_EQ(negated[0]["clause"], R"(not sectors contains "人工智能")");
+  EXPECT_EQ(negated[0]["negated"], true);
+  EXPECT_EQ(negated[0]["result"], "fail") << "it does contain 人工智能";
+  EXPECT_EQ(negated[1]["result"], "pass") << "120 is not above 500";
   EXPECT_EQ(table.rows(table.evaluate(parse_rule("not rd_ratio >= 0.05").value())).size(), 1u)
       << "not of an unknown value holds, as in the record-by-record reading";
 }

@@ -39,11 +39,8 @@ function parse(required) {
   }
 }
 
-// What a clause asks for, short, beside its label: "≥ 5%", "企业", "初创企业 或 科技型中小企业".
-export function formatRequired(field, required) {
-  const parsed = parse(required)
-  if (!parsed) return required
-  const { op, value } = parsed
+// What a condition asks for, short, beside its label: "≥ 5%", "企业", "初创企业 或 科技型中小企业".
+export function formatCondition(field, op, value) {
   const shown = (v) => formatValue(field, v)
   if (symbols[op]) return `${symbols[op]} ${shown(value)}`
   if (op === '==') return shown(value)
@@ -51,6 +48,17 @@ export function formatRequired(field, required) {
   if (op === 'in') return (Array.isArray(value) ? value : [value]).map(shown).join(t('policy.or'))
   if (op === 'not in') return t('policy.notAnyOf', { v: (Array.isArray(value) ? value : [value]).map(shown).join(t('policy.separator')) })
   return t('policy.contains', { v: shown(value) })
+}
+
+// A clause of a verdict, which the server gives as field, op, value and whether it is negated.
+export function formatClause(clause) {
+  const shown = formatCondition(clause.field, clause.op, clause.value)
+  return clause.negated ? t('policy.negated', { v: shown }) : shown
+}
+
+function formatRequired(field, required) {
+  const parsed = parse(required)
+  return parsed ? formatCondition(field, parsed.op, parsed.value) : required
 }
 
 // A whole rule as a sentence: "类别为企业 且 研发投入占比 ≥ 5%".
@@ -85,10 +93,10 @@ export function missingLabels(item) {
   })
 }
 
-// Whether a policy's rule offers alternatives ("… or …"): then one unmet
-// condition need not rule it out. Known once the directory is loaded.
+// Whether a policy's rule can be met in more than one way: then one unmet
+// condition need not rule it out.
 export function hasAlternatives(item) {
-  return /\bor\b/.test(directory.policies[item.policy_id]?.rule || '')
+  return item.has_alternatives === true
 }
 
 export function failedLabels(item) {
