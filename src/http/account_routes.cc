@@ -238,22 +238,17 @@ void add_audit_route(Router& router, std::shared_ptr<store::Database> database) 
                if (!pairs) return problem_response(Error::malformed("the query string is not valid"));
                std::string where = " WHERE 1 = 1";
                std::vector<store::SqlValue> params;
-               std::int64_t limit = 50, offset = 0;
+               PageWindow window;
                for (const auto& [key, value] : *pairs) {
+                 Result<bool> paging = read_page_control(key, value, window);
+                 if (!paging) return problem_response(paging.error());
+                 if (paging.value()) continue;
                  if (key == "resource" || key == "record_id" || key == "actor" || key == "action") {
                    where += " AND " + key + " = ?";
                    params.push_back(value);
                  } else if (key == "since") {
                    where += " AND at >= ?";
                    params.push_back(value);
-                 } else if (key == "limit" || key == "cursor") {
-                   std::int64_t number = -1;
-                   const std::string digits = key == "cursor" && value.starts_with("o") ? value.substr(1) : value;
-                   std::from_chars(digits.data(), digits.data() + digits.size(), number);
-                   if (number < (key == "limit" ? 1 : 0) || (key == "limit" && number > 500)) {
-                     return problem_response(Error{ErrorCode::kMalformed, key + " is not valid", {{key, "not valid"}}});
-                   }
-                   (key == "limit" ? limit : offset) = number;
                  } else if (key != "lang") {
                    return problem_response(Error{ErrorCode::kMalformed, "the audit log filters by resource, record_id, actor, action and since",
                                                  {{key, "unknown filter"}}});
@@ -263,8 +258,8 @@ void add_audit_route(Router& router, std::shared_ptr<store::Database> database) 
                  Result<store::QueryResult> total = connection.query("SELECT COUNT(*) FROM audit_log" + where, params);
                  if (!total) return total.error();
                  std::vector<store::SqlValue> page_params = params;
-                 page_params.push_back(limit);
-                 page_params.push_back(offset);
+                 page_params.push_back(std::int64_t(window.limit));
+                 page_params.push_back(std::int64_t(window.offset));
                  Result<store::QueryResult> rows = connection.query(
                      "SELECT id, at, actor, action, resource, record_id, before_json, after_json FROM audit_log" + where +
                          " ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -279,8 +274,7 @@ void add_audit_route(Router& router, std::shared_ptr<store::Database> database) 
                                     {"before", parsed(row[6])}, {"after", parsed(row[7])}});
                  }
                  const std::int64_t count = store::as_integer(total->rows[0][0]).value_or(0);
-                 return Json{{"items", items}, {"total", count},
-                             {"next", offset + std::int64_t(items.size()) < count ? Json("o" + std::to_string(offset + items.size())) : Json()}};
+                 return Json{{"items", items}, {"total", count}, {"next", next_cursor(window.offset, items.size(), count)}};
                });
                if (!page) return problem_response(page.error());
                return json_response(200, page.value());

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "registry/repository.h"
+
 namespace alley::http {
 
 Result<Json> parse_json_body(const HttpRequest& request) {
@@ -20,6 +22,41 @@ Result<Json> parse_json_body(const HttpRequest& request) {
 }
 
 std::string etag_for(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+namespace {
+
+std::optional<std::size_t> parse_count(const std::string& text) {
+  std::size_t value = 0;
+  auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (code != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Result<bool> read_page_control(const std::string& key, const std::string& value, PageWindow& window) {
+  if (key == "limit") {
+    auto limit = parse_count(value);
+    if (!limit || *limit < 1 || *limit > registry::kMaxPageSize) {
+      return Error{ErrorCode::kMalformed, "limit must be a whole number from 1 to 500", {{"limit", "must be 1–500"}}};
+    }
+    window.limit = *limit;
+    return true;
+  }
+  if (key == "cursor") {
+    auto offset = value.size() > 1 && value[0] == 'o' ? parse_count(value.substr(1)) : std::nullopt;
+    if (!offset) return Error{ErrorCode::kMalformed, "the cursor is not one this server gave out", {{"cursor", "unknown cursor"}}};
+    window.offset = *offset;
+    return true;
+  }
+  return false;
+}
+
+std::string encode_cursor(std::size_t offset) { return "o" + std::to_string(offset); }
+
+Json next_cursor(std::size_t offset, std::size_t count, std::int64_t total) {
+  return std::int64_t(offset + count) < total ? Json(encode_cursor(offset + count)) : Json();
+}
 
 Result<std::optional<std::int64_t>> if_match_version(const HttpRequest& request) {
   std::string tag = request.header("if-match");

@@ -16,6 +16,23 @@ Result<Json> parse_json_body(const HttpRequest& request);
 
 std::string etag_for(std::int64_t version);
 
+// Where a page of a list starts and how long it is. Cursors are opaque to
+// clients; today they carry the offset of the next page ("o<offset>").
+struct PageWindow {
+  std::size_t limit = 50;
+  std::size_t offset = 0;
+};
+
+// Reads `key` into `window` when it is `limit` (1–500) or `cursor`: true
+// when it was one of them, Malformed when its value is not valid.
+Result<bool> read_page_control(const std::string& key, const std::string& value, PageWindow& window);
+
+std::string encode_cursor(std::size_t offset);
+
+// The `next` of a page of `count` items starting at `offset` out of `total`:
+// its cursor, or null after the last page.
+Json next_cursor(std::size_t offset, std::size_t count, std::int64_t total);
+
 // The version an If-Match header names; nullopt for "*" (any version).
 // PreconditionRequired when the header is missing, Malformed when unreadable.
 Result<std::optional<std::int64_t>> if_match_version(const HttpRequest& request);

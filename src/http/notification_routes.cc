@@ -63,16 +63,13 @@ void add_notification_routes(Router& router, std::shared_ptr<store::Database> da
                if (!pairs) return problem_response(Error::malformed("the query string is not valid"));
                std::vector<store::SqlValue> params;
                std::string where = " WHERE " + recipient_condition(context, params);
-               std::int64_t limit = 50, offset = 0;
+               PageWindow window;
                for (const auto& [key, value] : *pairs) {
+                 Result<bool> paging = read_page_control(key, value, window);
+                 if (!paging) return problem_response(paging.error());
+                 if (paging.value()) continue;
                  if (key == "unread" && (value == "true" || value == "false")) {
                    if (value == "true") where += " AND n.read_at IS NULL";
-                 } else if (key == "limit" || key == "cursor") {
-                   std::optional<std::int64_t> number = whole_number(key == "cursor" && value.starts_with("o") ? value.substr(1) : value);
-                   if (!number || *number < (key == "limit" ? 1 : 0) || (key == "limit" && *number > 500)) {
-                     return problem_response(Error{ErrorCode::kMalformed, key + " is not valid", {{key, "not valid"}}});
-                   }
-                   (key == "limit" ? limit : offset) = *number;
                  } else if (key != "lang") {
                    return problem_response(Error{ErrorCode::kMalformed, "notifications are filtered by unread=true|false only",
                                                  {{key, "unknown or not valid"}}});
@@ -83,8 +80,8 @@ void add_notification_routes(Router& router, std::shared_ptr<store::Database> da
                      "SELECT COUNT(*), SUM(CASE WHEN n.read_at IS NULL THEN 1 ELSE 0 END) FROM notifications n" + where, params);
                  if (!counts) return counts.error();
                  std::vector<store::SqlValue> page_params = params;
-                 page_params.push_back(limit);
-                 page_params.push_back(offset);
+                 page_params.push_back(std::int64_t(window.limit));
+                 page_params.push_back(std::int64_t(window.offset));
                  Result<store::QueryResult> rows =
                      connection.query(std::string(kSelect) + where + " ORDER BY n.id DESC LIMIT ? OFFSET ?", page_params);
                  if (!rows) return rows.error();
@@ -94,7 +91,7 @@ void add_notification_routes(Router& router, std::shared_ptr<store::Database> da
                  return Json{{"items", items},
                              {"total", total},
                              {"unread", store::as_integer(counts->rows[0][1]).value_or(0)},
-                             {"next", offset + std::int64_t(items.size()) < total ? Json("o" + std::to_string(offset + items.size())) : Json()}};
+                             {"next", next_cursor(window.offset, items.size(), total)}};
                });
                if (!page) return problem_response(page.error());
                return json_response(200, page.value());

@@ -68,31 +68,17 @@ Access write_access(const ResourceSchema& schema) {
 // Parameters every list understands; the rest are filters.
 const std::vector<std::string> kListControls = {"limit", "cursor", "sort", "lang", "datum"};
 
-std::optional<std::size_t> parse_count(const std::string& text) {
-  std::size_t value = 0;
-  auto [end, code] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (code != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-// Cursors are opaque to clients; today they carry the offset of the next page.
-std::string encode_cursor(std::size_t offset) { return "o" + std::to_string(offset); }
-
 Result<registry::ListQuery> list_query(const HttpRequest& request) {
   auto pairs = parse_query(request.query);
   if (!pairs) return Error::malformed("the query string has a broken %-escape or is not UTF-8");
   registry::ListQuery query;
   for (const auto& [key, value] : *pairs) {
-    if (key == "limit") {
-      auto limit = parse_count(value);
-      if (!limit || *limit < 1 || *limit > registry::kMaxPageSize) {
-        return Error{ErrorCode::kMalformed, "limit must be a whole number from 1 to 500", {{"limit", "must be 1–500"}}};
-      }
-      query.limit = *limit;
-    } else if (key == "cursor") {
-      auto offset = value.size() > 1 && value[0] == 'o' ? parse_count(value.substr(1)) : std::nullopt;
-      if (!offset) return Error{ErrorCode::kMalformed, "the cursor is not one this server gave out", {{"cursor", "unknown cursor"}}};
-      query.offset = *offset;
+    PageWindow window{query.limit, query.offset};
+    Result<bool> paging = read_page_control(key, value, window);
+    if (!paging) return paging.error();
+    if (paging.value()) {
+      query.limit = window.limit;
+      query.offset = window.offset;
     } else if (key == "sort") {
       query.sort = value;
     } else if (std::find(kListControls.begin(), kListControls.end(), key) == kListControls.end()) {

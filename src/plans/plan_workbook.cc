@@ -1,14 +1,15 @@
 #include "plans/plan_workbook.h"
-#include "core/files.h"
 
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <utility>
+#include <vector>
 
+#include "core/files.h"
 #include "plans/department_names.h"
 #include "plans/kpi_progress.h"
 #include "plans/plan_tree.h"
@@ -57,6 +58,15 @@ void write_tasks(lxw_worksheet* sheet, const Json& nodes, int depth, lxw_row_t& 
   }
 }
 
+// Column titles in `row`, each column set to its width.
+void write_header(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::pair<const char*, double>>& columns,
+                  lxw_format* format) {
+  for (lxw_col_t c = 0; c < columns.size(); ++c) {
+    worksheet_write_string(sheet, row, c, columns[c].first, format);
+    worksheet_set_column(sheet, c, c, columns[c].second, nullptr);
+  }
+}
+
 }  // namespace
 
 Result<std::string> plan_workbook(store::Connection& connection, const std::string& plan_id, const std::string& today) {
@@ -97,23 +107,17 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
                 std::to_string(projects["listed"].get<int>()) + " 个";
   }
   worksheet_write_string(tasks, 1, 0, subtitle.c_str(), nullptr);
-  const char* headers[] = {"编号", "任务", "类别", "牵头单位", "配合单位", "截止日期", "状态", "进展说明"};
-  const double widths[] = {10, 46, 10, 18, 30, 12, 14, 50};
-  for (lxw_col_t c = 0; c < 8; ++c) {
-    worksheet_write_string(tasks, 3, c, headers[c], formats.header);
-    worksheet_set_column(tasks, c, c, widths[c], nullptr);
-  }
+  write_header(tasks, 3, {{"编号", 10}, {"任务", 46}, {"类别", 10}, {"牵头单位", 18}, {"配合单位", 30}, {"截止日期", 12},
+                          {"状态", 14}, {"进展说明", 50}},
+               formats.header);
   lxw_row_t row = 4;
   write_tasks(tasks, tree.value()["tree"], 0, row, formats, names.value());
   worksheet_freeze_panes(tasks, 4, 0);
 
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "指标");
-  const char* kpi_headers[] = {"指标", "单位", "目标", "当前值", "截至", "预测（到期）", "状态", "数据说明"};
-  const double kpi_widths[] = {30, 8, 14, 10, 12, 14, 14, 60};
-  for (lxw_col_t c = 0; c < 8; ++c) {
-    worksheet_write_string(sheet, 0, c, kpi_headers[c], formats.header);
-    worksheet_set_column(sheet, c, c, kpi_widths[c], nullptr);
-  }
+  write_header(sheet, 0, {{"指标", 30}, {"单位", 8}, {"目标", 14}, {"当前值", 10}, {"截至", 12}, {"预测（到期）", 14},
+                          {"状态", 14}, {"数据说明", 60}},
+               formats.header);
   lxw_row_t kpi_row = 1;
   for (const Json& kpi : kpis.value()["items"]) {
     const Json& target = kpi["target"];

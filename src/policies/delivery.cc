@@ -107,8 +107,11 @@ Status deliver_after_organization_write(store::Connection& connection, const Jso
   return ok_status();
 }
 
-Status deliver_after_policy_write(store::Connection& connection, const Json*, const Json* after) {
+Status deliver_after_policy_write(store::Connection& connection, const Json* previous, const Json* after) {
   if (!after) return ok_status();
+  // With the same rule, no organization can newly match: organizations' own
+  // changes are delivered when they are written.
+  if (previous && previous->value("rule", "") == after->value("rule", "")) return ok_status();
   const Json& policy = *after;
   const std::string policy_id = text_of(policy, "id");
   Result<std::set<std::string>> before = announced(connection, "policy_id", "organization_id", policy_id);

@@ -37,6 +37,9 @@ struct Rule {
 // was expected ("line 1, column 14: expected a value after >=").
 Result<Rule> parse_rule(std::string_view text);
 
+// Whether `name` is spelled as the language spells a field (letters, digits, _).
+bool is_field_name(std::string_view name);
+
 // The canonical text of a rule (parse_rule(to_text(r)) gives r back).
 std::string to_text(const Rule& rule);
 

@@ -1,7 +1,5 @@
 // A rule as canonical text and as JSON Logic, and back from JSON Logic.
 
-#include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -34,11 +32,6 @@ Result<Literal> literal_from(const Json& value) {
   if (value.is_boolean()) return Literal(value.get<bool>());
   if (value.is_string()) return Literal(value.get<std::string>());
   return Error::invalid("JSON Logic values must be numbers, strings or booleans", {{"rule_jsonlogic", "unsupported value"}});
-}
-
-bool is_field_name(const std::string& name) {
-  if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 // {"var": "field"}, where the field is a name the readable language can spell.

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <nlohmann/json.hpp>
@@ -7,6 +8,9 @@
 
 namespace alley::policies {
 namespace {
+
+bool starts_name(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool continues_name(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 enum class FieldKind { kNumber, kString, kBool, kList, kUnknown };
 
@@ -56,8 +60,8 @@ class Parser {
     token_ = Token{Token::kEnd, "", 0, line_, column_};
     if (position_ >= text_.size()) return;
     const char c = text_[position_];
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-      while (position_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[position_])) || text_[position_] == '_')) {
+    if (starts_name(c)) {
+      while (position_ < text_.size() && continues_name(text_[position_])) {
         token_.text += text_[position_];
         step();
       }
@@ -237,6 +241,10 @@ class Parser {
 };
 
 }  // namespace
+
+bool is_field_name(std::string_view name) {
+  return !name.empty() && starts_name(name[0]) && std::all_of(name.begin(), name.end(), continues_name);
+}
 
 Result<Rule> parse_rule(std::string_view text) {
   if (text.size() > 10000) return Error::invalid("the rule is longer than 10,000 characters", {{"rule", "too long"}});

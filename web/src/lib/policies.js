@@ -93,12 +93,6 @@ export function missingLabels(item) {
   })
 }
 
-// Whether a policy's rule can be met in more than one way: then one unmet
-// condition need not rule it out.
-export function hasAlternatives(item) {
-  return item.has_alternatives === true
-}
-
 export function failedLabels(item) {
   return [...new Set(item.clauses.filter((c) => c.result === 'fail').map(clauseLabel))]
 }
