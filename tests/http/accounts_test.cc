@@ -61,6 +61,8 @@ TEST_F(Accounts, SessionCookieAndCsrf) {
   // The log is append-only: there is no way to change or delete an entry.
   EXPECT_EQ(request(server_->port(), "DELETE", "/api/v1/audit").status, 405);
   EXPECT_EQ(request(server_->port(), "PATCH", "/api/v1/audit", "{}").status, 405);
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/audit?limit=5x").status, 400) << "paged like every list";
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/audit?cursor=12").status, 400) << "only cursors the server gave out";
 
   EXPECT_EQ(request(server_->port(), "DELETE", "/api/v1/session", "", {{"Cookie", cookie}}).status, 204);
   EXPECT_EQ(request(server_->port(), "GET", "/api/v1/session", "", {{"Cookie", cookie}}).status, 401);

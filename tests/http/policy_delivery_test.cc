@@ -105,6 +105,7 @@ TEST_F(PolicyDelivery, AnEnterpriseThatComesToQualifyIsToldOnceAndSoIsItsDepartm
   for (const Json& item : theirs["items"]) EXPECT_EQ(item["recipient_id"], "xinwei-group");
   EXPECT_EQ(request(port(), "GET", "/api/v1/notifications", "", {kAnonymousMarker}).status, 401);
   EXPECT_EQ(request(port(), "GET", "/api/v1/notifications?unread=maybe", "", firm).status, 400);
+  EXPECT_EQ(request(port(), "GET", "/api/v1/notifications?limit=5x", "", firm).status, 400);
   EXPECT_EQ(request(port(), "POST", "/api/v1/notifications/not-a-number/read", "", firm).status, 404);
 }
 
