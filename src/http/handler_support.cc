@@ -3,6 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
 #include "registry/repository.h"
 
 namespace alley::http {
@@ -14,11 +15,7 @@ Result<Json> parse_json_body(const HttpRequest& request) {
     return Error{ErrorCode::kUnsupportedMediaType, "send the body as application/json", {{"Content-Type", "must be application/json"}}};
   }
   if (request.body.empty()) return Error::malformed("the request has no body; send a JSON object");
-  try {
-    return Json::parse(request.body);
-  } catch (const nlohmann::json::parse_error& error) {
-    return Error::malformed("the body is not valid JSON (at byte " + std::to_string(error.byte) + ")");
-  }
+  return parse_json_text(request.body, "the body");
 }
 
 std::string etag_for(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }

@@ -1,31 +1,8 @@
 #include "http/query_string.h"
 
-namespace alley::http {
+#include "core/utf8.h"
 
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = text[i];
-    std::size_t extra;
-    if (c < 0x80) {
-      extra = 0;
-    } else if ((c >> 5) == 0x6) {
-      extra = 1;
-    } else if ((c >> 4) == 0xE) {
-      extra = 2;
-    } else if ((c >> 3) == 0x1E) {
-      extra = 3;
-    } else {
-      return false;  // a continuation byte or an invalid lead byte
-    }
-    if (i + extra >= text.size()) return false;  // truncated sequence
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
+namespace alley::http {
 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
   std::string decoded;

@@ -6,6 +6,7 @@
 
 #include "core/install_paths.h"
 #include "http/problem.h"
+#include "http/web_root_path.h"
 
 namespace alley::http {
 namespace fs = std::filesystem;
@@ -63,17 +64,16 @@ Handler static_files_handler(std::optional<fs::path> root) {
           "Run <code>./scripts/setup.sh</code>. The API is at <a href=/api/v1>/api/v1</a>.</p>";
       return response;
     }
-    // The path is already percent-decoded and free of encoded separators;
-    // refuse any dot segment rather than resolve it.
     const std::string& path = request.path;
-    if (path.find("/.") != std::string::npos || path.find('\\') != std::string::npos) {
-      return problem_response(404, "there is nothing at " + path);
+    if (std::optional<fs::path> file = file_under_root(*root, path)) {
+      return file_response(*file, path.starts_with("/assets/"));
     }
-    const fs::path wanted = *root / fs::path(path.substr(1));
-    std::error_code error;
-    if (path != "/" && fs::is_regular_file(wanted, error)) return file_response(wanted, path.starts_with("/assets/"));
-    // A path with a file extension that is not there is a missing file, not an app route.
-    if (fs::path(path).has_extension()) return problem_response(404, "there is nothing at " + path);
+    // A path with a file extension, a dot segment or a byte no app route has
+    // is a missing file, not an app route.
+    if (fs::path(path).has_extension() || path.find("/.") != std::string::npos ||
+        path.find('\\') != std::string::npos) {
+      return problem_response(404, "there is nothing at this address");
+    }
     return file_response(*root / "index.html", false);
   };
 }

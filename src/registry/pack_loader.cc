@@ -1,4 +1,6 @@
 #include "registry/pack_loader.h"
+
+#include "core/json_text.h"
 #include "core/files.h"
 
 
@@ -39,11 +41,7 @@ Result<fs::path> find_pack(std::string_view name) {
 Result<Json> read_json_file(const fs::path& path) {
   std::optional<std::string> text = read_file(path);
   if (!text) return Error::not_found("cannot read " + path.string());
-  try {
-    return Json::parse(*text);
-  } catch (const nlohmann::json::parse_error& error) {
-    return Error::malformed(path.string() + " is not valid JSON: " + error.what());
-  }
+  return parse_json_text(*text, path.string());
 }
 
 Result<std::optional<std::string>> loaded_pack(store::Connection& connection) {

@@ -5,15 +5,10 @@
 
 #include "core/clock.h"
 #include "core/ids.h"
+#include "core/utf8.h"
 
 namespace alley::registry {
 namespace {
-
-std::size_t utf8_length(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
 
 std::string join(const std::vector<std::string>& values) {
   std::string text;
@@ -44,6 +39,7 @@ std::optional<std::string> value_problem(const FieldSpec& spec, const Json& valu
     case FieldType::kText: {
       if (!value.is_string()) return "must be a string";
       const std::string& text = value.get_ref<const std::string&>();
+      if (text.find('\0') != std::string::npos) return "must not contain the NUL character";
       if (spec.required && text.find_first_not_of(" \t\r\n") == std::string::npos) return "must not be blank";
       if (utf8_length(text) > spec.max_length) {
         return "is too long: at most " + std::to_string(spec.max_length) + " characters";
@@ -81,6 +77,9 @@ std::optional<std::string> value_problem(const FieldSpec& spec, const Json& valu
       for (const Json& item : value) {
         if (!item.is_string() || item.get_ref<const std::string&>().empty()) {
           return "must be an array of non-empty strings";
+        }
+        if (item.get_ref<const std::string&>().find('\0') != std::string::npos) {
+          return "entries must not contain the NUL character";
         }
         if (utf8_length(item.get_ref<const std::string&>()) > 100) return "entries are at most 100 characters";
       }

@@ -3,6 +3,9 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
+#include "core/utf8.h"
+
 namespace alley::registry {
 namespace {
 
@@ -107,8 +110,10 @@ Json typed_value(const FieldSpec& spec, const std::string& cell) {
     }
     case FieldType::kGeometry:
     case FieldType::kJson: {
-      Json parsed = Json::parse(cell, nullptr, false);
-      return parsed.is_discarded() ? Json(cell) : parsed;
+      // Text that is not JSON (or nests too deep) stays text, and
+      // validation says what the field must be.
+      Result<Json> parsed = parse_json_text(cell, spec.name);
+      return parsed ? std::move(parsed.value()) : Json(cell);
     }
     default:
       return cell;
@@ -136,6 +141,18 @@ std::string records_to_csv(const ResourceSchema& schema, const Json& records) {
 
 Result<Json> csv_to_records(const ResourceSchema& schema, std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // spreadsheets often add a BOM
+  if (!is_valid_utf8(text)) {
+    std::size_t line = 1;
+    // The first line that is not UTF-8, so the user can find it.
+    std::size_t start = 0;
+    for (std::size_t next = text.find('\n'); next != std::string_view::npos; next = text.find('\n', start)) {
+      if (!is_valid_utf8(text.substr(start, next - start))) break;
+      start = next + 1;
+      ++line;
+    }
+    return Error::malformed("the CSV is not UTF-8 (first on line " + std::to_string(line) +
+                            "); save it as \"CSV UTF-8\" (a GBK file must be converted first)");
+  }
   std::size_t bad_line = 0;
   auto rows = parse_rows(text, bad_line);
   if (!rows) return Error::malformed("the CSV has an unterminated quoted field starting on line " + std::to_string(bad_line));

@@ -1,5 +1,7 @@
 #include "store/database_copy.h"
 
+#include "store/number_text.h"
+
 #include <cstdio>
 
 #include "store/migrations.h"
@@ -42,11 +44,7 @@ void mix(std::uint64_t& hash, std::string_view bytes) {
 std::string canonical(const SqlValue& value) {
   if (is_null(value)) return "\\N";
   if (const auto* integer = std::get_if<std::int64_t>(&value)) return std::to_string(*integer);
-  if (const auto* real = std::get_if<double>(&value)) {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.17g", *real);
-    return buffer;
-  }
+  if (const auto* real = std::get_if<double>(&value)) return real_to_text(*real);
   return std::get<std::string>(value);
 }
 

@@ -1,5 +1,7 @@
 #include "store/postgres_database.h"
 
+#include "store/number_text.h"
+
 #include <libpq-fe.h>
 
 #include <cstdio>
@@ -115,9 +117,7 @@ class PostgresConnection final : public Connection {
       if (const auto* integer = std::get_if<std::int64_t>(&params[i])) {
         texts[i] = std::to_string(*integer);
       } else if (const auto* real = std::get_if<double>(&params[i])) {
-        char buffer[40];
-        std::snprintf(buffer, sizeof buffer, "%.17g", *real);
-        texts[i] = buffer;
+        texts[i] = real_to_text(*real);
       } else if (const auto* text = std::get_if<std::string>(&params[i])) {
         texts[i] = *text;
       } else {
@@ -142,10 +142,10 @@ class PostgresConnection final : public Connection {
     switch (PQftype(rows, c)) {
       case kInt8:
       case kInt2:
-      case kInt4: return static_cast<std::int64_t>(std::stoll(text));
+      case kInt4: return integer_from_text(text);
       case kFloat4:
       case kFloat8:
-      case kNumeric: return std::stod(text);
+      case kNumeric: return real_from_text(text);
       case kBool: return static_cast<std::int64_t>(text[0] == 't' ? 1 : 0);
       default: return std::string(text, std::size_t(PQgetlength(rows, r, c)));
     }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.h"
+
 namespace alley::http {
 
 TEST(QueryString, DecodesChineseAndPlus) {
@@ -21,9 +23,19 @@ TEST(QueryString, RejectsBrokenEscapesAndInvalidUtf8) {
 }
 
 TEST(QueryString, Utf8Validation) {
-  EXPECT_TRUE(is_valid_utf8("创新 innovation"));
+  EXPECT_TRUE(is_valid_utf8("创新 innovation 𠀀"));
   EXPECT_FALSE(is_valid_utf8("\xE5\x88"));
   EXPECT_FALSE(is_valid_utf8("\x80"));
+  // Overlong forms ('.' and '/' spelt long), surrogates, beyond U+10FFFF.
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAE"));
+  EXPECT_FALSE(is_valid_utf8("\xC1\xBF"));
+  EXPECT_FALSE(is_valid_utf8("\xE0\x80\xAF"));
+  EXPECT_FALSE(is_valid_utf8("\xF0\x80\x80\xAF"));
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));
+  EXPECT_FALSE(is_valid_utf8("\xF8\x88\x80\x80\x80"));
+  EXPECT_EQ(utf8_length("硅巷 AI"), 5u);
+  EXPECT_FALSE(parse_query("q=%C0%AE%C0%AE").has_value());
 }
 
 }  // namespace alley::http
