@@ -8,6 +8,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "store/database_copy.h"
+#include "store/file_mark.h"
 #include "store/migrations.h"
 #include "store/sqlite_backup.h"
 
@@ -91,6 +92,13 @@ int restore_command(const std::vector<std::string>& words) {
   if (!std::filesystem::exists(backup)) return fail("there is no backup at " + backup);
   if (std::filesystem::exists(path.value()) && !args->has("--force")) {
     return fail(path.value() + " exists; stop the servers using it and add --force to replace its contents", 2);
+  }
+  // Held until the copy is done: no server may be using the file, nor start meanwhile.
+  std::optional<store::FileMark> restoring;
+  if (std::filesystem::exists(path.value())) {
+    Result<store::FileMark> mark = store::FileMark::hold_exclusive(path.value());
+    if (!mark) return fail(mark.error().message);
+    restoring.emplace(std::move(mark.value()));
   }
   // Check the backup is an Alley database before touching the target (reading only).
   {

@@ -8,6 +8,7 @@
 #include "http/authentication.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "store/file_mark.h"
 
 namespace alley::cli {
 namespace {
@@ -41,6 +42,14 @@ int serve_command(const std::vector<std::string>& words) {
   const std::string url = database_url(args->get("--db"));
   Result<std::shared_ptr<store::Database>> database = open_migrated(url, options.threads);
   if (!database) return fail(database.error().message);
+  // An SQLite file is marked as served for the life of the process, so that
+  // `alley restore` refuses to replace it underneath.
+  std::optional<store::FileMark> serving;
+  if (Result<store::Database::Url> parsed = store::Database::parse_url(url); parsed && parsed->scheme == "sqlite") {
+    Result<store::FileMark> mark = store::FileMark::hold_shared(parsed->target);
+    if (!mark) return fail(mark.error().message);
+    serving.emplace(std::move(mark.value()));
+  }
 
   http::Router router;
   http::add_account_routes(router, database.value());

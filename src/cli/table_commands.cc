@@ -159,10 +159,10 @@ int export_command(const std::vector<std::string>& words) {
   std::string output;
   std::size_t count = 0;
   if (format == "geojson") {
-    Result<Json> collection = registry::feature_collection(*lease.value(), *schema.value(), {}, *datum);
-    if (!collection) return fail(collection.error().message);
-    count = (*collection)["features"].size();
-    output = collection->dump(1);
+    Result<registry::FeaturePage> page = registry::feature_collection(*lease.value(), *schema.value(), {}, *datum);
+    if (!page) return fail(page.error().message);
+    count = page->collection["features"].size();
+    output = page->collection.dump(1);
   } else {
     Result<Json> records = all_records(*lease.value(), *schema.value());
     if (!records) return fail(records.error().message);

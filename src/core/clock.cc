@@ -38,4 +38,24 @@ bool is_valid_date(std::string_view text) {
   return date.ok();
 }
 
+bool is_valid_utc_time(std::string_view text) {
+  if (!is_valid_date(text.substr(0, 10))) return false;
+  if (text.size() == 10) return true;
+  if (text.size() < 17 || text[10] != 'T' || text.back() != 'Z') return false;
+  const std::string_view time = text.substr(11, text.size() - 12);  // HH:MM[:SS[.fff]]
+  auto two_digits = [&](std::size_t at, int most) {
+    if (at + 2 > time.size() || time[at] < '0' || time[at] > '9' || time[at + 1] < '0' || time[at + 1] > '9') return false;
+    return (time[at] - '0') * 10 + (time[at + 1] - '0') <= most;
+  };
+  if (!two_digits(0, 23) || time[2] != ':' || !two_digits(3, 59)) return false;
+  if (time.size() == 5) return true;
+  if (time[5] != ':' || !two_digits(6, 59)) return false;
+  if (time.size() == 8) return true;
+  if (time[8] != '.' || time.size() == 9) return false;
+  for (std::size_t i = 9; i < time.size(); ++i) {
+    if (time[i] < '0' || time[i] > '9') return false;
+  }
+  return true;
+}
+
 }  // namespace alley

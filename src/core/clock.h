@@ -19,4 +19,8 @@ std::string utc_today();
 // True for a real calendar date written as YYYY-MM-DD.
 bool is_valid_date(std::string_view text);
 
+// True for a moment in the form timestamps are stored in, or a prefix of it
+// that compares the same way: YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]]Z.
+bool is_valid_utc_time(std::string_view text);
+
 }  // namespace alley

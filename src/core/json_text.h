@@ -13,9 +13,10 @@
 
 namespace alley {
 
-// Deep enough for every document Alley reads (a MultiPolygon in a record is
-// 6 levels, the deepest rule of the pack fewer than 20).
-constexpr std::size_t kMaxJsonDepth = 64;
+// Deeper than any document Alley writes (a rule of the 64 levels the rule
+// language allows is about 130 as JSON Logic; a MultiPolygon record 6), far
+// short of what would exhaust a thread's stack in a recursive copy or print.
+constexpr std::size_t kMaxJsonDepth = 200;
 
 // `what` names the text in messages ("the body", "line 3 of orgs.json").
 // Malformed when the text is not JSON, nests deeper than `max_depth`, holds

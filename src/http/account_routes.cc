@@ -6,6 +6,7 @@
 #include "accounts/login.h"
 #include "accounts/sessions.h"
 #include "accounts/users.h"
+#include "core/clock.h"
 #include "http/authentication.h"
 #include "http/handler_support.h"
 #include "http/problem.h"
@@ -247,6 +248,10 @@ void add_audit_route(Router& router, std::shared_ptr<store::Database> database) 
                    where += " AND " + key + " = ?";
                    params.push_back(value);
                  } else if (key == "since") {
+                   if (!is_valid_utc_time(value)) {
+                     return problem_response(Error{ErrorCode::kMalformed, "since must be a UTC time such as 2026-11-23 or 2026-11-23T08:15:30Z",
+                                                   {{"since", "not a date or UTC time"}}});
+                   }
                    where += " AND at >= ?";
                    params.push_back(value);
                  } else if (key != "lang") {

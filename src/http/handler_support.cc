@@ -42,7 +42,7 @@ Result<bool> read_page_control(const std::string& key, const std::string& value,
   }
   if (key == "cursor") {
     auto offset = value.size() > 1 && value[0] == 'o' ? parse_count(value.substr(1)) : std::nullopt;
-    if (!offset) return Error{ErrorCode::kMalformed, "the cursor is not one this server gave out", {{"cursor", "unknown cursor"}}};
+    if (!offset || *offset > kMaxCursorOffset) return Error{ErrorCode::kMalformed, "the cursor is not one this server gave out", {{"cursor", "unknown cursor"}}};
     window.offset = *offset;
     return true;
   }
@@ -67,11 +67,14 @@ Result<std::optional<std::int64_t>> if_match_version(const HttpRequest& request)
   if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"') {
     return Error::malformed("If-Match must be an ETag as the server sent it, e.g. \"3\"");
   }
+  if (tag.find_first_of("\" ", 1) != tag.size() - 1) {
+    return Error::malformed("If-Match must be one ETag as the server sent it, e.g. \"3\"");
+  }
   std::int64_t version = 0;
   auto [end, code] = std::from_chars(tag.data() + 1, tag.data() + tag.size() - 1, version);
-  if (code != std::errc() || end != tag.data() + tag.size() - 1) {
-    return Error::malformed("If-Match must be an ETag as the server sent it, e.g. \"3\"");
-  }
+  // A well-formed tag this server never gave out matches no version
+  // (RFC 9110 §13.1.1): the write is refused as stale, 412.
+  if (code != std::errc() || end != tag.data() + tag.size() - 1 || version < 1) return std::optional<std::int64_t>(-1);
   return std::optional<std::int64_t>(version);
 }
 

@@ -23,6 +23,10 @@ struct PageWindow {
   std::size_t offset = 0;
 };
 
+// No list holds a billion records: a cursor past that was not given out,
+// and refusing it keeps every offset within what both backends count in.
+constexpr std::size_t kMaxCursorOffset = 1'000'000'000;
+
 // Reads `key` into `window` when it is `limit` (1–500) or `cursor`: true
 // when it was one of them, Malformed when its value is not valid.
 Result<bool> read_page_control(const std::string& key, const std::string& value, PageWindow& window);

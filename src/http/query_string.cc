@@ -19,6 +19,7 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
       const int high = hex(text[i + 1]);
       const int low = hex(text[i + 2]);
       if (high < 0 || low < 0) return std::nullopt;
+      if (high == 0 && low == 0) return std::nullopt;  // NUL: no text may hold it, and C strings end there
       decoded += char(high * 16 + low);
       i += 2;
     } else if (plus_is_space && text[i] == '+') {

@@ -10,7 +10,8 @@
 namespace alley::http {
 
 // Decodes %XX and '+' (as space when `plus_is_space`); nullopt for a broken
-// escape or bytes that are not UTF-8 (core/utf8.h: overlong forms too).
+// escape, an encoded NUL, or bytes that are not UTF-8 (core/utf8.h:
+// overlong forms too).
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 
 // nullopt when any part cannot be decoded.

@@ -23,7 +23,23 @@ Result<std::string> place_department(store::Connection& connection, const std::s
   return rows->rows.empty() ? std::string() : store::as_text(rows->rows[0][0]);
 }
 
+// Whether a JSON array of department ids names `department`.
+bool lists(const Json& departments, const std::string& department) {
+  if (!departments.is_array()) return false;
+  return std::any_of(departments.begin(), departments.end(), [&](const Json& id) { return id == Json(department); });
+}
+
 }  // namespace
+
+registry::Actor writer_of(const RequestContext& context) {
+  registry::Writer standing = registry::Writer::kOwner;
+  if (context.user && context.user->role == "admin") {
+    standing = registry::Writer::kAdmin;
+  } else if (is_staff(context)) {
+    standing = registry::Writer::kStaff;
+  }
+  return {context.actor_name(), standing};
+}
 
 Status check_record_permission(const RequestContext& context, const registry::ResourceSchema& schema,
                                store::Connection& connection, const std::optional<Json>& current, Json* body) {
@@ -65,32 +81,36 @@ Status check_record_permission(const RequestContext& context, const registry::Re
       (*body)["lead_department_ids"] = Json::array({mine});
     }
     const Json* task = current ? &*current : body;
-    if (task && task->is_object() && task->contains("lead_department_ids")) {
-      for (const Json& lead : (*task)["lead_department_ids"]) {
-        if (lead == Json(mine)) return ok_status();
-      }
+    if (!task || !task->is_object() || !lists(task->value("lead_department_ids", Json()), mine)) {
+      return Error{ErrorCode::kForbidden, "only a lead department of the task may change it (只有牵头部门可以修改)", {}};
     }
-    return Error{ErrorCode::kForbidden, "only a lead department of the task may change it (只有牵头部门可以修改)", {}};
+    // Its leads stay with it: handing a task to another department is the administrators'.
+    if (current && body && body->is_object() && body->contains("lead_department_ids") &&
+        !lists((*body)["lead_department_ids"], mine)) {
+      return Error{ErrorCode::kForbidden, "only administrators hand a task to another department",
+                   {{"lead_department_ids", "must still name your department"}}};
+    }
+    return ok_status();
   }
   if (schema.name == "kpi_entries") {
-    // Figures are entered by the KPI's lead departments.
-    std::string kpi;
-    if (current) kpi = current->value("kpi_id", "");
-    if (kpi.empty() && body && body->is_object() && body->contains("kpi_id") && (*body)["kpi_id"].is_string()) {
-      kpi = (*body)["kpi_id"].get<std::string>();
+    // Figures are entered by the KPI's lead departments, and stay with a KPI
+    // of theirs: both the KPI a figure belongs to and the one a write moves it to.
+    std::vector<std::string> kpis;
+    if (current) kpis.push_back(current->value("kpi_id", ""));
+    if (body && body->is_object() && body->contains("kpi_id") && (*body)["kpi_id"].is_string()) {
+      kpis.push_back((*body)["kpi_id"].get<std::string>());
     }
-    if (kpi.empty()) return ok_status();  // validation will say kpi_id is required
-    Result<store::QueryResult> rows = connection.query("SELECT lead_department_ids FROM kpis WHERE id = ?", {kpi});
-    if (!rows) return rows.error();
-    if (!rows->rows.empty()) {
-      const Json leads = Json::parse(store::as_text(rows->rows[0][0], "[]"), nullptr, false);
-      if (leads.is_array()) {
-        for (const Json& lead : leads) {
-          if (lead == Json(mine)) return ok_status();
-        }
+    for (const std::string& kpi : kpis) {
+      if (kpi.empty()) continue;  // validation will say kpi_id is required
+      Result<store::QueryResult> rows = connection.query("SELECT lead_department_ids FROM kpis WHERE id = ?", {kpi});
+      if (!rows) return rows.error();
+      if (rows->rows.empty()) continue;  // the reference check will say it does not exist
+      if (!lists(Json::parse(store::as_text(rows->rows[0][0], "[]"), nullptr, false), mine)) {
+        return Error{ErrorCode::kForbidden, "only a lead department of the KPI may enter its figures (只有牵头部门可以填报)",
+                     {{"kpi_id", "is not a KPI your department leads"}}};
       }
     }
-    return Error{ErrorCode::kForbidden, "only a lead department of the KPI may enter its figures (只有牵头部门可以填报)", {}};
+    return ok_status();
   }
   // Departments, areas and roads are the administrators' (their routes say so).
   return Error{ErrorCode::kForbidden, "administrators maintain these records", {}};

@@ -8,6 +8,7 @@
 
 #include "core/json.h"
 #include "http/request_context.h"
+#include "registry/repository.h"
 #include "registry/resource_schema.h"
 #include "store/database.h"
 
@@ -16,6 +17,11 @@ namespace alley::http {
 // `current` is the record before the write (nullopt on create); `body` the
 // request body, which may be completed: staff creating a record without a
 // responsible department become responsible for it. Forbidden otherwise.
+// Who the request writes as: its user's name for the audit log, and the
+// standing that decides which fields it may set (administrators, district
+// staff, or an organization's own user).
+registry::Actor writer_of(const RequestContext& context);
+
 Status check_record_permission(const RequestContext& context, const registry::ResourceSchema& schema,
                                store::Connection& connection, const std::optional<Json>& current, Json* body);
 

@@ -79,6 +79,7 @@ Result<registry::ListQuery> list_query(const HttpRequest& request) {
     if (paging.value()) {
       query.limit = window.limit;
       query.offset = window.offset;
+      query.paged = true;
     } else if (key == "sort") {
       query.sort = value;
     } else if (std::find(kListControls.begin(), kListControls.end(), key) == kListControls.end()) {
@@ -174,7 +175,7 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                  if (Status allowed = check_record_permission(context, schema, connection, std::nullopt, &body.value()); !allowed) {
                    return allowed.error();
                  }
-                 return registry::create_record(connection, schema, body.value(), {context.actor_name()});
+                 return registry::create_record(connection, schema, body.value(), writer_of(context));
                });
                HttpResponse response = respond(created, 201);
                if (created) response.set_header("Location", "/api/v1/" + schema.name + "/" + created.value()["id"].get<std::string>());
@@ -191,8 +192,14 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                  if (Status visible = check_private_query(context, schema, query.value()); !visible) return problem_response(visible.error());
                  Result<geo::Datum> datum = requested_datum(request);
                  if (!datum) return problem_response(datum.error());
-                 Result<Json> collection = run_read(*db, [&](store::Connection& connection) {
-                   return registry::feature_collection(connection, schema, query.value(), datum.value());
+                 Result<Json> collection = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                   Result<registry::FeaturePage> page =
+                       registry::feature_collection(connection, schema, query.value(), datum.value());
+                   if (!page) return page.error();
+                   if (query->paged) {
+                     page->collection["next"] = page->next_offset ? Json(encode_cursor(*page->next_offset)) : Json();
+                   }
+                   return std::move(page->collection);
                  });
                  if (!collection) return problem_response(collection.error());
                  return json_response(200, collection.value(), "application/geo+json");
@@ -201,6 +208,10 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                 "feature_collection", "application/geo+json",
                 [&] {
                   auto docs = filter_docs(schema);
+                  // Without limit or cursor a map gets every matching feature at once.
+                  for (QueryParameterDoc& doc : docs) {
+                    if (doc.name == "limit") doc.description = "Page size, 1–500; without limit or cursor, every matching feature";
+                  }
                   docs.push_back({"datum", "string", "WGS84 (default), GCJ-02 or BD-09"});
                   return docs;
                 }(),
@@ -241,7 +252,7 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                  const std::int64_t expected =
                      version.value() ? *version.value() : current.value()["version"].get<std::int64_t>();
                  return registry::update_record(connection, schema, id, body.value(), expected,
-                                                {context.actor_name()});
+                                                writer_of(context));
                }));
              },
              {"update_" + schema.singular,
@@ -259,7 +270,7 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                }
                Result<Json> deleted = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
                  Status done = registry::delete_record(connection, schema, params.at("id"), expected,
-                                                       {context.actor_name()});
+                                                       writer_of(context));
                  if (!done) return done.error();
                  return Json();
                });
@@ -312,7 +323,7 @@ void add_pipeline_routes(Router& router, std::shared_ptr<store::Database> databa
                    return allowed.error();
                  }
                  return registry::change_pipeline_status(connection, params.at("id"), body.value(), expected,
-                                                         {context.actor_name()});
+                                                         writer_of(context));
                }));
              },
              {"change_pipeline", "Move an organization along the pipeline (target → negotiating → landed → moved_out)",
@@ -327,15 +338,15 @@ void add_registry_routes(Router& router, std::shared_ptr<store::Database> databa
   add_pipeline_routes(router, database);
   store::Database* db = database.get();
   router.add("GET", "/api/v1/stats",
-             [db, database](RequestContext&, const HttpRequest&, const PathParams&) {
-               Result<Json> stats = run_read(*db, [](store::Connection& connection) {
-                 return registry::registry_stats(connection);
+             [db, database](RequestContext& context, const HttpRequest&, const PathParams&) {
+               Result<Json> stats = run_read(*db, [&](store::Connection& connection) {
+                 return registry::registry_stats(connection, is_staff(context));
                });
                if (!stats) return problem_response(stats.error());
                return json_response(200, stats.value());
              },
-             {"stats", "Counts for the dashboard: organizations by kind, sector, tier and pipeline status; places by "
-                       "type; spaces and their area by status",
+             {"stats", "Counts for the dashboard: organizations by kind and sector (and, for district staff, by tier, "
+                       "high-growth mark and pipeline status); places by type; spaces and their area by status",
               "system", "", "stats", "application/json", {}, {200}, false, Access::kPublic});
 }
 

@@ -10,8 +10,11 @@
 #include <memory>
 #include <thread>
 
+#include "core/loggable.h"
+#include "core/utf8.h"
 #include "http/problem.h"
 #include "http/query_string.h"
+#include "http/security_headers.h"
 #include "search/chinese_script.h"
 
 namespace alley::http {
@@ -46,7 +49,7 @@ std::string choose_lang(const HttpRequest& request, bool& invalid) {
   return "zh-Hans";
 }
 
-HttpResponse dispatch(const Router& router, HttpRequest& request, const std::string& remote) {
+HttpResponse route(const Router& router, HttpRequest& request, RequestContext& context) {
   const std::string raw_target = request.path;
   const std::size_t question = raw_target.find('?');
   std::string raw_path = raw_target.substr(0, question);
@@ -58,8 +61,6 @@ HttpResponse dispatch(const Router& router, HttpRequest& request, const std::str
   if (!path) return problem_response(400, "the path has a broken %-escape or is not UTF-8");
   request.path = *path;
 
-  RequestContext context;
-  context.remote_address = remote;
   bool bad_lang = false;
   context.lang = choose_lang(request, bad_lang);
   if (bad_lang) return problem_response(400, "lang must be zh-Hans, zh-Hant or en");
@@ -90,7 +91,10 @@ HttpResponse dispatch(const Router& router, HttpRequest& request, const std::str
     // Data is kept in Simplified Chinese: what a zh-Hant client writes is
     // folded to Simplified, and what it reads is converted on the way out.
     const bool traditional = context.lang == "zh-Hant";
-    if (traditional && !request.body.empty()) request.body = search::to_simplified(request.body);
+    if (traditional && !request.body.empty()) {
+      if (!is_valid_utf8(request.body)) return problem_response(400, "the body is not UTF-8 text");
+      request.body = search::to_simplified(request.body);
+    }
     HttpResponse response = (*handler)(context, request, match.params);
     if (traditional && response.status < 300 && response.header_value("Content-Type").find("json") != std::string::npos) {
       response.body = search::to_traditional(response.body);
@@ -98,9 +102,18 @@ HttpResponse dispatch(const Router& router, HttpRequest& request, const std::str
     response.set_header("Content-Language", context.lang);
     return response;
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "alley: request %s %s failed: %s\n", request.method.c_str(), request.path.c_str(), error.what());
+    std::fprintf(stderr, "alley: request %s %s failed: %s\n", loggable(request.method).c_str(),
+                 loggable(request.path).c_str(), loggable(error.what()).c_str());
     return problem_response(Error::internal(error.what()));
   }
+}
+
+HttpResponse dispatch(const Router& router, HttpRequest& request, const std::string& remote) {
+  RequestContext context;
+  context.remote_address = remote;
+  HttpResponse response = route(router, request, context);
+  add_security_headers(response, context.user && request.path.starts_with("/api/"));
+  return response;
 }
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -145,6 +158,10 @@ class Session : public std::enable_shared_from_this<Session> {
       return send_and_close(problem_response(400, "the request is not valid HTTP/1.1"));
     }
     bhttp::request<bhttp::string_body> message = parser_->release();
+    if (message.version() >= 11 && message.find(bhttp::field::host) == message.end()) {
+      // RFC 9112 §3.2: a server must answer an HTTP/1.1 request without Host with 400.
+      return send_and_close(problem_response(400, "an HTTP/1.1 request must carry a Host header"));
+    }
     HttpRequest request;
     request.method = std::string(message.method_string());
     request.path = std::string(message.target());
@@ -158,8 +175,8 @@ class Session : public std::enable_shared_from_this<Session> {
     HttpResponse response = dispatch(router_, request, remote_);
     const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
     if (response.status >= 500) {
-      std::fprintf(stderr, "alley: %s %s -> %d (%.1f ms)\n", request.method.c_str(), request.path.c_str(),
-                   response.status, double(elapsed.count()) / 1000);
+      std::fprintf(stderr, "alley: %s %s -> %d (%.1f ms)\n", loggable(request.method).c_str(),
+                   loggable(request.path).c_str(), response.status, double(elapsed.count()) / 1000);
     }
     send(std::move(response), message.keep_alive(), request.method == "HEAD");
   }

@@ -18,15 +18,21 @@ void convert_coordinates(Json& coordinates, geo::Datum datum) {
 
 }  // namespace
 
-Result<Json> feature_collection(store::Connection& connection, const ResourceSchema& schema, ListQuery query,
-                                geo::Datum datum) {
+Result<FeaturePage> feature_collection(store::Connection& connection, const ResourceSchema& schema, ListQuery query,
+                                       geo::Datum datum) {
   Json features = Json::array();
   std::int64_t without_geometry = 0;
-  query.limit = kMaxPageSize;
-  query.offset = 0;
+  std::int64_t total = 0;
+  std::optional<std::size_t> next_offset;
+  if (!query.paged) {
+    query.limit = kMaxPageSize;
+    query.offset = 0;
+  }
   while (true) {
     Result<Page> page = list_records(connection, schema, query);
     if (!page) return page.error();
+    total = page->total;
+    next_offset = page->next_offset;
     for (Json& record : page->items) {
       Json geometry;
       if (schema.has_point && record.contains("lon")) {
@@ -48,15 +54,16 @@ Result<Json> feature_collection(store::Connection& connection, const ResourceSch
       feature["properties"] = std::move(record);
       features.push_back(std::move(feature));
     }
-    if (!page->next_offset) break;
-    query.offset = *page->next_offset;
+    if (query.paged || !next_offset) break;
+    query.offset = *next_offset;
   }
   Json collection = Json::object();
   collection["type"] = "FeatureCollection";
   collection["datum"] = std::string(geo::datum_name(datum));
+  collection["total"] = total;
   collection["without_geometry"] = without_geometry;
   collection["features"] = std::move(features);
-  return collection;
+  return FeaturePage{std::move(collection), next_offset};
 }
 
 }  // namespace alley::registry

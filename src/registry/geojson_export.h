@@ -8,9 +8,15 @@
 
 namespace alley::registry {
 
-// Every live record matching `query` (limit/offset ignored) that has a
-// position; records without one are counted in "without_geometry".
-Result<Json> feature_collection(store::Connection& connection, const ResourceSchema& schema, ListQuery query,
-                                geo::Datum datum);
+struct FeaturePage {
+  Json collection;  // a FeatureCollection, with "total" matching records and "without_geometry"
+  std::optional<std::size_t> next_offset;  // of the next page, when one page was asked for
+};
+
+// The live records matching `query` that have a position, as features;
+// records without one are counted in "without_geometry". Every matching
+// record unless `query.paged`, then the page `query.limit` / `query.offset`.
+Result<FeaturePage> feature_collection(store::Connection& connection, const ResourceSchema& schema, ListQuery query,
+                                       geo::Datum datum);
 
 }  // namespace alley::registry

@@ -99,8 +99,32 @@ std::optional<std::string> value_problem(const FieldSpec& spec, const Json& valu
   return std::nullopt;
 }
 
-Result<Json> validate_write(const ResourceSchema& schema, const Json& input, const Json* before) {
+namespace {
+
+// The fields `input` sets or changes that `writer` may not write.
+std::vector<FieldError> fields_above(const ResourceSchema& schema, const Json& input, const Json* before, Writer writer) {
+  std::vector<FieldError> refused;
+  for (const auto& [key, value] : input.items()) {
+    const FieldSpec* spec = schema.find(key);
+    if (!spec || spec->written_by <= writer) continue;
+    const Json current = before && before->contains(key) ? (*before)[key] : Json();
+    if (value == current) continue;
+    refused.push_back({key, spec->written_by == Writer::kAdmin ? "is set by administrators"
+                                                               : "is set by district staff (由区级部门认定)"});
+  }
+  return refused;
+}
+
+}  // namespace
+
+Result<Json> validate_write(const ResourceSchema& schema, const Json& input, const Json* before, Writer writer) {
   if (!input.is_object()) return Error::invalid("the request body must be a JSON object");
+  if (std::vector<FieldError> refused = fields_above(schema, input, before, writer); !refused.empty()) {
+    std::string names;
+    for (const FieldError& field : refused) names += (names.empty() ? "" : ", ") + field.field;
+    return Error{ErrorCode::kForbidden, "you may not set " + names + ": the district records these (由区级部门认定)",
+                 std::move(refused)};
+  }
   std::vector<FieldError> errors;
   Json merged = Json::object();
   if (before) {

@@ -15,7 +15,11 @@ namespace alley::registry {
 // it would be stored, without server-managed fields. Unknown fields, wrong
 // types, broken rules: an Invalid error listing every problem by field.
 // References to other records are checked by the repository, which can see them.
-Result<Json> validate_write(const ResourceSchema& schema, const Json& input, const Json* before);
+// Forbidden, naming the fields, when `writer` sets or changes a field written
+// by a higher standing (an enterprise its own tier); giving a field its
+// current value is not a change.
+Result<Json> validate_write(const ResourceSchema& schema, const Json& input, const Json* before,
+                            Writer writer = Writer::kAdmin);
 
 // What is wrong with one value of one field (type, limits, allowed values),
 // or nullopt when it fits.

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "registry/schemas.h"
+
 namespace alley::registry {
 namespace {
 
@@ -29,21 +31,25 @@ Result<std::int64_t> scalar(store::Connection& connection, const std::string& sq
 
 }  // namespace
 
-Result<Json> registry_stats(store::Connection& connection) {
+Result<Json> registry_stats(store::Connection& connection, bool with_private_fields) {
   Json stats = Json::object();
   const bool sqlite = connection.dialect() == store::Dialect::kSqlite;
+  const ResourceSchema& schema = *find_schema("organizations");
+  const auto shown = [&](const std::string& field) { return with_private_fields || schema.find(field)->is_public; };
 
   Json organizations = Json::object();
   for (const auto& [key, sql] : std::vector<std::pair<std::string, std::string>>{
            {"total", "SELECT COUNT(*) FROM organizations WHERE deleted_at IS NULL"},
            {"synthetic", "SELECT COUNT(*) FROM organizations WHERE deleted_at IS NULL AND synthetic = 1"},
            {"high_growth", "SELECT COUNT(*) FROM organizations WHERE deleted_at IS NULL AND high_growth = 1"}}) {
+    if (key == "high_growth" && !shown(key)) continue;
     Result<std::int64_t> value = scalar(connection, sql);
     if (!value) return value.error();
     organizations[key] = value.value();
   }
   for (const auto& [key, column] : std::vector<std::pair<std::string, std::string>>{
            {"by_kind", "kind"}, {"by_tier", "tier"}, {"by_pipeline_status", "pipeline_status"}}) {
+    if (!shown(column)) continue;
     Result<Json> value = grouped(connection, "organizations", column);
     if (!value) return value.error();
     organizations[key] = std::move(value.value());

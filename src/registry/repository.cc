@@ -345,7 +345,7 @@ Result<Json> get_record(store::Connection& connection, const ResourceSchema& sch
 
 Result<Json> create_record(store::Connection& connection, const ResourceSchema& schema, const Json& input,
                            const Actor& actor) {
-  Result<Json> validated = validate_write(schema, input, nullptr);
+  Result<Json> validated = validate_write(schema, input, nullptr, actor.standing);
   if (!validated) return validated.error();
   Json record = std::move(validated.value());
   if (!record.contains("id")) record["id"] = new_id(schema.id_prefix);
@@ -400,7 +400,7 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
   if (!current) return current.error();
   const std::int64_t version = current.value()["version"].get<std::int64_t>();
   if (version != expected_version) return version_mismatch(schema, id, expected_version, version);
-  Result<Json> validated = validate_write(schema, patch, &current.value());
+  Result<Json> validated = validate_write(schema, patch, &current.value(), actor.standing);
   if (!validated) return validated.error();
   Json record = std::move(validated.value());
   if (Status references = check_references(connection, schema, record, &current.value()); !references) {

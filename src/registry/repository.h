@@ -22,6 +22,7 @@ namespace alley::registry {
 // Who is writing: a user name, "pack:<name>", "cli", or "anonymous".
 struct Actor {
   std::string name;
+  Writer standing = Writer::kAdmin;  // whose fields it may write (resource_schema.h)
 };
 
 struct ListQuery {
@@ -31,6 +32,7 @@ struct ListQuery {
   std::string sort;  // "name", "-employees"; empty: by id
   std::size_t limit = 50;
   std::size_t offset = 0;
+  bool paged = false;  // limit or cursor was asked for (lists that default to everything serve one page)
 };
 
 struct Page {

@@ -27,6 +27,11 @@ enum class FieldType {
   kJson,       // any JSON object or array, stored as JSON text (a rule's JSON Logic)
 };
 
+// Who writes: the standing of a writer, lowest first. An organization's own
+// user is an owner; department and sub-district staff are staff; the CLI, a
+// pack and the demo act as admin.
+enum class Writer { kOwner, kStaff, kAdmin };
+
 struct FieldSpec {
   std::string name;
   FieldType type = FieldType::kText;
@@ -38,6 +43,7 @@ struct FieldSpec {
   bool unique = false;       // no two live records share a value
   bool is_public = true;     // false: district staff (and an organization itself) only
   bool create_only = false;  // may be given on create; changed afterwards only by its own endpoint
+  Writer written_by = Writer::kOwner;  // the lowest standing that may set or change it (a district designation: staff)
   std::string locked_hint;   // for create_only fields: where to change it instead
   std::vector<std::string> values;
   std::string references;
@@ -53,6 +59,7 @@ struct FieldSpec {
   FieldSpec& sort() { sortable = true; return *this; }
   FieldSpec& one_per_record() { unique = true; return *this; }
   FieldSpec& not_public() { is_public = false; return *this; }
+  FieldSpec& set_by_staff() { written_by = Writer::kStaff; return *this; }
   FieldSpec& only_on_create(std::string hint) {
     create_only = true;
     locked_hint = std::move(hint);

@@ -24,7 +24,9 @@ std::vector<FieldSpec> common_fields() {
           .is_required()
           .filter()
           .longest(500),
-      field("synthetic", kBool, "True for generated demonstration records, which are not facts").filter(),
+      field("synthetic", kBool, "True for generated demonstration records, which are not facts")
+          .set_by_staff()
+          .filter(),
   };
 }
 
@@ -282,6 +284,7 @@ const std::vector<ResourceSchema>& build() {
                            {"enterprise", "institute", "university", "investor", "bank", "alliance", "incubator",
                             "service_provider", "carrier_operator", "association"},
                            "What kind of organization").labelled("类别")
+                    .set_by_staff()
                     .is_required()
                     .filter()
                     .sort(),
@@ -290,21 +293,22 @@ const std::vector<ResourceSchema>& build() {
                     .longest(18)
                     .one_per_record(),
                 field("sectors", kTextArray, "Industry sectors, e.g. 集成电路, 人工智能").labelled("行业").filter(),
-                field("certifications", kTextArray, "Certifications, e.g. 高新技术企业").labelled("资质认定").filter(),
+                field("certifications", kTextArray, "Certifications, e.g. 高新技术企业").labelled("资质认定").set_by_staff().filter(),
                 enum_field("tier",
                            {"startup", "tech_sme", "innovative_sme", "specialized_sme", "little_giant", "leading"},
-                           "Cultivation ladder: 初创, 科技型中小企业, 创新型中小企业, 专精特新, 小巨人, 领军企业").labelled("培育梯度").not_public()
+                           "Cultivation ladder: 初创, 科技型中小企业, 创新型中小企业, 专精特新, 小巨人, 领军企业").labelled("培育梯度").not_public().set_by_staff()
                     .filter()
                     .sort(),
-                field("high_growth", kBool, "Counted as a high-growth technology enterprise (高成长性科技企业)").labelled("高成长性科技企业").not_public().filter(),
+                field("high_growth", kBool, "Counted as a high-growth technology enterprise (高成长性科技企业)").labelled("高成长性科技企业").not_public().set_by_staff().filter(),
                 enum_field("pipeline_status", {"target", "negotiating", "landed", "moved_out"},
-                           "Investment-promotion pipeline; later changes through POST …/pipeline").labelled("招商进度").not_public()
+                           "Investment-promotion pipeline; later changes through POST …/pipeline").labelled("招商进度").not_public().set_by_staff()
                     .filter()
                     .sort()
                     .only_on_create("change it with POST /api/v1/organizations/{id}/pipeline, which keeps the dated history"),
                 reference_field("place_id", "places", "Where it is located").labelled("所在场所").filter(),
                 reference_field("responsible_department_id", "departments",
                                 "The department answering for the organization: its staff may change it")
+                    .set_by_staff()
                     .filter(),
                 field("address", kText, "Street address").labelled("地址").longest(300),
                 field("employees", kInteger, "Headcount").labelled("员工人数").not_public().range(0, 10000000).sort(),

@@ -19,12 +19,21 @@ std::string quote(const std::string& cell) {
   return quoted + "\"";
 }
 
+// A spreadsheet runs a cell that starts like a formula. Text that does is
+// written behind an apostrophe, which marks a cell as text; reading a CSV
+// takes it off again.
+bool starts_like_formula(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+std::string neutralised(std::string text) { return starts_like_formula(text) ? "'" + text : text; }
+
 std::string cell_text(const Json& value) {
-  if (value.is_string()) return value.get<std::string>();
+  if (value.is_string()) return neutralised(value.get<std::string>());
   if (value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_string(); })) {
     std::string joined;
     for (const Json& item : value) joined += (joined.empty() ? "" : ";") + item.get<std::string>();
-    return joined;
+    return neutralised(joined);
   }
   return value.dump();
 }
@@ -177,7 +186,9 @@ Result<Json> csv_to_records(const ResourceSchema& schema, std::string_view text)
     }
     Json record = Json::object();
     for (std::size_t c = 0; c < row.size(); ++c) {
-      if (specs[c] && !row[c].empty()) record[specs[c]->name] = typed_value(*specs[c], row[c]);
+      const std::string& cell = row[c];
+      const bool marked_text = cell.size() > 1 && cell.front() == '\'' && starts_like_formula(std::string_view(cell).substr(1));
+      if (specs[c] && !cell.empty()) record[specs[c]->name] = typed_value(*specs[c], marked_text ? cell.substr(1) : cell);
     }
     records.push_back(std::move(record));
   }

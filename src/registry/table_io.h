@@ -1,7 +1,9 @@
 #pragma once
 // Registry records as CSV, the format spreadsheets read and write. The header
 // row names schema fields; arrays are written as "a;b", geometry as JSON text,
-// an empty cell means "not known".
+// an empty cell means "not known". Text that a spreadsheet would run as a
+// formula (=, +, -, @, tab, CR first) is written behind an apostrophe, and
+// read back without it.
 
 #include <string>
 #include <string_view>

@@ -48,6 +48,16 @@ std::string canonical(const SqlValue& value) {
   return std::get<std::string>(value);
 }
 
+}  // namespace
+
+std::vector<std::string> copied_tables() {
+  std::vector<std::string> names;
+  for (const TableSpec& spec : kTables) names.push_back(spec.name);
+  return names;
+}
+
+namespace {
+
 const TableSpec* spec_of(const std::string& table) {
   for (const TableSpec& spec : kTables) {
     if (table == spec.name) return &spec;

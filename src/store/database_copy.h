@@ -27,6 +27,9 @@ using CopyProgress = std::function<void(const std::string& table, std::int64_t r
 // or count differs after the copy (the copy is then rolled back).
 Result<std::vector<TableCopy>> copy_database(Database& source, Database& target, const CopyProgress& progress);
 
+// Every table a copy moves and verifies, in foreign-key order.
+std::vector<std::string> copied_tables();
+
 // Order-independent of backend: the checksum of a table's rows in key order.
 Result<std::uint64_t> table_checksum(Connection& connection, const std::string& table, std::int64_t& rows);
 

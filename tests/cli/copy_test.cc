@@ -95,6 +95,30 @@ TEST(Backup, OfARunningServerRestoresToTheSameData) {
   EXPECT_EQ(run_alley({"backup", "--db", live, "--to", backup}).exit_code, 2) << "never overwrite a backup";
 }
 
+TEST(Backup, RestoreRefusesAFileBeingServed) {
+  TempDir dir;
+  const std::string live = dir.sqlite_url("live.db");
+  ASSERT_EQ(run_alley({"init", "--db", live}).exit_code, 0);
+  const std::string backup = (dir.path() / "backup.db").string();
+  ASSERT_EQ(run_alley({"backup", "--db", live, "--to", backup}).exit_code, 0);
+  {
+    ServerProcess server({"--db", live});
+    ASSERT_EQ(post_json(server.port(), "/api/v1/departments",
+                        {{"id", "after-backup"}, {"name", "备份之后"}, {"source", "t"}, {"kind", "department"}})
+                  .status,
+              201);
+    CommandResult refused = run_alley({"restore", "--from", backup, "--db", live, "--force"});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("being served"), std::string::npos) << refused.err;
+    // The running server's data is untouched.
+    EXPECT_EQ(request(server.port(), "GET", "/api/v1/departments/after-backup").status, 200);
+  }
+  // Once the server has stopped, the restore goes ahead.
+  CommandResult restored = run_alley({"restore", "--from", backup, "--db", live, "--force"});
+  EXPECT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_EQ(export_all(live), export_all("sqlite:" + backup));
+}
+
 TEST(Backup, RefusesWhatItCannotDo) {
   TempDir dir;
   const std::string junk = (dir.path() / "junk.db").string();

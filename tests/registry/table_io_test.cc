@@ -42,4 +42,30 @@ TEST(TableIo, LeavesBadNumbersForValidationToReport) {
   EXPECT_EQ((*parsed)[0]["employees"], "many");
 }
 
+TEST(TableIo, TextThatLooksLikeAFormulaIsWrittenAsTextAndReadBack) {
+  const ResourceSchema& orgs = *find_schema("organizations");
+  Json records = Json::array();
+  records.push_back({{"id", "o1"}, {"name", "=HYPERLINK(\"http://x\",\"点我\")"}, {"source", "+1"}, {"kind", "enterprise"},
+                     {"address", "@SUM(A1)"}, {"description", "-2+3"}, {"sectors", {"=1+1", "芯片"}}, {"employees", 12},
+                     {"rd_ratio", 0.5}});
+  const std::string csv = records_to_csv(orgs, records);
+  for (const char* cell : {"\"'=HYPERLINK", ",'+1,", ",'@SUM", ",'-2+3", ",'=1+1;芯片"}) {
+    EXPECT_NE(csv.find(cell), std::string::npos) << cell << " in " << csv;
+  }
+  auto parsed = csv_to_records(orgs, csv);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  for (const char* field : {"name", "source", "address", "description", "sectors", "employees"}) {
+    EXPECT_EQ((*parsed)[0][field], records[0][field]) << field;
+  }
+}
+
+TEST(TableIo, RefusesCsvThatIsNotUtf8AndSaysWhere) {
+  // "华阳" in GBK on the third line.
+  auto parsed = csv_to_records(*find_schema("organizations"), "id,name\no1,甲\no2,\xBB\xAA\xD1\xF4\n");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().code, ErrorCode::kMalformed);
+  EXPECT_NE(parsed.error().message.find("line 3"), std::string::npos) << parsed.error().message;
+  EXPECT_NE(parsed.error().message.find("UTF-8"), std::string::npos);
+}
+
 }  // namespace alley::registry
