@@ -3,7 +3,10 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <mutex>
 #include <stdexcept>
+
+#include "accounts/hashing_slots.h"
 
 namespace alley::accounts {
 namespace {
@@ -14,6 +17,31 @@ void ensure_sodium() {
 }
 
 constexpr std::size_t kMinimumLength = 12;
+
+// REQUIRES: a hashing slot held by the caller.
+Result<std::string> hash_in_slot(std::string_view password) {
+  ensure_sodium();
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    return Error::internal("out of memory while hashing a password");
+  }
+  return std::string(hash);
+}
+
+// What an unknown name's password is checked against; made once, on first use.
+// REQUIRES: a hashing slot held by the caller.
+Result<std::string> decoy_hash() {
+  static std::mutex mutex;
+  static std::string made;
+  std::lock_guard lock(mutex);
+  if (made.empty()) {
+    Result<std::string> hash = hash_in_slot("a decoy, checked for names that have no password");
+    if (!hash) return hash.error();
+    made = hash.value();
+  }
+  return made;
+}
 
 }  // namespace
 
@@ -35,21 +63,22 @@ std::optional<std::string> password_problem(std::string_view password, std::stri
 }
 
 Result<std::string> hash_password(std::string_view password) {
-  ensure_sodium();
-  char hash[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    return Error::internal("out of memory while hashing a password");
-  }
-  return std::string(hash);
+  Result<HashingSlots::Slot> slot = process_hashing_slots().take(kHashingSlotWait);
+  if (!slot) return slot.error();
+  return hash_in_slot(password);
 }
 
-bool verify_password(std::string_view password, const std::string& hash) {
-  ensure_sodium();
-  if (hash.size() >= crypto_pwhash_STRBYTES) return false;
+Result<bool> verify_password(std::string_view password, const std::optional<std::string>& hash) {
+  Result<HashingSlots::Slot> slot = process_hashing_slots().take(kHashingSlotWait);
+  if (!slot) return slot.error();
+  Result<std::string> decoy = decoy_hash();
+  if (!decoy) return decoy.error();
+  const std::string& checked = hash ? *hash : decoy.value();
+  if (checked.size() >= crypto_pwhash_STRBYTES) return false;
   char stored[crypto_pwhash_STRBYTES] = {};
-  hash.copy(stored, hash.size());
-  return crypto_pwhash_str_verify(stored, password.data(), password.size()) == 0;
+  checked.copy(stored, checked.size());
+  const bool matches = crypto_pwhash_str_verify(stored, password.data(), password.size()) == 0;
+  return matches && hash.has_value();
 }
 
 std::string random_secret() {

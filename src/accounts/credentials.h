@@ -14,8 +14,12 @@ namespace alley::accounts {
 std::optional<std::string> password_problem(std::string_view password, std::string_view username);
 
 // An argon2id hash in libsodium's string format (salt and cost inside).
+// Both functions wait for one of the process's hashing slots
+// (hashing_slots.h) and are Unavailable when none frees up in time.
 Result<std::string> hash_password(std::string_view password);
-bool verify_password(std::string_view password, const std::string& hash);
+// Whether `password` matches `hash`. Without a hash (an unknown user) a decoy
+// is checked instead, so that the answer, false, takes as long to come.
+Result<bool> verify_password(std::string_view password, const std::optional<std::string>& hash);
 
 // 32 random bytes as URL-safe base64 (43 characters).
 std::string random_secret();

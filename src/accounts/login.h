@@ -13,11 +13,18 @@ constexpr int kAccountFailureLimit = 5;
 constexpr int kAddressFailureLimit = 20;
 constexpr long long kFailureWindowSeconds = 15 * 60;
 
-// Unauthorized for a wrong name or password (the same answer for both, so
-// names cannot be probed); TooManyRequests while locked.
-// REQUIRES: a write transaction. A failure is recorded even though the
-// caller gets an error: commit the transaction either way.
-Result<Session> log_in(store::Connection& connection, const std::string& username, const std::string& password,
+// Unauthorized for a wrong name or password (the same answer after the same
+// work for both, so names cannot be probed); TooManyRequests while locked;
+// Unavailable when too many other passwords are being checked to check this
+// one soon (hashing_slots.h). A failure is recorded before Unauthorized is
+// returned.
+//
+// Runs its own transactions so that the slow password check holds no lock:
+// the throttle and the stored hash are read outside a write transaction, the
+// check runs outside any transaction, and only the short writes (recording a
+// failure, clearing failures, starting the session) take the write lock.
+// REQUIRES: the calling thread holds no connection of `database`.
+Result<Session> log_in(store::Database& database, const std::string& username, const std::string& password,
                        const std::string& address);
 
 }  // namespace alley::accounts

@@ -39,23 +39,18 @@ void add_session_routes(Router& router, std::shared_ptr<store::Database> databas
              [db, database](RequestContext& context, const HttpRequest& request, const PathParams&) {
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
-               std::string token;
-               Result<Json> signed_in = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
-                 Result<accounts::Session> session = accounts::log_in(
-                     connection, text_field(body.value(), "username"), text_field(body.value(), "password"),
-                     context.remote_address);
-                 if (!session) return session.error();
-                 token = session->token;
-                 return Json{{"user", accounts::user_json(session->user)}, {"csrf_token", session->csrf_token},
-                             {"expires_at", session->expires_at}};
-               }, OnFailure::kCommit);
-               if (!signed_in) {
-                 HttpResponse refused = problem_response(signed_in.error());
+               Result<accounts::Session> session = accounts::log_in(
+                   *db, text_field(body.value(), "username"), text_field(body.value(), "password"),
+                   context.remote_address);
+               if (!session) {
+                 HttpResponse refused = problem_response(session.error());
                  if (refused.status == 429) refused.set_header("Retry-After", "900");
                  return refused;
                }
-               HttpResponse response = json_response(200, signed_in.value());
-               response.set_header("Set-Cookie", session_cookie(request, token, accounts::kSessionSeconds));
+               HttpResponse response = json_response(
+                   200, Json{{"user", accounts::user_json(session->user)}, {"csrf_token", session->csrf_token},
+                             {"expires_at", session->expires_at}});
+               response.set_header("Set-Cookie", session_cookie(request, session->token, accounts::kSessionSeconds));
                return response;
              },
              {"sign_in", "Sign in with user name and password; sets the session cookie", "accounts", "credentials",

@@ -71,7 +71,11 @@ HttpResponse problem_response(const Error& error) {
     std::fprintf(stderr, "alley: internal error: %s\n", error.message.c_str());
     return problem_response(status, "the server failed to handle this request; it has been logged");
   }
-  return problem_response(status, error.message, error.fields);
+  HttpResponse response = problem_response(status, error.message, error.fields);
+  // Unavailable is momentary (the database was busy, every password slot was
+  // taken): a client may try again shortly.
+  if (status == 503) response.set_header("Retry-After", "1");
+  return response;
 }
 
 HttpResponse json_response(int status, const Json& body, std::string content_type) {

@@ -14,9 +14,18 @@
 namespace alley::testing {
 namespace {
 
-int connect_to(int port) {
+int connect_to(int port, const std::string& source_address = {}) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) throw std::runtime_error("socket failed");
+  if (!source_address.empty()) {
+    sockaddr_in source{};
+    source.sin_family = AF_INET;
+    if (::inet_pton(AF_INET, source_address.c_str(), &source.sin_addr) != 1 ||
+        ::bind(fd, reinterpret_cast<sockaddr*>(&source), sizeof source) != 0) {
+      ::close(fd);
+      throw std::runtime_error("cannot send from " + source_address);
+    }
+  }
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(std::uint16_t(port));
@@ -101,9 +110,14 @@ Response request(int port, const std::string& method, const std::string& target,
                  const Headers& headers, std::chrono::milliseconds timeout) {
   std::string text = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   bool has_type = false, has_authorization = false, anonymous = false;
+  std::string source_address;
   for (const auto& [name, value] : headers) {
     if (name == kAnonymousMarker.first) {
       anonymous = true;
+      continue;
+    }
+    if (name == from_address("").first) {
+      source_address = value;
       continue;
     }
     text += name + ": " + value + "\r\n";
@@ -120,8 +134,12 @@ Response request(int port, const std::string& method, const std::string& target,
     text += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }
   text += "\r\n" + body;
+  const int fd = connect_to(port, source_address);
+  send_all(fd, text);
   bool closed = false;
-  return parse_response(raw_exchange(port, text, timeout, closed));
+  const std::string answer = read_until_close(fd, timeout, closed);
+  ::close(fd);
+  return parse_response(answer);
 }
 
 }  // namespace alley::testing

@@ -31,6 +31,12 @@ void set_default_authorization(int port, const std::string& value);
 // A marker header, never sent: make this request as the anonymous public.
 inline const std::pair<std::string, std::string> kAnonymousMarker = {"X-Alley-Test-Anonymous", "1"};
 
+// A marker header, never sent: connect from this loopback address (any of
+// 127.0.0.0/8), so that one test can be many clients as the server sees them.
+inline std::pair<std::string, std::string> from_address(const std::string& loopback_address) {
+  return {"X-Alley-Test-Source-Address", loopback_address};
+}
+
 // One request on a fresh connection (Connection: close). JSON content type is
 // added when a body is given and no Content-Type header is.
 Response request(int port, const std::string& method, const std::string& target, const std::string& body = {},
