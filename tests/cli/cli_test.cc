@@ -115,5 +115,32 @@ TEST(Cli, ABadImportChangesNothing) {
   EXPECT_EQ(Json::parse(exported.out).size(), 0u);
 }
 
+TEST(Cli, HostileImportFilesAreRefusedClearlyAndChangeNothing) {
+  TempDir dir;
+  const std::string db = dir.db_url();
+  ASSERT_EQ(run_alley({"init", "--db", db}).exit_code, 0);
+  const std::string before = run_alley({"export", "organizations", "--db", db}).out;
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"deep.json", "[{\"name\":\"深\",\"source\":\"t\",\"kind\":\"enterprise\",\"sectors\":" +
+                        std::string(100000, '[') + std::string(100000, ']') + "}]"},
+      {"huge.json", R"([{"name":"大","source":"t","kind":"enterprise","employees":1e400}])"},
+      {"nul.json", R"([{"name":"硅\u0000巷","source":"t","kind":"enterprise"}])"},
+      {"gbk.csv", "name,source,kind\n\xBB\xAA\xD1\xF4,t,enterprise\n"},
+      {"broken.csv", "name,source,kind\n\xC0\xAF,t,enterprise\n"},
+      {"deep-cell.csv", "name,source,kind,sectors\n深,t,enterprise," + std::string(100000, '[') + "\n"},
+  };
+  for (const auto& [name, content] : files) {
+    SCOPED_TRACE(name);
+    const std::string file = (dir.path() / name).string();
+    std::ofstream(file, std::ios::binary) << content;
+    CommandResult result = run_alley({"import", "organizations", file, "--db", db});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    // A sentence, with the fields at fault on lines of their own where a row breaks rules.
+    EXPECT_NE(result.err.find("alley: "), std::string::npos) << result.err;
+    EXPECT_LE(count_lines(result.err), 3) << result.err;
+  }
+  EXPECT_EQ(run_alley({"export", "organizations", "--db", db}).out, before);
+}
+
 }  // namespace
 }  // namespace alley::testing

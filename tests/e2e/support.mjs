@@ -66,10 +66,22 @@ export async function startAlley({ demo = true, users = [] } = {}) {
     throw error
   }
 
+  // Anything the server's Content-Security-Policy blocks is a broken page:
+  // every violation is collected and fails the file at stop().
+  const violations = []
   async function page(viewport = { width: 1366, height: 768 }) {
     const context = await browser.newContext({ viewport })
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`))
+    })
     const opened = await context.newPage()
     opened.on('pageerror', (error) => { throw error })
+    opened.on('console', (message) => {
+      if (message.type() === 'error' && /CSP violation|Content Security Policy/.test(message.text())) {
+        violations.push(`${opened.url()}: ${message.text()}`)
+      }
+    })
     return opened
   }
 
@@ -89,6 +101,7 @@ export async function startAlley({ demo = true, users = [] } = {}) {
     await browser.close()
     server.kill('SIGTERM')
     rmSync(folder, { recursive: true, force: true })
+    assert.deepEqual(violations, [], 'the Content-Security-Policy blocked part of the app')
   }
 
   return { base, db, passwords, addUser, tokenFor, page, signIn, shoot, stop }

@@ -132,6 +132,13 @@ test('the dashboard shows its charts at 1366×768', async () => {
   await p.waitForSelector('[data-test=enterprise-count]')
   await p.waitForSelector('.chart canvas')
   assert.ok(Number(await p.locator('[data-test=enterprise-count]').innerText()) >= 600)
+  // The public gets no counts by tier or pipeline: the registry hides those fields.
+  assert.equal(await p.locator('.chart canvas').count() >= 2, true)
+  assert.equal(await p.locator('[data-test=tier-chart]').count(), 0)
+  await shoot(p, 'dashboard-public-1366')
+  await signIn(p, 'e2e-staff')
+  await p.goto(`${base}/`)
+  await p.waitForSelector('[data-test=tier-chart] canvas')
   assert.equal(await p.locator('.chart canvas').count() >= 4, true)
   await shoot(p, 'dashboard-1366')
 })

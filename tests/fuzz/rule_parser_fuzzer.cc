@@ -2,7 +2,7 @@
 // input, as rule text and (when it is JSON) as JSON Logic, must be answered
 // with a rule or an error, never a crash, a hang or a leak; and whatever is
 // accepted must convert both ways without changing. Built and run by
-// run_rule_fuzzer.sh.
+// run_fuzzer.sh.
 
 #include <cstddef>
 #include <cstdint>
@@ -22,7 +22,7 @@ using namespace alley::policies;
 
 // Reports a broken round trip and stops the run: libFuzzer keeps the input.
 [[noreturn]] void mismatch(const char* what, const std::string& expected, const std::string& found) {
-  std::fprintf(stderr, "rule fuzzer: %s\n  expected: %s\n  found:    %s\n", what, expected.c_str(), found.c_str());
+  std::fprintf(stderr, "fuzz property: %s\n  expected: %s\n  found:    %s\n", what, expected.c_str(), found.c_str());
   __builtin_trap();
 }
 

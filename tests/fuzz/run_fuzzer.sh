@@ -1,36 +1,29 @@
 #!/usr/bin/env bash
-# Builds the rule-language fuzzer (rule_parser_fuzzer.cc) with clang, libFuzzer,
+# Builds one libFuzzer target (tests/fuzz/<name>_fuzzer.cc) with clang,
 # AddressSanitizer (with leak detection) and UndefinedBehaviorSanitizer into
-# <build-dir>/fuzz, seeds its corpus from the pack's policies and seeds/, and
-# runs it for <seconds>. Fails when libFuzzer reports a crash, a hang, a leak,
-# undefined behaviour or a broken round trip.
-#   tests/fuzz/run_rule_fuzzer.sh <build-dir> <seconds> [more libFuzzer flags…]
+# <build-dir>/fuzz/<name>, seeds its corpus from seeds/<name>/ (and, where
+# there is one, <name>.seed.mjs), and runs it for <seconds>. Fails when
+# libFuzzer reports a crash, a hang, a leak, undefined behaviour or a broken
+# property of the target.
+#   tests/fuzz/run_fuzzer.sh <build-dir> <name> <seconds> [more libFuzzer flags…]
 set -euo pipefail
-if [ $# -lt 2 ]; then
-  echo "usage: $0 <build-dir> <seconds> [libFuzzer flags…]" >&2
+if [ $# -lt 3 ]; then
+  echo "usage: $0 <build-dir> <name> <seconds> [libFuzzer flags…]" >&2
   exit 2
 fi
 source_dir="$(cd "$(dirname "$0")/../.." && pwd)"
-mkdir -p "$1/fuzz"
-out="$(cd "$1/fuzz" && pwd)"
-seconds="$2"
-shift 2
+name="$2"
+mkdir -p "$1/fuzz/$name"
+out="$(cd "$1/fuzz/$name" && pwd)"
+seconds="$3"
+shift 3
 
 # Everything is compiled by clang from the sources, never taken from the GCC
-# build: the sanitizers and coverage must see the parser itself. The list is
-# what the linker needs, no more: the parser types fields by the organization
-# schema (registry/schemas.cc), and the schema table brings its field rules
-# (USCC, datum). A new dependency shows as an undefined reference at link
-# time; add its source here.
-sources=(
-  tests/fuzz/rule_parser_fuzzer.cc
-  src/policies/rule_parser.cc
-  src/policies/rule_format.cc
-  src/registry/schemas.cc
-  src/registry/resource_schema.cc
-  src/registry/uscc.cc
-  src/geo/datum.cc
-)
+# build: the sanitizers and coverage must see the code itself. <name>.sources
+# lists what the linker needs, no more; a new dependency shows as an undefined
+# reference at link time: add its source there.
+mapfile -t sources < <(grep -v '^#' "$source_dir/tests/fuzz/$name.sources" | grep .)
+sources=("tests/fuzz/${name}_fuzzer.cc" "${sources[@]}")
 compiler=(clang++)
 command -v ccache >/dev/null && compiler=(ccache clang++)
 flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined)
@@ -71,7 +64,7 @@ while [ "$running" -gt 0 ]; do
   running=$((running - 1))
 done
 [ "$failed" -eq 0 ] || { echo "fuzz: compilation failed" >&2; exit 1; }
-fuzzer="$out/rule_parser_fuzzer"
+fuzzer="$out/${name}_fuzzer"
 for object in "${objects[@]}"; do
   if [ ! -f "$fuzzer" ] || [ "$object" -nt "$fuzzer" ]; then
     echo "fuzz: linking $fuzzer"
@@ -80,22 +73,14 @@ for object in "${objects[@]}"; do
   fi
 done
 
-# The corpus: every rule of the pack (and its JSON Logic, where a policy has
-# one) plus the hand-written seeds, named by content so re-seeding adds nothing
-# twice. libFuzzer adds what it finds to the same folder, so later runs go on
-# from there.
+# The corpus: the hand-written seeds, and what <name>.seed.mjs makes from the
+# project's own data, named by content so re-seeding adds nothing twice.
+# libFuzzer adds what it finds to the same folder, so later runs go on from there.
 mkdir -p "$out/corpus" "$out/artifacts"
-node - "$source_dir/data/packs/silicon-alley/policies.json" "$out/corpus" <<'EOF'
-const fs = require("fs"), path = require("path"), crypto = require("crypto");
-const [file, corpus] = process.argv.slice(2);
-const write = (text) =>
-  fs.writeFileSync(path.join(corpus, crypto.createHash("sha1").update(text).digest("hex")), text);
-for (const policy of JSON.parse(fs.readFileSync(file, "utf8"))) {
-  if (typeof policy.rule === "string") write(policy.rule);
-  if (policy.rule_jsonlogic !== undefined) write(JSON.stringify(policy.rule_jsonlogic));
-}
-EOF
-cp "$source_dir"/tests/fuzz/seeds/* "$out/corpus/"
+if [ -f "$source_dir/tests/fuzz/$name.seed.mjs" ]; then
+  node "$source_dir/tests/fuzz/$name.seed.mjs" "$source_dir" "$out/corpus"
+fi
+cp "$source_dir"/tests/fuzz/seeds/"$name"/* "$out/corpus/"
 
 # -timeout: one input running longer is a hang; -rss_limit_mb: memory runaway;
 # -detect_leaks: a leak in any input fails the run.
@@ -111,7 +96,7 @@ set -e
 executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
 awk -v runs="${executions:-0}" -v from="$started" -v to="$(date +%s.%N)" -v inputs="$(ls "$out/corpus" | wc -l)" \
   'BEGIN { printf "fuzz: %d executions in %.1f s (%d/s), corpus %d inputs\n", runs, to - from, runs / (to - from), inputs }'
-if [ "$status" -ne 0 ] || grep -qE '^==[0-9]+==ERROR|runtime error:|^SUMMARY: |ERROR: libFuzzer|^rule fuzzer:' "$log"; then
+if [ "$status" -ne 0 ] || grep -qE '^==[0-9]+==ERROR|runtime error:|^SUMMARY: |ERROR: libFuzzer|^fuzz property:' "$log"; then
   echo "fuzz: libFuzzer reported a problem (exit $status); the input is in $out/artifacts/, the output in $log" >&2
   exit 1
 fi
