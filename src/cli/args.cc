@@ -24,6 +24,7 @@ Result<Args> parse_args(const std::vector<std::string>& words, const std::set<st
       } else {
         return Error::invalid(name + " needs a value");
       }
+      args.every_value[name].push_back(args.options[name]);
     } else {
       return Error::invalid("unknown option " + name);
     }

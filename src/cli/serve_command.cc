@@ -23,8 +23,8 @@ std::optional<long> parse_long(const std::string& text, long low, long high) {
 }  // namespace
 
 int serve_command(const std::vector<std::string>& words) {
-  Result<Args> args =
-      parse_args(words, {"--db", "--host", "--port", "--threads", "--request-timeout-ms", "--web"}, {});
+  Result<Args> args = parse_args(
+      words, {"--db", "--host", "--port", "--threads", "--request-timeout-ms", "--web", "--trusted-proxy"}, {});
   if (!args) return fail(args.error().message + " (see 'alley help')", 2);
   if (!args->positional.empty()) return fail("serve takes no arguments besides options", 2);
   http::ServerOptions options;
@@ -38,6 +38,11 @@ int serve_command(const std::vector<std::string>& words) {
   auto timeout = parse_long(args->get("--request-timeout-ms", "15000"), 100, 3600000);
   if (!timeout) return fail("--request-timeout-ms must be from 100 to 3600000", 2);
   options.request_timeout = std::chrono::milliseconds(*timeout);
+  for (const std::string& proxy : args->get_all("--trusted-proxy")) {
+    Result<http::AddressRange> range = http::AddressRange::parse(proxy);
+    if (!range) return fail("--trusted-proxy: " + range.error().message, 2);
+    options.trusted_proxies.push_back(range.value());
+  }
 
   const std::string url = database_url(args->get("--db"));
   Result<std::shared_ptr<store::Database>> database = open_migrated(url, options.threads);

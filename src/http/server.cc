@@ -108,9 +108,10 @@ HttpResponse route(const Router& router, HttpRequest& request, RequestContext& c
   }
 }
 
-HttpResponse dispatch(const Router& router, HttpRequest& request, const std::string& remote) {
+HttpResponse dispatch(const Router& router, HttpRequest& request, const std::string& remote,
+                      const std::vector<AddressRange>& trusted_proxies) {
   RequestContext context;
-  context.remote_address = remote;
+  context.remote_address = client_address(remote, request.header("x-forwarded-for"), trusted_proxies);
   HttpResponse response = route(router, request, context);
   add_security_headers(response, context.user && request.path.starts_with("/api/"));
   return response;
@@ -172,7 +173,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     request.body = std::move(message.body());
     const auto started = std::chrono::steady_clock::now();
-    HttpResponse response = dispatch(router_, request, remote_);
+    HttpResponse response = dispatch(router_, request, remote_, options_.trusted_proxies);
     const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
     if (response.status >= 500) {
       std::fprintf(stderr, "alley: %s %s -> %d (%.1f ms)\n", loggable(request.method).c_str(),

@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
+#include "http/client_address.h"
 #include "http/router.h"
 
 namespace alley::http {
@@ -20,6 +22,9 @@ struct ServerOptions {
   std::chrono::milliseconds request_timeout{15000};
   std::size_t body_limit = 1 << 20;  // 1 MiB
   std::size_t header_limit = 16 << 10;
+  // Reverse proxies whose X-Forwarded-For names the client (client_address.h);
+  // none by default, so the header is ignored.
+  std::vector<AddressRange> trusted_proxies;
 };
 
 // Binds, calls `on_listening` with the bound port, then serves until SIGINT
