@@ -2,11 +2,11 @@
 
 #include <sodium.h>
 
-#include <cctype>
 #include <mutex>
 #include <stdexcept>
 
 #include "accounts/hashing_slots.h"
+#include "accounts/password_policy.h"
 
 namespace alley::accounts {
 namespace {
@@ -15,8 +15,6 @@ void ensure_sodium() {
   static const bool ready = sodium_init() >= 0;
   if (!ready) throw std::runtime_error("libsodium could not be initialised");
 }
-
-constexpr std::size_t kMinimumLength = 12;
 
 // REQUIRES: a hashing slot held by the caller.
 Result<std::string> hash_in_slot(std::string_view password) {
@@ -44,23 +42,6 @@ Result<std::string> decoy_hash() {
 }
 
 }  // namespace
-
-std::optional<std::string> password_problem(std::string_view password, std::string_view username) {
-  if (password.size() < kMinimumLength) {
-    return "密码至少需要 " + std::to_string(kMinimumLength) + " 个字符 (at least 12 characters)";
-  }
-  if (password.size() > 256) return "密码最多 256 个字符 (at most 256 characters)";
-  bool letter = false, digit = false;
-  for (unsigned char c : password) {
-    letter |= std::isalpha(c) != 0;
-    digit |= std::isdigit(c) != 0;
-  }
-  if (!letter || !digit) return "密码需同时包含字母和数字 (use both letters and digits)";
-  if (!username.empty() && password.find(username) != std::string_view::npos) {
-    return "密码不能包含用户名 (must not contain the user name)";
-  }
-  return std::nullopt;
-}
 
 Result<std::string> hash_password(std::string_view password) {
   Result<HashingSlots::Slot> slot = process_hashing_slots().take(kHashingSlotWait);
@@ -100,18 +81,21 @@ std::string secret_hash(std::string_view secret) {
   return hex;
 }
 
-std::string generated_password() {
+std::string generated_password(std::string_view username) {
   ensure_sodium();
-  // No look-alike characters; groups of four are easy to copy by hand.
+  // No look-alike characters; four groups of four (about 89 bits) are easy to
+  // copy by hand.
   static constexpr std::string_view kAlphabet = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY3479";
   std::string password;
-  for (int group = 0; group < 4; ++group) {
-    if (group) password += '-';
-    for (int i = 0; i < 4; ++i) password += kAlphabet[randombytes_uniform(std::uint32_t(kAlphabet.size()))];
+  // A short user name can turn up in the letters by chance; then draw again.
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    password.clear();
+    for (int group = 0; group < 4; ++group) {
+      if (group) password += '-';
+      for (int i = 0; i < 4; ++i) password += kAlphabet[randombytes_uniform(std::uint32_t(kAlphabet.size()))];
+    }
+    if (!password_problem(password, username)) break;
   }
-  // Make sure both letters and digits appear, as the policy asks.
-  password += std::to_string(randombytes_uniform(10));
-  password += 'a' + char(randombytes_uniform(26));
   return password;
 }
 

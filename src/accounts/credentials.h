@@ -1,6 +1,7 @@
 #pragma once
-// Passwords (argon2id through libsodium), the password policy, and random
-// secrets for sessions and API tokens, which are stored only as hashes.
+// Passwords (argon2id through libsodium; what they must be is
+// password_policy.h), and random secrets for sessions and API tokens, which
+// are stored only as hashes.
 
 #include <optional>
 #include <string>
@@ -9,9 +10,6 @@
 #include "core/error.h"
 
 namespace alley::accounts {
-
-// nullopt when `password` meets the policy; otherwise a sentence to show the user.
-std::optional<std::string> password_problem(std::string_view password, std::string_view username);
 
 // An argon2id hash in libsodium's string format (salt and cost inside).
 // Both functions wait for one of the process's hashing slots
@@ -27,7 +25,8 @@ std::string random_secret();
 // BLAKE2b-256 of a secret, hex: what the database keeps of a session or token.
 std::string secret_hash(std::string_view secret);
 
-// A readable random password that meets the policy, for `alley init`.
-std::string generated_password();
+// A readable random password that meets the policy for `username`, for
+// `alley init` and `alley user add`.
+std::string generated_password(std::string_view username);
 
 }  // namespace alley::accounts

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/credentials.h"
+#include "accounts/password_policy.h"
 #include "core/clock.h"
 #include "core/ids.h"
 

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "accounts/common_passwords.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "http/routes.h"
@@ -43,6 +44,9 @@ int serve_command(const std::vector<std::string>& words) {
     if (!range) return fail("--trusted-proxy: " + range.error().message, 2);
     options.trusted_proxies.push_back(range.value());
   }
+
+  // Without the list no password could be set or changed: say so now.
+  if (Status passwords = accounts::load_common_passwords(); !passwords) return fail(passwords.error().message);
 
   const std::string url = database_url(args->get("--db"));
   Result<std::shared_ptr<store::Database>> database = open_migrated(url, options.threads);

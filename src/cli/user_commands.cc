@@ -54,7 +54,7 @@ Status create_first_admin(store::Connection& connection) {
   Result<std::int64_t> users = accounts::count_users(connection);
   if (!users) return users.error();
   if (users.value() > 0) return ok_status();
-  const std::string password = accounts::generated_password();
+  const std::string password = accounts::generated_password("admin");
   Result<accounts::User> admin = accounts::create_user(connection, {"admin", "admin", "", "", password});
   if (!admin) return admin.error();
   std::printf("alley: created the user 'admin' with the password %s\n"
@@ -77,7 +77,7 @@ int user_command(const std::vector<std::string>& words) {
   const std::string name = args->positional[1];
   const std::string url = database_url(args->get("--db"));
   if (action == "add") {
-    const std::string password = accounts::generated_password();
+    const std::string password = accounts::generated_password(name);
     const std::string department = args->has("--subdistrict") ? args->get("--subdistrict") : args->get("--department");
     const int code = with_write(url, [&](store::Connection& connection) -> Status {
       Result<accounts::User> user = accounts::create_user(

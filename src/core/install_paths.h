@@ -1,6 +1,6 @@
 #pragma once
 // Where Alley looks for what ships beside the binary (district packs, the web
-// app): an environment override, then `source_relative` and
+// app, the list of common passwords): an environment override, then `source_relative` and
 // `share/alley/<installed_name>` beside each folder above the binary, then
 // the working folder, then the source tree it was built from.
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/password_policy.h"
 #include "policies/verdicts.h"
 #include "registry/schemas.h"
 
@@ -10,6 +11,18 @@ namespace {
 
 using registry::FieldSpec;
 using registry::FieldType;
+
+// The limits of the password policy that a schema can state; the rest (the
+// user name, repetition, common passwords) only the server checks.
+Json password_schema() {
+  return {{"type", "string"},
+          {"minLength", accounts::kMinimumPasswordLength},
+          {"maxLength", accounts::kMaximumPasswordLength},
+          {"description", std::to_string(accounts::kMinimumPasswordLength) + "–" +
+                              std::to_string(accounts::kMaximumPasswordLength) +
+                              " characters; not the user name nor containing it, not one character repeated, "
+                              "not a common password (docs/SECURITY.md)"}};
+}
 
 Json field_schema(const FieldSpec& spec) {
   Json schema = Json::object();
@@ -140,9 +153,9 @@ Json components() {
   schemas["new_user"] = {{"type", "object"}, {"required", {"username", "role", "password"}},
                          {"properties", {{"username", {{"type", "string"}}}, {"role", user_properties["role"]},
                                          {"department_id", {{"type", "string"}}}, {"org_id", {{"type", "string"}}},
-                                         {"password", {{"type", "string"}, {"minLength", 12}}}}}};
+                                         {"password", password_schema()}}}};
   schemas["user_change"] = {{"type", "object"}, {"properties", {{"disabled", {{"type", "boolean"}}},
-                                                                {"password", {{"type", "string"}, {"minLength", 12}}}}}};
+                                                                {"password", password_schema()}}}};
   schemas["credentials"] = {{"type", "object"}, {"required", {"username", "password"}},
                             {"properties", {{"username", {{"type", "string"}}}, {"password", {{"type", "string"}}}}}};
   schemas["session"] = {{"type", "object"}, {"required", {"user"}},

@@ -88,8 +88,13 @@ TEST_F(Accounts, PasswordPolicyAndUserManagement) {
   Response weak = post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "admin"}, {"password", "short1"}});
   EXPECT_EQ(weak.status, 422);
   EXPECT_EQ(json_of(weak)["errors"][0]["field"], "password");
-  Response no_digit = post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "admin"}, {"password", "longbutnodigits"}});
-  EXPECT_EQ(no_digit.status, 422);
+  Response common = post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "admin"}, {"password", "Password1234"}});
+  EXPECT_EQ(common.status, 422);
+  EXPECT_NE(json_of(common)["errors"][0]["message"].get<std::string>().find("too common"), std::string::npos);
+  // Ten Chinese characters are a fine password (the length is counted in characters).
+  Response chinese = post_json(server_->port(), "/api/v1/users", {{"username", "zhao"}, {"role", "admin"}, {"password", "硅巷创新街区真的很美"}});
+  EXPECT_EQ(chinese.status, 201) << chinese.body;
+  EXPECT_EQ(sign_in("zhao", "硅巷创新街区真的很美").status, 200);
   Response made = post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "enterprise"}, {"org_id", "qst"},
                                                                {"password", "a-good-passw0rd"}});
   ASSERT_EQ(made.status, 201) << made.body;
