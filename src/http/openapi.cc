@@ -56,6 +56,10 @@ Json field_schema(const FieldSpec& spec) {
   if (!spec.is_public) description += "; not public: district staff and the organization itself only";
   schema["description"] = description;
   if (!spec.label.empty()) schema["title"] = spec.label;
+  // Who may set or change the field, for clients that build forms from this document.
+  if (spec.written_by != registry::Writer::kOwner) {
+    schema["x-written-by"] = spec.written_by == registry::Writer::kStaff ? "staff" : "admin";
+  }
   return schema;
 }
 
