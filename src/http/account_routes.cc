@@ -17,11 +17,11 @@
 namespace alley::http {
 namespace {
 
-std::string session_cookie(const HttpRequest& request, const std::string& value, long long max_age) {
+std::string session_cookie(const RequestContext& context, const std::string& value, long long max_age) {
   std::string cookie = std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
                        std::to_string(max_age);
-  // Behind TLS (the proxy says so), the cookie never travels in clear text.
-  if (request.header("x-forwarded-proto") == "https") cookie += "; Secure";
+  // Behind TLS (a trusted proxy says so), the cookie never travels in clear text.
+  if (context.over_tls) cookie += "; Secure";
   return cookie;
 }
 
@@ -50,7 +50,7 @@ void add_session_routes(Router& router, std::shared_ptr<store::Database> databas
                HttpResponse response = json_response(
                    200, Json{{"user", accounts::user_json(session->user)}, {"csrf_token", session->csrf_token},
                              {"expires_at", session->expires_at}});
-               response.set_header("Set-Cookie", session_cookie(request, session->token, accounts::kSessionSeconds));
+               response.set_header("Set-Cookie", session_cookie(context, session->token, accounts::kSessionSeconds));
                return response;
              },
              {"sign_in", "Sign in with user name and password; sets the session cookie", "accounts", "credentials",
@@ -74,7 +74,7 @@ void add_session_routes(Router& router, std::shared_ptr<store::Database> databas
               "session", "application/json", {}, {200, 401}, false, Access::kSignedIn});
 
   router.add("DELETE", "/api/v1/session",
-             [db, database](RequestContext&, const HttpRequest& request, const PathParams&) {
+             [db, database](RequestContext& context, const HttpRequest& request, const PathParams&) {
                const std::string cookie = cookie_value(request, kSessionCookie);
                if (!cookie.empty()) {
                  Result<Json> ended = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
@@ -85,7 +85,7 @@ void add_session_routes(Router& router, std::shared_ptr<store::Database> databas
                }
                HttpResponse response;
                response.status = 204;
-               response.set_header("Set-Cookie", session_cookie(request, "", 0));
+               response.set_header("Set-Cookie", session_cookie(context, "", 0));
                return response;
              },
              {"sign_out", "Sign out: ends the session", "accounts", "", "", "", {}, {204}, false, Access::kPublic});

@@ -17,7 +17,8 @@ class Accounts : public ::testing::Test {
     ASSERT_EQ(added.exit_code, 0) << added.err;
     password_ = added.out.substr(added.out.find("password ") + 9);
     password_ = password_.substr(0, password_.find(' '));
-    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", dir_.db_url()});
+    // As behind the proxy of docs/DEPLOY.md, which says whether the client came over TLS.
+    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", dir_.db_url(), "--trusted-proxy", "127.0.0.1"});
   }
   Response sign_in(const std::string& user, const std::string& password, const std::string& from = "") {
     Headers headers = {kAnonymousMarker};
@@ -32,6 +33,14 @@ class Accounts : public ::testing::Test {
   std::string password_;
   std::unique_ptr<ServerProcess> server_;
 };
+
+TEST_F(Accounts, OnlyATrustedProxySaysTheClientCameOverTls) {
+  ServerProcess direct({"--db", dir_.db_url()});
+  Response signed_in = post_json(direct.port(), "/api/v1/session", {{"username", "wang"}, {"password", password_}},
+                                 {kAnonymousMarker, {"X-Forwarded-Proto", "https"}});
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  EXPECT_EQ(signed_in.header("set-cookie").find("Secure"), std::string::npos) << "anyone may send the header";
+}
 
 TEST_F(Accounts, SessionCookieAndCsrf) {
   Response signed_in = sign_in("wang", password_);
