@@ -78,14 +78,13 @@ Result<std::optional<std::int64_t>> if_match_version(const HttpRequest& request)
   return std::optional<std::int64_t>(version);
 }
 
-Result<Json> run_write(store::Database& database, const std::function<Result<Json>(store::Connection&)>& work,
-                       OnFailure on_failure) {
+Result<Json> run_write(store::Database& database, const std::function<Result<Json>(store::Connection&)>& work) {
   Result<store::Database::Lease> lease = database.acquire();
   if (!lease) return lease.error();
   std::optional<Result<Json>> outcome;
   Status committed = store::in_write_transaction(*lease.value(), [&]() -> Status {
     outcome = work(*lease.value());
-    if (!outcome->ok() && on_failure == OnFailure::kRollBack) return outcome->error();
+    if (!outcome->ok()) return outcome->error();
     return ok_status();
   });
   if (!committed) return committed.error();

@@ -41,13 +41,9 @@ Json next_cursor(std::size_t offset, std::size_t count, std::int64_t total);
 // PreconditionRequired when the header is missing, Malformed when unreadable.
 Result<std::optional<std::int64_t>> if_match_version(const HttpRequest& request);
 
-// What a failed write leaves behind: nothing, or what it wrote before failing
-// (a failed sign-in must still record the failure).
-enum class OnFailure { kRollBack, kCommit };
-
-// Leases a connection and runs `work` in a write transaction.
-Result<Json> run_write(store::Database& database, const std::function<Result<Json>(store::Connection&)>& work,
-                       OnFailure on_failure = OnFailure::kRollBack);
+// Leases a connection and runs `work` in a write transaction, which a
+// failure rolls back.
+Result<Json> run_write(store::Database& database, const std::function<Result<Json>(store::Connection&)>& work);
 
 // Leases a connection for reading.
 Result<Json> run_read(store::Database& database, const std::function<Result<Json>(store::Connection&)>& work);

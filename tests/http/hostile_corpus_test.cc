@@ -160,15 +160,7 @@ class HostileCorpus : public ::testing::TestWithParam<fs::path> {
         {"h-enterprise", "--role", "enterprise", "--org", "demo-org-0001"},
         {"h-subdistrict", "--role", "subdistrict", "--subdistrict", "huayanglu-subdistrict"},
         {"h-department", "--role", "department", "--department", "science-tech-commission"}};
-    for (const auto& user : users) {
-      std::vector<std::string> add = {"user", "add"};
-      add.insert(add.end(), user.begin(), user.end());
-      add.insert(add.end(), {"--db", db_});
-      ASSERT_EQ(run_alley(add).exit_code, 0);
-      CommandResult token = run_alley({"token", "create", user[0], "--db", db_});
-      ASSERT_EQ(token.exit_code, 0);
-      authorization_[user[2]] = "Bearer " + token.out.substr(0, token.out.find('\n'));
-    }
+    authorization_ = add_users_by_role(db_, users);
     server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", db_});
     authorization_["admin"] = server_->admin_authorization();
     Result<std::shared_ptr<store::Database>> opened = store::Database::open(db_, 1);

@@ -65,15 +65,7 @@ class PermissionMatrix : public ::testing::Test {
         {"m-subdistrict", "--role", "subdistrict", "--subdistrict", "huayanglu-subdistrict"},
         {"m-department", "--role", "department", "--department", "science-tech-commission"},
         {"m-admin", "--role", "admin"}};
-    for (const auto& user : users) {
-      std::vector<std::string> add = {"user", "add"};
-      add.insert(add.end(), user.begin(), user.end());
-      add.insert(add.end(), {"--db", db});
-      ASSERT_EQ(run_alley(add).exit_code, 0);
-      CommandResult token = run_alley({"token", "create", user[0], "--db", db});
-      ASSERT_EQ(token.exit_code, 0);
-      (*tokens_)[user[2]] = "Bearer " + token.out.substr(0, token.out.find('\n'));
-    }
+    *tokens_ = add_users_by_role(db, users);
     server_ = new ServerProcess({"--db", db});
     // Records the sub-district answers for, beside the 科委's from the pack and the demo.
     const int port = server_->port();

@@ -1,5 +1,9 @@
 #include "support/server_process.h"
 
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
 #include "support/http_client.h"
 #include "support/test_database.h"
 
@@ -16,7 +20,32 @@
 namespace alley::testing {
 namespace fs = std::filesystem;
 
-fs::path alley_binary() { return ALLEY_BINARY; }
+fs::path alley_binary() {
+  const char* other = std::getenv("ALLEY_TEST_BINARY");
+  return other && *other ? fs::path(other) : fs::path(ALLEY_BINARY);
+}
+
+std::map<std::string, std::string> add_users_by_role(const std::string& db,
+                                                     const std::vector<std::vector<std::string>>& users) {
+  std::map<std::string, std::string> authorization;
+  for (const auto& user : users) {
+    std::vector<std::string> add = {"user", "add"};
+    add.insert(add.end(), user.begin(), user.end());
+    add.insert(add.end(), {"--db", db});
+    CommandResult added = run_alley(add);
+    if (added.exit_code != 0) {
+      ADD_FAILURE() << "alley user add " << user[0] << ": " << added.err;
+      continue;
+    }
+    CommandResult token = run_alley({"token", "create", user[0], "--db", db});
+    if (token.exit_code != 0) {
+      ADD_FAILURE() << "alley token create " << user[0] << ": " << token.err;
+      continue;
+    }
+    authorization[user[2]] = "Bearer " + token.out.substr(0, token.out.find('\n'));
+  }
+  return authorization;
+}
 
 TempDir::TempDir() {
   std::random_device random;

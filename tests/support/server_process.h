@@ -8,7 +8,8 @@
 
 namespace alley::testing {
 
-// The alley binary under test (set by the build).
+// The alley binary under test: the build's, or $ALLEY_TEST_BINARY (to show
+// that a test fails against an older build).
 std::filesystem::path alley_binary();
 
 // A fresh empty folder under the system temp dir, removed by the destructor.
@@ -38,6 +39,12 @@ struct CommandResult {
 
 // Runs `alley ARGS…` to completion.
 CommandResult run_alley(const std::vector<std::string>& args);
+
+// Adds each user (`alley user add NAME --role ROLE …` given as NAME, --role,
+// ROLE, more options) to `db` and makes it an API token. Returns
+// "Bearer …" by role; a failure is reported to the running test.
+std::map<std::string, std::string> add_users_by_role(const std::string& db,
+                                                     const std::vector<std::vector<std::string>>& users);
 
 // `alley serve --port 0 …` started in the constructor; waits for its
 // "serving … on http://host:port" line. Stopped with SIGTERM (or SIGKILL by
