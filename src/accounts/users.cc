@@ -81,15 +81,14 @@ Result<User> create_user(store::Connection& connection, const NewUser& input) {
   if (existing.value()) {
     return Error{ErrorCode::kConflict, "the user name '" + input.username + "' is taken", {{"username", "is taken"}}};
   }
-  Result<std::string> hash = hash_password(input.password);
-  if (!hash) return hash.error();
+  if (input.password_hash.empty()) return Error::internal("create_user was called without the password's hash");
   User user{new_id("user"), input.username, input.role, input.department_id, input.org_id, false};
   const std::string now = utc_now_iso8601();
   auto optional_text = [](const std::string& text) { return text.empty() ? store::SqlValue() : store::SqlValue(text); };
   Result<std::int64_t> inserted = connection.execute(
       "INSERT INTO users (id, username, password_hash, role, department_id, org_id, disabled, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-      {user.id, user.username, hash.value(), user.role, optional_text(user.department_id), optional_text(user.org_id),
+      {user.id, user.username, input.password_hash, user.role, optional_text(user.department_id), optional_text(user.org_id),
        now, now});
   if (!inserted) return inserted.error();
   return user;
@@ -124,15 +123,20 @@ Result<std::optional<std::string>> password_hash_of(store::Connection& connectio
   return std::optional<std::string>(store::as_text(rows->rows[0][0]));
 }
 
-Status set_password(store::Connection& connection, const std::string& username, const std::string& password) {
+Result<std::string> password_hash_for(std::string_view password, std::string_view username) {
+  if (password_problem(password, username)) return std::string();
+  return hash_password(password);
+}
+
+Status set_password(store::Connection& connection, const std::string& username, const std::string& password,
+                    const std::string& hash) {
   Result<std::optional<User>> user = find_user(connection, username);
   if (!user) return user.error();
   if (!user.value()) return Error::not_found("there is no user '" + username + "'");
   if (auto problem = password_problem(password, username)) return Error::invalid(*problem, {{"password", *problem}});
-  Result<std::string> hash = hash_password(password);
-  if (!hash) return hash.error();
+  if (hash.empty()) return Error::internal("set_password was called without the password's hash");
   Result<std::int64_t> changed = connection.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
-                                                    {hash.value(), utc_now_iso8601(), user.value()->id});
+                                                    {hash, utc_now_iso8601(), user.value()->id});
   if (!changed) return changed.error();
   return end_sessions(connection, user.value()->id);
 }

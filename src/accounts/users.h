@@ -31,10 +31,18 @@ struct NewUser {
   std::string department_id;
   std::string org_id;
   std::string password;
+  std::string password_hash;  // of `password`, from password_hash_for; empty when it breaks the policy
 };
 
+// The hash to store for a new password, made before the write transaction
+// opens: argon2id takes tens of milliseconds on purpose, and no write lock
+// may wait for it (it holds a hashing slot meanwhile). Empty when the
+// password breaks the policy, which the write then reports with the rest.
+Result<std::string> password_hash_for(std::string_view password, std::string_view username);
+
 // Invalid (with the field at fault) for a bad name, role, scope or password;
-// Conflict when the name is taken.
+// Conflict when the name is taken. REQUIRES: `user.password_hash` from
+// password_hash_for(user.password, user.username).
 Result<User> create_user(store::Connection& connection, const NewUser& user);
 
 Result<std::optional<User>> find_user(store::Connection& connection, const std::string& username);
@@ -46,7 +54,9 @@ Result<std::int64_t> count_users(store::Connection& connection);
 Result<std::optional<std::string>> password_hash_of(store::Connection& connection, const std::string& username);
 
 // Invalid when the password breaks the policy. Ends the user's sessions.
-Status set_password(store::Connection& connection, const std::string& username, const std::string& password);
+// REQUIRES: `hash` from password_hash_for(password, username).
+Status set_password(store::Connection& connection, const std::string& username, const std::string& password,
+                    const std::string& hash);
 
 // A disabled user can no longer sign in; their sessions end and tokens stop working.
 Status set_disabled(store::Connection& connection, const std::string& username, bool disabled);

@@ -55,7 +55,9 @@ Status create_first_admin(store::Connection& connection) {
   if (!users) return users.error();
   if (users.value() > 0) return ok_status();
   const std::string password = accounts::generated_password("admin");
-  Result<accounts::User> admin = accounts::create_user(connection, {"admin", "admin", "", "", password});
+  Result<std::string> hash = accounts::password_hash_for(password, "admin");
+  if (!hash) return hash.error();
+  Result<accounts::User> admin = accounts::create_user(connection, {"admin", "admin", "", "", password, hash.value()});
   if (!admin) return admin.error();
   std::printf("alley: created the user 'admin' with the password %s\n"
               "       it is shown only this once: keep it, or set another with 'alley user passwd admin'\n",
@@ -79,9 +81,11 @@ int user_command(const std::vector<std::string>& words) {
   if (action == "add") {
     const std::string password = accounts::generated_password(name);
     const std::string department = args->has("--subdistrict") ? args->get("--subdistrict") : args->get("--department");
+    Result<std::string> hash = accounts::password_hash_for(password, name);
+    if (!hash) return fail(hash.error().message);
     const int code = with_write(url, [&](store::Connection& connection) -> Status {
       Result<accounts::User> user = accounts::create_user(
-          connection, {name, args->get("--role"), department, args->get("--org"), password});
+          connection, {name, args->get("--role"), department, args->get("--org"), password, hash.value()});
       if (!user) return user.error();
       const Json after = accounts::user_json(user.value());
       return registry::append_audit(connection, {"cli"}, "create", "users", user->id, nullptr, &after);
@@ -91,8 +95,10 @@ int user_command(const std::vector<std::string>& words) {
   }
   if (action == "passwd") {
     const std::string password = read_secret("new password: ");
+    Result<std::string> hash = accounts::password_hash_for(password, name);
+    if (!hash) return fail(hash.error().message);
     const int code = with_write(url, [&](store::Connection& connection) -> Status {
-      if (Status set = accounts::set_password(connection, name, password); !set) return set;
+      if (Status set = accounts::set_password(connection, name, password, hash.value()); !set) return set;
       const Json change = {{"username", name}, {"password", "changed"}};
       return registry::append_audit(connection, {"cli"}, "passwd", "users", name, nullptr, &change);
     });

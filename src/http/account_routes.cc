@@ -112,12 +112,15 @@ void add_user_routes(Router& router, std::shared_ptr<store::Database> database) 
              [db, database](RequestContext& context, const HttpRequest& request, const PathParams&) {
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
+               const Json& input = body.value();
+               accounts::NewUser wanted{text_field(input, "username"), text_field(input, "role"),
+                                        text_field(input, "department_id"), text_field(input, "org_id"),
+                                        text_field(input, "password"), ""};
+               Result<std::string> hash = accounts::password_hash_for(wanted.password, wanted.username);
+               if (!hash) return problem_response(hash.error());
+               wanted.password_hash = std::move(hash.value());
                Result<Json> created = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
-                 const Json& input = body.value();
-                 Result<accounts::User> user = accounts::create_user(
-                     connection, {text_field(input, "username"), text_field(input, "role"),
-                                  text_field(input, "department_id"), text_field(input, "org_id"),
-                                  text_field(input, "password")});
+                 Result<accounts::User> user = accounts::create_user(connection, wanted);
                  if (!user) return user.error();
                  Json after = accounts::user_json(user.value());
                  if (Status audited = registry::append_audit(connection, {context.actor_name()}, "create", "users",
@@ -137,18 +140,34 @@ void add_user_routes(Router& router, std::shared_ptr<store::Database> database) 
              [db, database](RequestContext& context, const HttpRequest& request, const PathParams& params) {
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
+               const Json& input = body.value();
+               // A new password is hashed before the write begins (user names never change).
+               std::string hash;
+               if (input.contains("password")) {
+                 Result<Json> named = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                   Result<std::optional<accounts::User>> user = accounts::find_user_by_id(connection, params.at("id"));
+                   if (!user) return user.error();
+                   if (!user.value()) return Error::not_found("no user has this id");
+                   return Json(user.value()->username);
+                 });
+                 if (!named) return problem_response(named.error());
+                 Result<std::string> made =
+                     accounts::password_hash_for(text_field(input, "password"), named.value().get<std::string>());
+                 if (!made) return problem_response(made.error());
+                 hash = std::move(made.value());
+               }
                Result<Json> changed = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<std::optional<accounts::User>> user = accounts::find_user_by_id(connection, params.at("id"));
                  if (!user) return user.error();
                  if (!user.value()) return Error::not_found("no user has this id");
-                 const Json& input = body.value();
                  for (const auto& [key, value] : input.items()) {
                    if (key != "disabled" && key != "password") {
                      return Error::invalid("only disabled and password can be changed", {{key, "cannot be changed"}});
                    }
                  }
                  if (input.contains("password")) {
-                   if (Status set = accounts::set_password(connection, user.value()->username, text_field(input, "password")); !set) {
+                   if (Status set = accounts::set_password(connection, user.value()->username, text_field(input, "password"), hash);
+                       !set) {
                      return set.error();
                    }
                  }
