@@ -88,8 +88,8 @@ Result<User> create_user(store::Connection& connection, const NewUser& input) {
   Result<std::int64_t> inserted = connection.execute(
       "INSERT INTO users (id, username, password_hash, role, department_id, org_id, disabled, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-      {user.id, user.username, input.password_hash, user.role, optional_text(user.department_id), optional_text(user.org_id),
-       now, now});
+      {user.id, user.username, input.password_hash, user.role, optional_text(user.department_id),
+       optional_text(user.org_id), now, now});
   if (!inserted) return inserted.error();
   return user;
 }

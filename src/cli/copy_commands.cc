@@ -1,9 +1,10 @@
 // alley copy, alley backup, alley restore: moving and keeping data safe.
 
+#include <unistd.h>
+
 #include <cinttypes>
 #include <cstdio>
 #include <filesystem>
-#include <unistd.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"

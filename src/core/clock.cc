@@ -44,7 +44,8 @@ bool is_valid_utc_time(std::string_view text) {
   if (text.size() < 17 || text[10] != 'T' || text.back() != 'Z') return false;
   const std::string_view time = text.substr(11, text.size() - 12);  // HH:MM[:SS[.fff]]
   auto two_digits = [&](std::size_t at, int most) {
-    if (at + 2 > time.size() || time[at] < '0' || time[at] > '9' || time[at + 1] < '0' || time[at + 1] > '9') return false;
+    if (at + 2 > time.size() || time[at] < '0' || time[at] > '9' || time[at + 1] < '0' || time[at + 1] > '9')
+      return false;
     return (time[at] - '0') * 10 + (time[at + 1] - '0') <= most;
   };
   if (!two_digits(0, 23) || time[2] != ':' || !two_digits(3, 59)) return false;

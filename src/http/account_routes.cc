@@ -39,17 +39,17 @@ void add_session_routes(Router& router, std::shared_ptr<store::Database> databas
              [db, database](RequestContext& context, const HttpRequest& request, const PathParams&) {
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
-               Result<accounts::Session> session = accounts::log_in(
-                   *db, text_field(body.value(), "username"), text_field(body.value(), "password"),
-                   context.remote_address);
+               Result<accounts::Session> session =
+                   accounts::log_in(*db, text_field(body.value(), "username"), text_field(body.value(), "password"),
+                                    context.remote_address);
                if (!session) {
                  HttpResponse refused = problem_response(session.error());
                  if (refused.status == 429) refused.set_header("Retry-After", "900");
                  return refused;
                }
-               HttpResponse response = json_response(
-                   200, Json{{"user", accounts::user_json(session->user)}, {"csrf_token", session->csrf_token},
-                             {"expires_at", session->expires_at}});
+               HttpResponse response = json_response(200, Json{{"user", accounts::user_json(session->user)},
+                                                               {"csrf_token", session->csrf_token},
+                                                               {"expires_at", session->expires_at}});
                response.set_header("Set-Cookie", session_cookie(context, session->token, accounts::kSessionSeconds));
                return response;
              },
@@ -113,9 +113,9 @@ void add_user_routes(Router& router, std::shared_ptr<store::Database> database) 
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
                const Json& input = body.value();
-               accounts::NewUser wanted{text_field(input, "username"), text_field(input, "role"),
+               accounts::NewUser wanted{text_field(input, "username"),      text_field(input, "role"),
                                         text_field(input, "department_id"), text_field(input, "org_id"),
-                                        text_field(input, "password"), ""};
+                                        text_field(input, "password"),      ""};
                Result<std::string> hash = accounts::password_hash_for(wanted.password, wanted.username);
                if (!hash) return problem_response(hash.error());
                wanted.password_hash = std::move(hash.value());
@@ -166,7 +166,8 @@ void add_user_routes(Router& router, std::shared_ptr<store::Database> database) 
                    }
                  }
                  if (input.contains("password")) {
-                   if (Status set = accounts::set_password(connection, user.value()->username, text_field(input, "password"), hash);
+                   if (Status set = accounts::set_password(connection, user.value()->username,
+                                                           text_field(input, "password"), hash);
                        !set) {
                      return set.error();
                    }
@@ -263,8 +264,10 @@ void add_audit_route(Router& router, std::shared_ptr<store::Database> database) 
                    params.push_back(value);
                  } else if (key == "since") {
                    if (!is_valid_utc_time(value)) {
-                     return problem_response(Error{ErrorCode::kMalformed, "since must be a UTC time such as 2026-11-23 or 2026-11-23T08:15:30Z",
-                                                   {{"since", "not a date or UTC time"}}});
+                     return problem_response(
+                         Error{ErrorCode::kMalformed,
+                               "since must be a UTC time such as 2026-11-23 or 2026-11-23T08:15:30Z",
+                               {{"since", "not a date or UTC time"}}});
                    }
                    where += " AND at >= ?";
                    params.push_back(value);

@@ -55,11 +55,6 @@ Bytes masked(Bytes bytes, int bits) {
   return bytes;
 }
 
-bool is_trusted(const std::vector<AddressRange>& trusted, std::string_view address) {
-  return std::any_of(trusted.begin(), trusted.end(),
-                     [&](const AddressRange& range) { return range.contains(address); });
-}
-
 std::string_view trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
@@ -108,6 +103,11 @@ Result<AddressRange> AddressRange::parse(std::string_view text) {
 bool AddressRange::contains(std::string_view address) const {
   const std::optional<Bytes> parsed = parse_address(address);
   return parsed && masked(*parsed, prefix_bits_) == network_;
+}
+
+bool is_trusted(const std::vector<AddressRange>& trusted, std::string_view address) {
+  return std::any_of(trusted.begin(), trusted.end(),
+                     [&](const AddressRange& range) { return range.contains(address); });
 }
 
 std::string client_address(const std::string& peer, std::string_view forwarded_for,

@@ -31,6 +31,9 @@ class AddressRange {
   int prefix_bits_ = 128;
 };
 
+// Whether `address` lies in one of the `trusted` ranges.
+bool is_trusted(const std::vector<AddressRange>& trusted, std::string_view address);
+
 // The client's address: when `peer` is in `trusted`, the first entry of
 // `forwarded_for` (an X-Forwarded-For value) from the right that is not
 // trusted, or the leftmost if all are; otherwise, and when the header is

@@ -42,7 +42,8 @@ Result<bool> read_page_control(const std::string& key, const std::string& value,
   }
   if (key == "cursor") {
     auto offset = value.size() > 1 && value[0] == 'o' ? parse_count(value.substr(1)) : std::nullopt;
-    if (!offset || *offset > kMaxCursorOffset) return Error{ErrorCode::kMalformed, "the cursor is not one this server gave out", {{"cursor", "unknown cursor"}}};
+    if (!offset || *offset > kMaxCursorOffset)
+      return Error{ErrorCode::kMalformed, "the cursor is not one this server gave out", {{"cursor", "unknown cursor"}}};
     window.offset = *offset;
     return true;
   }

@@ -154,12 +154,16 @@ Json components() {
   schemas["user_page"] = {{"type", "object"}, {"required", {"items", "total", "next"}},
                           {"properties", {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/user"}}}}},
                                           {"total", {{"type", "integer"}}}, {"next", {{"type", {"string", "null"}}}}}}};
-  schemas["new_user"] = {{"type", "object"}, {"required", {"username", "role", "password"}},
-                         {"properties", {{"username", {{"type", "string"}}}, {"role", user_properties["role"]},
-                                         {"department_id", {{"type", "string"}}}, {"org_id", {{"type", "string"}}},
-                                         {"password", password_schema()}}}};
-  schemas["user_change"] = {{"type", "object"}, {"properties", {{"disabled", {{"type", "boolean"}}},
-                                                                {"password", password_schema()}}}};
+  schemas["new_user"] = {{"type", "object"},
+                         {"required", {"username", "role", "password"}},
+                         {"properties",
+                          {{"username", {{"type", "string"}}},
+                           {"role", user_properties["role"]},
+                           {"department_id", {{"type", "string"}}},
+                           {"org_id", {{"type", "string"}}},
+                           {"password", password_schema()}}}};
+  schemas["user_change"] = {{"type", "object"},
+                            {"properties", {{"disabled", {{"type", "boolean"}}}, {"password", password_schema()}}}};
   schemas["credentials"] = {{"type", "object"}, {"required", {"username", "password"}},
                             {"properties", {{"username", {{"type", "string"}}}, {"password", {{"type", "string"}}}}}};
   schemas["session"] = {{"type", "object"}, {"required", {"user"}},

@@ -82,12 +82,14 @@ Status check_record_permission(const RequestContext& context, const registry::Re
     }
     const Json* task = current ? &*current : body;
     if (!task || !task->is_object() || !lists(task->value("lead_department_ids", Json()), mine)) {
-      return Error{ErrorCode::kForbidden, "only a lead department of the task may change it (只有牵头部门可以修改)", {}};
+      return Error{
+          ErrorCode::kForbidden, "only a lead department of the task may change it (只有牵头部门可以修改)", {}};
     }
     // Its leads stay with it: handing a task to another department is the administrators'.
     if (current && body && body->is_object() && body->contains("lead_department_ids") &&
         !lists((*body)["lead_department_ids"], mine)) {
-      return Error{ErrorCode::kForbidden, "only administrators hand a task to another department",
+      return Error{ErrorCode::kForbidden,
+                   "only administrators hand a task to another department",
                    {{"lead_department_ids", "must still name your department"}}};
     }
     return ok_status();
@@ -106,7 +108,8 @@ Status check_record_permission(const RequestContext& context, const registry::Re
       if (!rows) return rows.error();
       if (rows->rows.empty()) continue;  // the reference check will say it does not exist
       if (!lists(Json::parse(store::as_text(rows->rows[0][0], "[]"), nullptr, false), mine)) {
-        return Error{ErrorCode::kForbidden, "only a lead department of the KPI may enter its figures (只有牵头部门可以填报)",
+        return Error{ErrorCode::kForbidden,
+                     "only a lead department of the KPI may enter its figures (只有牵头部门可以填报)",
                      {{"kpi_id", "is not a KPI your department leads"}}};
       }
     }

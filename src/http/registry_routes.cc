@@ -210,7 +210,8 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                   auto docs = filter_docs(schema);
                   // Without limit or cursor a map gets every matching feature at once.
                   for (QueryParameterDoc& doc : docs) {
-                    if (doc.name == "limit") doc.description = "Page size, 1–500; without limit or cursor, every matching feature";
+                    if (doc.name == "limit")
+                      doc.description = "Page size, 1–500; without limit or cursor, every matching feature";
                   }
                   docs.push_back({"datum", "string", "WGS84 (default), GCJ-02 or BD-09"});
                   return docs;
@@ -251,8 +252,7 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                  // If-Match: * means whatever is current.
                  const std::int64_t expected =
                      version.value() ? *version.value() : current.value()["version"].get<std::int64_t>();
-                 return registry::update_record(connection, schema, id, body.value(), expected,
-                                                writer_of(context));
+                 return registry::update_record(connection, schema, id, body.value(), expected, writer_of(context));
                }));
              },
              {"update_" + schema.singular,
@@ -269,8 +269,8 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                  expected = version.value();
                }
                Result<Json> deleted = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
-                 Status done = registry::delete_record(connection, schema, params.at("id"), expected,
-                                                       writer_of(context));
+                 Status done =
+                     registry::delete_record(connection, schema, params.at("id"), expected, writer_of(context));
                  if (!done) return done.error();
                  return Json();
                });
@@ -345,9 +345,17 @@ void add_registry_routes(Router& router, std::shared_ptr<store::Database> databa
                if (!stats) return problem_response(stats.error());
                return json_response(200, stats.value());
              },
-             {"stats", "Counts for the dashboard: organizations by kind and sector (and, for district staff, by tier, "
-                       "high-growth mark and pipeline status); places by type; spaces and their area by status",
-              "system", "", "stats", "application/json", {}, {200}, false, Access::kPublic});
+             {"stats",
+              "Counts for the dashboard: organizations by kind and sector (and, for district staff, by tier, "
+              "high-growth mark and pipeline status); places by type; spaces and their area by status",
+              "system",
+              "",
+              "stats",
+              "application/json",
+              {},
+              {200},
+              false,
+              Access::kPublic});
 }
 
 }  // namespace alley::http

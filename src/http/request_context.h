@@ -17,8 +17,8 @@ struct User {
 };
 
 struct RequestContext {
-  std::string remote_address;  // the client's, through trusted proxies (http/client_address.h)
-  bool over_tls = false;       // a trusted proxy says the client connected over TLS
+  std::string remote_address;    // the client's, through trusted proxies (http/client_address.h)
+  bool over_tls = false;         // a trusted proxy says the client connected over TLS
   std::string lang = "zh-Hans";  // zh-Hans, zh-Hant or en
   std::optional<User> user;
 

@@ -1,12 +1,11 @@
 #include "http/server.h"
 
+#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <memory>
 #include <thread>
@@ -114,9 +113,7 @@ HttpResponse dispatch(const Router& router, HttpRequest& request, const std::str
   RequestContext context;
   context.remote_address = client_address(remote, request.header("x-forwarded-for"), trusted_proxies);
   // Only a trusted proxy can say the client reached it over TLS.
-  const bool from_proxy = std::any_of(trusted_proxies.begin(), trusted_proxies.end(),
-                                      [&](const AddressRange& range) { return range.contains(remote); });
-  context.over_tls = from_proxy && request.header("x-forwarded-proto") == "https";
+  context.over_tls = is_trusted(trusted_proxies, remote) && request.header("x-forwarded-proto") == "https";
   HttpResponse response = route(router, request, context);
   add_security_headers(response, context.user && request.path.starts_with("/api/"));
   return response;

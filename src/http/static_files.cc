@@ -1,9 +1,9 @@
 #include "http/static_files.h"
-#include "core/files.h"
 
 #include <fstream>
 #include <sstream>
 
+#include "core/files.h"
 #include "core/install_paths.h"
 #include "http/problem.h"
 #include "http/web_root_path.h"

@@ -9,7 +9,7 @@
 namespace alley::registry {
 
 struct FeaturePage {
-  Json collection;  // a FeatureCollection, with "total" matching records and "without_geometry"
+  Json collection;                         // a FeatureCollection, with "total" matching records and "without_geometry"
   std::optional<std::size_t> next_offset;  // of the next page, when one page was asked for
 };
 

@@ -1,15 +1,13 @@
 #include "registry/pack_loader.h"
 
-#include "core/json_text.h"
-#include "core/files.h"
-
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/files.h"
 #include "core/ids.h"
 #include "core/install_paths.h"
+#include "core/json_text.h"
 #include "registry/schemas.h"
 
 namespace alley::registry {

@@ -102,7 +102,8 @@ std::optional<std::string> value_problem(const FieldSpec& spec, const Json& valu
 namespace {
 
 // The fields `input` sets or changes that `writer` may not write.
-std::vector<FieldError> fields_above(const ResourceSchema& schema, const Json& input, const Json* before, Writer writer) {
+std::vector<FieldError> fields_above(const ResourceSchema& schema, const Json& input, const Json* before,
+                                     Writer writer) {
   std::vector<FieldError> refused;
   for (const auto& [key, value] : input.items()) {
     const FieldSpec* spec = schema.find(key);

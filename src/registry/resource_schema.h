@@ -59,7 +59,10 @@ struct FieldSpec {
   FieldSpec& sort() { sortable = true; return *this; }
   FieldSpec& one_per_record() { unique = true; return *this; }
   FieldSpec& not_public() { is_public = false; return *this; }
-  FieldSpec& set_by_staff() { written_by = Writer::kStaff; return *this; }
+  FieldSpec& set_by_staff() {
+    written_by = Writer::kStaff;
+    return *this;
+  }
   FieldSpec& only_on_create(std::string hint) {
     create_only = true;
     locked_hint = std::move(hint);

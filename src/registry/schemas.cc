@@ -19,8 +19,7 @@ std::vector<FieldSpec> common_fields() {
       field("name", kText, "Name in Simplified Chinese").is_required().sort().longest(200),
       field("name_en", kText, "English name, where known").sort().longest(300),
       field("description", kText, "Description in Simplified Chinese"),
-      field("source", kText,
-            "Where the record comes from: seed document and section, a geodata file, or 'synthetic'")
+      field("source", kText, "Where the record comes from: seed document and section, a geodata file, or 'synthetic'")
           .is_required()
           .filter()
           .longest(500),
@@ -283,28 +282,44 @@ const std::vector<ResourceSchema>& build() {
               {{enum_field("kind",
                            {"enterprise", "institute", "university", "investor", "bank", "alliance", "incubator",
                             "service_provider", "carrier_operator", "association"},
-                           "What kind of organization").labelled("类别")
+                           "What kind of organization")
+                    .labelled("类别")
                     .set_by_staff()
                     .is_required()
                     .filter()
                     .sort(),
-                field("uscc", kText, "统一社会信用代码, 18 characters with a valid check character").labelled("统一社会信用代码")
+                field("uscc", kText, "统一社会信用代码, 18 characters with a valid check character")
+                    .labelled("统一社会信用代码")
                     .filter()
                     .longest(18)
                     .one_per_record(),
                 field("sectors", kTextArray, "Industry sectors, e.g. 集成电路, 人工智能").labelled("行业").filter(),
-                field("certifications", kTextArray, "Certifications, e.g. 高新技术企业").labelled("资质认定").set_by_staff().filter(),
+                field("certifications", kTextArray, "Certifications, e.g. 高新技术企业")
+                    .labelled("资质认定")
+                    .set_by_staff()
+                    .filter(),
                 enum_field("tier",
                            {"startup", "tech_sme", "innovative_sme", "specialized_sme", "little_giant", "leading"},
-                           "Cultivation ladder: 初创, 科技型中小企业, 创新型中小企业, 专精特新, 小巨人, 领军企业").labelled("培育梯度").not_public().set_by_staff()
+                           "Cultivation ladder: 初创, 科技型中小企业, 创新型中小企业, 专精特新, 小巨人, 领军企业")
+                    .labelled("培育梯度")
+                    .not_public()
+                    .set_by_staff()
                     .filter()
                     .sort(),
-                field("high_growth", kBool, "Counted as a high-growth technology enterprise (高成长性科技企业)").labelled("高成长性科技企业").not_public().set_by_staff().filter(),
+                field("high_growth", kBool, "Counted as a high-growth technology enterprise (高成长性科技企业)")
+                    .labelled("高成长性科技企业")
+                    .not_public()
+                    .set_by_staff()
+                    .filter(),
                 enum_field("pipeline_status", {"target", "negotiating", "landed", "moved_out"},
-                           "Investment-promotion pipeline; later changes through POST …/pipeline").labelled("招商进度").not_public().set_by_staff()
+                           "Investment-promotion pipeline; later changes through POST …/pipeline")
+                    .labelled("招商进度")
+                    .not_public()
+                    .set_by_staff()
                     .filter()
                     .sort()
-                    .only_on_create("change it with POST /api/v1/organizations/{id}/pipeline, which keeps the dated history"),
+                    .only_on_create(
+                        "change it with POST /api/v1/organizations/{id}/pipeline, which keeps the dated history"),
                 reference_field("place_id", "places", "Where it is located").labelled("所在场所").filter(),
                 reference_field("responsible_department_id", "departments",
                                 "The department answering for the organization: its staff may change it")
@@ -313,8 +328,16 @@ const std::vector<ResourceSchema>& build() {
                 field("address", kText, "Street address").labelled("地址").longest(300),
                 field("employees", kInteger, "Headcount").labelled("员工人数").not_public().range(0, 10000000).sort(),
                 field("founded_year", kInteger, "Year founded").labelled("成立年份").range(1800, 2100).sort(),
-                field("revenue_10k_cny", kReal, "Annual revenue, 10,000 CNY").labelled("营业收入（万元）").not_public().range(0, std::nullopt).sort(),
-                field("rd_ratio", kReal, "R&D spending as a share of revenue, 0–1").labelled("研发投入占比").not_public().range(0, 1).sort(),
+                field("revenue_10k_cny", kReal, "Annual revenue, 10,000 CNY")
+                    .labelled("营业收入（万元）")
+                    .not_public()
+                    .range(0, std::nullopt)
+                    .sort(),
+                field("rd_ratio", kReal, "R&D spending as a share of revenue, 0–1")
+                    .labelled("研发投入占比")
+                    .not_public()
+                    .range(0, 1)
+                    .sort(),
                 field("website", kText, "Web site, http(s)://").labelled("网站").longest(300)}}),
          organization_rule, false, false});
 

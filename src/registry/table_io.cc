@@ -187,8 +187,10 @@ Result<Json> csv_to_records(const ResourceSchema& schema, std::string_view text)
     Json record = Json::object();
     for (std::size_t c = 0; c < row.size(); ++c) {
       const std::string& cell = row[c];
-      const bool marked_text = cell.size() > 1 && cell.front() == '\'' && starts_like_formula(std::string_view(cell).substr(1));
-      if (specs[c] && !cell.empty()) record[specs[c]->name] = typed_value(*specs[c], marked_text ? cell.substr(1) : cell);
+      const bool marked_text =
+          cell.size() > 1 && cell.front() == '\'' && starts_like_formula(std::string_view(cell).substr(1));
+      if (specs[c] && !cell.empty())
+        record[specs[c]->name] = typed_value(*specs[c], marked_text ? cell.substr(1) : cell);
     }
     records.push_back(std::move(record));
   }

@@ -1,10 +1,9 @@
 #include "store/database_copy.h"
 
-#include "store/number_text.h"
-
 #include <cstdio>
 
 #include "store/migrations.h"
+#include "store/number_text.h"
 
 namespace alley::store {
 namespace {

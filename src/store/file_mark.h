@@ -4,6 +4,10 @@
 // for as long as it runs; a restore takes it exclusively, so that neither
 // replaces a file under a running server nor starts one mid-restore. The
 // kernel drops the lock with the process, however it ends.
+//
+// REQUIRES: a mark lives as long as the process has the file open through
+// SQLite: closing another descriptor of a file drops that process's
+// byte-range locks on it.
 
 #include <string>
 
@@ -26,9 +30,6 @@ class FileMark {
 
  private:
   explicit FileMark(int fd) : fd_(fd) {}
-  // REQUIRES: the process keeps this open while it has the file open through
-  // SQLite: closing another descriptor of a file drops that process's
-  // byte-range locks on it.
   int fd_;
 };
 

@@ -1,11 +1,11 @@
 #include "store/postgres_database.h"
 
-#include "store/number_text.h"
-
 #include <libpq-fe.h>
 
 #include <cstdio>
 #include <unordered_map>
+
+#include "store/number_text.h"
 
 namespace alley::store {
 namespace {
@@ -142,10 +142,12 @@ class PostgresConnection final : public Connection {
     switch (PQftype(rows, c)) {
       case kInt8:
       case kInt2:
-      case kInt4: return integer_from_text(text);
+      case kInt4:
+        return integer_from_text(text);
       case kFloat4:
       case kFloat8:
-      case kNumeric: return real_from_text(text);
+      case kNumeric:
+        return real_from_text(text);
       case kBool: return static_cast<std::int64_t>(text[0] == 't' ? 1 : 0);
       default: return std::string(text, std::size_t(PQgetlength(rows, r, c)));
     }

@@ -9,9 +9,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/json_text.h"
 #include "registry/record_validator.h"

@@ -3,14 +3,14 @@
 // it, the answer is a regular file inside the web folder or nothing — never
 // the secret beside the folder, nor a file reached through a link out of it.
 
+#include <unistd.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "http/query_string.h"
 #include "http/web_root_path.h"
@@ -48,8 +48,8 @@ void check(std::string_view path) {
   const std::string root = where.root.string() + "/";
   std::error_code error;
   if (!file->string().starts_with(root) || *file == where.secret || !fs::is_regular_file(*file, error)) {
-    std::fprintf(stderr, "fuzz property: '%.*s' served %s, outside %s\n", int(path.size()), path.data(),
-                 file->c_str(), root.c_str());
+    std::fprintf(stderr, "fuzz property: '%.*s' served %s, outside %s\n", int(path.size()), path.data(), file->c_str(),
+                 root.c_str());
     __builtin_trap();
   }
 }

@@ -18,7 +18,8 @@ class Accounts : public ::testing::Test {
     password_ = added.out.substr(added.out.find("password ") + 9);
     password_ = password_.substr(0, password_.find(' '));
     // As behind the proxy of docs/DEPLOY.md, which says whether the client came over TLS.
-    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", dir_.db_url(), "--trusted-proxy", "127.0.0.1"});
+    server_ = std::make_unique<ServerProcess>(
+        std::vector<std::string>{"--db", dir_.db_url(), "--trusted-proxy", "127.0.0.1"});
   }
   Response sign_in(const std::string& user, const std::string& password, const std::string& from = "") {
     Headers headers = {kAnonymousMarker};
@@ -97,11 +98,13 @@ TEST_F(Accounts, PasswordPolicyAndUserManagement) {
   Response weak = post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "admin"}, {"password", "short1"}});
   EXPECT_EQ(weak.status, 422);
   EXPECT_EQ(json_of(weak)["errors"][0]["field"], "password");
-  Response common = post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "admin"}, {"password", "Password1234"}});
+  Response common = post_json(server_->port(), "/api/v1/users",
+                              {{"username", "li"}, {"role", "admin"}, {"password", "Password1234"}});
   EXPECT_EQ(common.status, 422);
   EXPECT_NE(json_of(common)["errors"][0]["message"].get<std::string>().find("too common"), std::string::npos);
   // Ten Chinese characters are a fine password (the length is counted in characters).
-  Response chinese = post_json(server_->port(), "/api/v1/users", {{"username", "zhao"}, {"role", "admin"}, {"password", "硅巷创新街区真的很美"}});
+  Response chinese = post_json(server_->port(), "/api/v1/users",
+                               {{"username", "zhao"}, {"role", "admin"}, {"password", "硅巷创新街区真的很美"}});
   EXPECT_EQ(chinese.status, 201) << chinese.body;
   EXPECT_EQ(sign_in("zhao", "硅巷创新街区真的很美").status, 200);
   Response made = post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "enterprise"}, {"org_id", "qst"},

@@ -202,7 +202,8 @@ TEST_P(HostileCorpus, EveryCaseIsAnsweredAsWrittenAndChangesNothingElse) {
     EXPECT_NE(std::find(test.expect.begin(), test.expect.end(), response.status), test.expect.end())
         << "got " << response.status << ": " << response.body.substr(0, 400);
     for (const std::string& text : test.contains) {
-      EXPECT_NE(response.body.find(text), std::string::npos) << "no '" << text << "' in " << response.body.substr(0, 400);
+      EXPECT_NE(response.body.find(text), std::string::npos)
+          << "no '" << text << "' in " << response.body.substr(0, 400);
     }
     for (const std::string& text : test.lacks) {
       EXPECT_EQ(response.body.find(text), std::string::npos) << "'" << text << "' in " << response.body.substr(0, 400);

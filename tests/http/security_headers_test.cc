@@ -36,8 +36,8 @@ TEST(SecurityHeaders, NothingPersonalIsCached) {
     EXPECT_EQ(request(server.port(), "GET", target).header("cache-control"), "no-store");
   }
   // A failed sign-in carries no session, but its answer is not cached either.
-  Response signed_in = post_json(server.port(), "/api/v1/session", {{"username", "admin"}, {"password", "wrong-one-1234"}},
-                                 {kAnonymousMarker});
+  Response signed_in = post_json(server.port(), "/api/v1/session",
+                                 {{"username", "admin"}, {"password", "wrong-one-1234"}}, {kAnonymousMarker});
   EXPECT_EQ(signed_in.status, 401);
   EXPECT_FALSE(signed_in.header("cache-control").empty());
 }

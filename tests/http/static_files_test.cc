@@ -42,9 +42,9 @@ class StaticFiles : public ::testing::Test {
   // The raw request line is sent as written: no client tidies the path.
   static Response get_raw(const std::string& target) {
     bool closed = false;
-    const std::string text = raw_exchange(
-        server_->port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-        std::chrono::seconds(10), closed);
+    const std::string text =
+        raw_exchange(server_->port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                     std::chrono::seconds(10), closed);
     return parse_response(text);
   }
 

@@ -45,8 +45,14 @@ TEST(TableIo, LeavesBadNumbersForValidationToReport) {
 TEST(TableIo, TextThatLooksLikeAFormulaIsWrittenAsTextAndReadBack) {
   const ResourceSchema& orgs = *find_schema("organizations");
   Json records = Json::array();
-  records.push_back({{"id", "o1"}, {"name", "=HYPERLINK(\"http://x\",\"点我\")"}, {"source", "+1"}, {"kind", "enterprise"},
-                     {"address", "@SUM(A1)"}, {"description", "-2+3"}, {"sectors", {"=1+1", "芯片"}}, {"employees", 12},
+  records.push_back({{"id", "o1"},
+                     {"name", "=HYPERLINK(\"http://x\",\"点我\")"},
+                     {"source", "+1"},
+                     {"kind", "enterprise"},
+                     {"address", "@SUM(A1)"},
+                     {"description", "-2+3"},
+                     {"sectors", {"=1+1", "芯片"}},
+                     {"employees", 12},
                      {"rd_ratio", 0.5}});
   const std::string csv = records_to_csv(orgs, records);
   for (const char* cell : {"\"'=HYPERLINK", ",'+1,", ",'@SUM", ",'-2+3", ",'=1+1;芯片"}) {

@@ -1,21 +1,19 @@
 #include "support/server_process.h"
 
-#include <gtest/gtest.h>
-
-#include <cstdlib>
-
-#include "support/http_client.h"
-#include "support/test_database.h"
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <random>
 #include <stdexcept>
+
+#include "support/http_client.h"
+#include "support/test_database.h"
 
 namespace alley::testing {
 namespace fs = std::filesystem;
