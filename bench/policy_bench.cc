@@ -21,12 +21,12 @@
 #include <thread>
 
 #include "policies/evaluator.h"
-#include "registry/pack_loader.h"
+#include "records/pack_loader.h"
 
 namespace {
 
 using namespace alley;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 const std::vector<std::string> kKinds = {"enterprise", "institute", "university", "investor", "bank", "incubator", "service_provider"};
 const std::vector<std::string> kSectors = {"集成电路", "人工智能", "产业互联网", "金融科技", "文创", "生物医药",
@@ -40,8 +40,8 @@ double median(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
-double milliseconds_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+double milliseconds_since(SteadyClock::time_point start) {
+  return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
 }
 
 template <typename T>
@@ -116,7 +116,7 @@ std::string synthetic_rule(std::mt19937_64& random) {
 std::vector<policies::Rule> policy_rules(std::size_t count, std::mt19937_64& random) {
   std::vector<policies::Rule> rules;
   // The pack's own rules first, then synthetic ones up to the count.
-  if (auto pack = registry::find_pack("silicon-alley")) {
+  if (auto pack = records::find_pack("silicon-alley")) {
     std::ifstream file(pack.value() / "policies.json");
     for (const Json& policy : Json::parse(file)) {
       if (rules.size() < count && policy.contains("rule")) rules.push_back(policies::parse_rule(policy["rule"].get<std::string>()).value());
@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::mt19937_64 random(20251);
 
-  auto start = Clock::now();
+  auto start = SteadyClock::now();
   std::vector<Json> organizations;
   organizations.reserve(enterprise_count);
   for (std::size_t i = 0; i < enterprise_count; ++i) organizations.push_back(synthetic_organization(random, i));
@@ -215,10 +215,10 @@ int main(int argc, char** argv) {
   std::printf("%zu synthetic enterprises, %zu policies (the pack's rules, then synthetic ones); generated in %.0f ms\n",
               enterprise_count, rules.size(), milliseconds_since(start));
 
-  start = Clock::now();
+  start = SteadyClock::now();
   policies::OrganizationTable table(organizations);
   std::printf("columns built in %.0f ms\n", milliseconds_since(start));
-  start = Clock::now();
+  start = SteadyClock::now();
   std::vector<policies::CompiledRule> compiled;
   for (const policies::Rule& rule : rules) compiled.push_back(table.compile(rule));
   std::printf("rules compiled in %.3f ms\n", milliseconds_since(start));
@@ -226,10 +226,10 @@ int main(int argc, char** argv) {
   std::vector<double> threaded, single;
   std::vector<policies::Bitmap> matrix;
   for (int run = 0; run < 7; ++run) {
-    start = Clock::now();
+    start = SteadyClock::now();
     matrix = table.evaluate_all(compiled, threads);
     threaded.push_back(milliseconds_since(start));
-    start = Clock::now();
+    start = SteadyClock::now();
     table.evaluate_all(compiled, 1);
     single.push_back(milliseconds_since(start));
   }
@@ -260,12 +260,12 @@ int main(int argc, char** argv) {
   for (int run = 0; run < 20000; ++run) {
     const std::size_t row = random() % enterprise_count;
     const Json changed = synthetic_organization(random, row);
-    start = Clock::now();
+    start = SteadyClock::now();
     table.put(changed);
-    const double put_us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
-    start = Clock::now();
+    const double put_us = std::chrono::duration<double, std::micro>(SteadyClock::now() - start).count();
+    start = SteadyClock::now();
     for (const policies::CompiledRule& rule : compiled) eligible += table.holds(rule, row);
-    const double holds_us = std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+    const double holds_us = std::chrono::duration<double, std::micro>(SteadyClock::now() - start).count();
     reread_us.push_back(holds_us);
     change_us.push_back(put_us + holds_us);
   }

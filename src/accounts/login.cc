@@ -16,7 +16,7 @@ Result<std::int64_t> recent_failures(store::Connection& connection, const char* 
 
 // TooManyRequests when the account or the address has failed too often lately.
 Status within_failure_limits(store::Connection& connection, const std::string& username, const std::string& address) {
-  const std::string since = utc_iso8601_in(-kFailureWindowSeconds);
+  const std::string since = connection.clock().iso8601_in(-kFailureWindowSeconds);
   Result<std::int64_t> by_account = recent_failures(connection, "username", username, since);
   if (!by_account) return by_account.error();
   Result<std::int64_t> by_address = recent_failures(connection, "address", address, since);
@@ -62,7 +62,7 @@ Result<Session> log_in(store::Database& database, const std::string& username, c
     if (!password_ok.value() || !user.value() || user.value()->disabled) {
       Result<std::int64_t> recorded =
           connection.execute("INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?)",
-                             {username, address, utc_now_iso8601()});
+                             {username, address, connection.clock().now_iso8601()});
       if (!recorded) return recorded.error();
       outcome = wrong_credentials();
       return ok_status();

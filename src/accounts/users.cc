@@ -13,7 +13,9 @@ namespace {
 const std::string kSelectUsers = "SELECT id, username, role, department_id, org_id, disabled FROM users";
 
 User row_to_user(const store::Row& row) {
-  return {store::as_text(row[0]), store::as_text(row[1]), store::as_text(row[2]), store::as_text(row[3]),
+  // Roles are written only by create_user, which checks them.
+  return {store::as_text(row[0]), store::as_text(row[1]),
+          access::parse_role(store::as_text(row[2])).value_or(access::Role::kEnterprise), store::as_text(row[3]),
           store::as_text(row[4]), store::as_integer(row[5]).value_or(0) != 0};
 }
 
@@ -44,17 +46,12 @@ Status end_sessions(store::Connection& connection, const std::string& user_id) {
 
 }  // namespace
 
-const std::vector<std::string>& roles() {
-  static const std::vector<std::string> list = {"admin", "department", "subdistrict", "enterprise"};
-  return list;
-}
-
 Result<User> create_user(store::Connection& connection, const NewUser& input) {
   std::vector<FieldError> errors;
   if (!is_valid_id(input.username) || input.username.size() > 40) {
     errors.push_back({"username", "use 1–40 characters of a–z, 0–9, '-' or '_'"});
   }
-  if (std::find(roles().begin(), roles().end(), input.role) == roles().end()) {
+  if (!access::parse_role(input.role)) {
     errors.push_back({"role", "must be one of: admin, department, subdistrict, enterprise"});
   }
   const bool staff = input.role == "department" || input.role == "subdistrict";
@@ -82,13 +79,13 @@ Result<User> create_user(store::Connection& connection, const NewUser& input) {
     return Error{ErrorCode::kConflict, "the user name '" + input.username + "' is taken", {{"username", "is taken"}}};
   }
   if (input.password_hash.empty()) return Error::internal("create_user was called without the password's hash");
-  User user{new_id("user"), input.username, input.role, input.department_id, input.org_id, false};
-  const std::string now = utc_now_iso8601();
+  User user{new_id("user"), input.username, *access::parse_role(input.role), input.department_id, input.org_id, false};
+  const std::string now = connection.clock().now_iso8601();
   auto optional_text = [](const std::string& text) { return text.empty() ? store::SqlValue() : store::SqlValue(text); };
   Result<std::int64_t> inserted = connection.execute(
       "INSERT INTO users (id, username, password_hash, role, department_id, org_id, disabled, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-      {user.id, user.username, input.password_hash, user.role, optional_text(user.department_id),
+      {user.id, user.username, input.password_hash, std::string(access::role_name(user.role)), optional_text(user.department_id),
        optional_text(user.org_id), now, now});
   if (!inserted) return inserted.error();
   return user;
@@ -136,7 +133,7 @@ Status set_password(store::Connection& connection, const std::string& username, 
   if (auto problem = password_problem(password, username)) return Error::invalid(*problem, {{"password", *problem}});
   if (hash.empty()) return Error::internal("set_password was called without the password's hash");
   Result<std::int64_t> changed = connection.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
-                                                    {hash, utc_now_iso8601(), user.value()->id});
+                                                    {hash, connection.clock().now_iso8601(), user.value()->id});
   if (!changed) return changed.error();
   return end_sessions(connection, user.value()->id);
 }
@@ -146,13 +143,13 @@ Status set_disabled(store::Connection& connection, const std::string& username, 
   if (!user) return user.error();
   if (!user.value()) return Error::not_found("there is no user '" + username + "'");
   Result<std::int64_t> changed = connection.execute("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?",
-                                                    {std::int64_t{disabled ? 1 : 0}, utc_now_iso8601(), user.value()->id});
+                                                    {std::int64_t{disabled ? 1 : 0}, connection.clock().now_iso8601(), user.value()->id});
   if (!changed) return changed.error();
   return disabled ? end_sessions(connection, user.value()->id) : ok_status();
 }
 
 Json user_json(const User& user) {
-  Json json = {{"id", user.id}, {"username", user.username}, {"role", user.role}};
+  Json json = {{"id", user.id}, {"username", user.username}, {"role", access::role_name(user.role)}};
   if (!user.department_id.empty()) json["department_id"] = user.department_id;
   if (!user.org_id.empty()) json["org_id"] = user.org_id;
   json["disabled"] = user.disabled;

@@ -9,25 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "access/user.h"
 #include "core/json.h"
 #include "store/database.h"
 
 namespace alley::accounts {
 
-struct User {
-  std::string id;
-  std::string username;
-  std::string role;           // admin, department, subdistrict, enterprise
-  std::string department_id;  // for department and subdistrict staff
-  std::string org_id;         // for enterprise users
-  bool disabled = false;
-};
-
-const std::vector<std::string>& roles();
+using access::User;
 
 struct NewUser {
   std::string username;
-  std::string role;
+  std::string role;  // as given; create_user says when it is not one of access::role_names()
   std::string department_id;
   std::string org_id;
   std::string password;

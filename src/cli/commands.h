@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "app/app.h"
 #include "store/database.h"
 
 namespace alley::cli {
@@ -21,6 +22,8 @@ int backup_command(const std::vector<std::string>& words);
 int restore_command(const std::vector<std::string>& words);
 int user_command(const std::vector<std::string>& words);
 int token_command(const std::vector<std::string>& words);
+// Prints the version and the schema version its modules' migrations reach.
+int version_command();
 
 // The first `admin`, with a random password printed once, when there is no user.
 Status create_first_admin(store::Connection& connection);
@@ -28,12 +31,9 @@ Status create_first_admin(store::Connection& connection);
 // --db, else $ALLEY_DB, else sqlite:alley.db in the working folder.
 std::string database_url(const std::string& option);
 
-// Opens the database and applies pending migrations.
-Result<std::shared_ptr<store::Database>> open_migrated(const std::string& url, std::size_t connections = 4);
-
-// Brings the full-text index in line with the records (after a copy, or for a
-// database from before the index existed).
-Status rebuild_search_index_if_needed(store::Connection& connection);
+// The application with every module registered and the database at `url`
+// opened, migrated and its search index in line with the records.
+Result<std::unique_ptr<app::App>> open_app(const std::string& url, std::size_t connections = 4);
 
 // Prints "alley: <message>" to stderr and returns `code`.
 int fail(const std::string& message, int code = 1);

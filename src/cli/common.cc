@@ -2,8 +2,7 @@
 #include <cstdlib>
 
 #include "cli/commands.h"
-#include "registry/search_documents.h"
-#include "store/migrations.h"
+#include "modules/modules.h"
 
 namespace alley::cli {
 
@@ -13,29 +12,18 @@ std::string database_url(const std::string& option) {
   return "sqlite:alley.db";
 }
 
-Result<std::shared_ptr<store::Database>> open_migrated(const std::string& url, std::size_t connections) {
-  Result<std::shared_ptr<store::Database>> database = store::Database::open(url, connections);
-  if (!database) return database.error();
-  Result<store::Database::Lease> lease = database.value()->acquire();
-  if (!lease) return lease.error();
-  if (Status migrated = store::migrate(*lease.value()); !migrated) {
-    return Error::unavailable("cannot prepare the database " + url + ": " + migrated.error().message);
-  }
-  if (Status indexed = rebuild_search_index_if_needed(*lease.value()); !indexed) return indexed.error();
-  return database;
+Result<std::unique_ptr<app::App>> open_app(const std::string& url, std::size_t connections) {
+  auto application = std::make_unique<app::App>();
+  modules::register_all(*application);
+  if (Status opened = application->open_database(url, connections); !opened) return opened.error();
+  return application;
 }
 
-Status rebuild_search_index_if_needed(store::Connection& connection) {
-  std::int64_t written = 0;
-  Status rebuilt = store::in_write_transaction(connection, [&]() -> Status {
-    Result<std::int64_t> count = registry::ensure_search_index(connection);
-    if (!count) return count.error();
-    written = count.value();
-    return ok_status();
-  });
-  if (!rebuilt) return Error::unavailable("cannot build the search index: " + rebuilt.error().message);
-  if (written > 0) std::fprintf(stderr, "alley: rebuilt the search index (%lld records)\n", static_cast<long long>(written));
-  return ok_status();
+int version_command() {
+  app::App application;
+  modules::register_all(application);
+  std::printf("alley %s (schema %d)\n", ALLEY_VERSION, application.catalog().migrations().back().version);
+  return 0;
 }
 
 int fail(const std::string& message, int code) {

@@ -36,25 +36,21 @@ int copy_command(const std::vector<std::string>& words) {
     return fail("usage: alley copy --from URL --to URL", 2);
   }
   if (args->get("--from") == args->get("--to")) return fail("--from and --to are the same database", 2);
-  Result<std::shared_ptr<store::Database>> source = open_migrated(args->get("--from"), 1);
+  Result<std::unique_ptr<app::App>> source = open_app(args->get("--from"), 1);
   if (!source) return fail(source.error().message);
-  Result<std::shared_ptr<store::Database>> target = open_migrated(args->get("--to"), 1);
+  Result<std::unique_ptr<app::App>> target = open_app(args->get("--to"), 1);
   if (!target) return fail(target.error().message);
-  std::fprintf(stderr, "alley: copying %s to %s\n", source.value()->describe().c_str(),
-               target.value()->describe().c_str());
+  std::fprintf(stderr, "alley: copying %s to %s\n", source.value()->database().describe().c_str(),
+               target.value()->database().describe().c_str());
   // Live progress only on a terminal; logs get the table at the end.
   const bool terminal = ::isatty(2);
   Result<std::vector<store::TableCopy>> report = store::copy_database(
-      *source.value(), *target.value(), [terminal](const std::string& table, std::int64_t rows) {
+      source.value()->database(), target.value()->database(), source.value()->catalog().copied_tables(), [terminal](const std::string& table, std::int64_t rows) {
         if (terminal) std::fprintf(stderr, "\r  %-16s %" PRId64 " rows   ", table.c_str(), rows);
       });
   if (terminal) std::fprintf(stderr, "\r%40s\r", "");
   if (!report) return fail("nothing was copied: " + report.error().message);
-  {
-    Result<store::Database::Lease> lease = target.value()->acquire();
-    if (!lease) return fail(lease.error().message);
-    if (Status indexed = rebuild_search_index_if_needed(*lease.value()); !indexed) return fail(indexed.error().message);
-  }
+  if (Status indexed = target.value()->rebuild_search_index_if_needed(); !indexed) return fail(indexed.error().message);
   std::printf("%-16s %10s  %s\n", "table", "rows", "checksum (source = target)");
   for (const store::TableCopy& table : report.value()) {
     std::printf("%-16s %10" PRId64 "  %016" PRIx64 "\n", table.table.c_str(), table.rows, table.target_checksum);

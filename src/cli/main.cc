@@ -48,10 +48,7 @@ int main(int argc, char** argv) {
   if (command == "token") return alley::cli::token_command(words);
   if (command == "backup") return alley::cli::backup_command(words);
   if (command == "restore") return alley::cli::restore_command(words);
-  if (command == "version" || command == "--version") {
-    std::printf("alley %s (schema %d)\n", ALLEY_VERSION, alley::store::migrations().back().version);
-    return 0;
-  }
+  if (command == "version" || command == "--version") return alley::cli::version_command();
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return 0;

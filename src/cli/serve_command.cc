@@ -5,8 +5,8 @@
 #include "accounts/common_passwords.h"
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "http/authentication.h"
-#include "http/routes.h"
+#include "accounts/authentication.h"
+#include "app/api_router.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "store/file_mark.h"
@@ -49,8 +49,8 @@ int serve_command(const std::vector<std::string>& words) {
   if (Status passwords = accounts::load_common_passwords(); !passwords) return fail(passwords.error().message);
 
   const std::string url = database_url(args->get("--db"));
-  Result<std::shared_ptr<store::Database>> database = open_migrated(url, options.threads);
-  if (!database) return fail(database.error().message);
+  Result<std::unique_ptr<app::App>> application = open_app(url, options.threads);
+  if (!application) return fail(application.error().message);
   // An SQLite file is marked as served for the life of the process, so that
   // `alley restore` refuses to replace it underneath.
   std::optional<store::FileMark> serving;
@@ -61,19 +61,13 @@ int serve_command(const std::vector<std::string>& words) {
   }
 
   http::Router router;
-  http::add_account_routes(router, database.value());
-  http::add_registry_routes(router, database.value());
-  http::add_search_routes(router, database.value());
-  http::add_plan_routes(router, database.value());
-  http::add_policy_routes(router, database.value());
-  http::add_notification_routes(router, database.value());
-  http::add_system_routes(router, database.value());
+  app::add_api_routes(router, *application.value());
   const auto web_root = http::find_web_root(args->get("--web"));
   if (!web_root) std::fprintf(stderr, "alley: the web application is not built; serving the API only\n");
   router.set_fallback(http::static_files_handler(web_root));
-  router.set_authenticator(http::make_authenticator(database.value()));
+  router.set_authenticator(accounts::make_authenticator(application.value()->shared_database()));
   Status served = http::serve(options, router, [&](std::uint16_t bound) {
-    std::printf("alley: serving %s on http://%s:%u\n", database.value()->describe().c_str(), options.host.c_str(),
+    std::printf("alley: serving %s on http://%s:%u\n", application.value()->database().describe().c_str(), options.host.c_str(),
                 unsigned(bound));
     std::fflush(stdout);
   });

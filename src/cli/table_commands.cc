@@ -8,35 +8,36 @@
 #include "cli/args.h"
 #include "core/files.h"
 #include "cli/commands.h"
-#include "registry/geojson_export.h"
-#include "registry/pack_loader.h"
-#include "registry/schemas.h"
-#include "registry/table_io.h"
+#include "records/geojson_export.h"
+#include "records/pack_loader.h"
+#include "modules/modules.h"
+#include "records/table_io.h"
 
 namespace alley::cli {
 namespace {
 
-std::string resource_names() {
+std::string resource_names(const catalog::Catalog& catalog) {
   std::string names;
-  for (const auto& schema : registry::registry_schemas()) names += (names.empty() ? "" : ", ") + schema.name;
+  for (const auto& schema : catalog.resources()) names += (names.empty() ? "" : ", ") + schema.name;
   return names;
 }
 
-Result<const registry::ResourceSchema*> resource_argument(const Args& args, const char* usage) {
+Result<const records::ResourceSchema*> resource_argument(const Args& args, const catalog::Catalog& catalog,
+                                                         const char* usage) {
   if (args.positional.empty()) return Error::invalid(std::string("usage: ") + usage);
-  const registry::ResourceSchema* schema = registry::find_schema(args.positional[0]);
+  const records::ResourceSchema* schema = catalog.find(args.positional[0]);
   if (!schema) {
-    return Error::invalid("unknown resource '" + args.positional[0] + "'; choose one of " + resource_names());
+    return Error::invalid("unknown resource '" + args.positional[0] + "'; choose one of " + resource_names(catalog));
   }
   return schema;
 }
 
-Result<Json> all_records(store::Connection& connection, const registry::ResourceSchema& schema) {
+Result<Json> all_records(store::Connection& connection, const records::ResourceSchema& schema) {
   Json records = Json::array();
-  registry::ListQuery query;
-  query.limit = registry::kMaxPageSize;
+  records::ListQuery query;
+  query.limit = records::kMaxPageSize;
   while (true) {
-    Result<registry::Page> page = registry::list_records(connection, schema, query);
+    Result<records::Page> page = records::list_records(connection, schema, query);
     if (!page) return page.error();
     for (Json& record : page->items) records.push_back(std::move(record));
     if (!page->next_offset) return records;
@@ -46,10 +47,10 @@ Result<Json> all_records(store::Connection& connection, const registry::Resource
 
 // Records that refer to records of their own kind (areas and their parents)
 // are put parents first, so a file in any order imports.
-Json parents_first(const registry::ResourceSchema& schema, const Json& records) {
-  std::vector<const registry::FieldSpec*> selves;
+Json parents_first(const records::ResourceSchema& schema, const Json& records) {
+  std::vector<const records::FieldSpec*> selves;
   for (const auto& spec : schema.fields) {
-    if (spec.type == registry::FieldType::kReference && spec.references == schema.name) selves.push_back(&spec);
+    if (spec.type == records::FieldType::kReference && spec.references == schema.name) selves.push_back(&spec);
   }
   if (selves.empty()) return records;
   Json ordered = Json::array();
@@ -64,7 +65,7 @@ Json parents_first(const registry::ResourceSchema& schema, const Json& records) 
       if (done[i]) continue;
       const Json& record = records[i];
       bool waiting = false;
-      for (const registry::FieldSpec* self : selves) {
+      for (const records::FieldSpec* self : selves) {
         waiting = waiting || (record.is_object() && record.contains(self->name) && record[self->name].is_string() &&
                               in_file.count(record[self->name].get<std::string>()) &&
                               !placed.count(record[self->name].get<std::string>()));
@@ -88,7 +89,9 @@ int import_command(const std::vector<std::string>& words) {
   const char* usage = "alley import RESOURCE FILE.{json,csv} [--db URL]";
   Result<Args> args = parse_args(words, {"--db"}, {});
   if (!args) return fail(args.error().message, 2);
-  Result<const registry::ResourceSchema*> schema = resource_argument(args.value(), usage);
+  app::App application;
+  modules::register_all(application);
+  Result<const records::ResourceSchema*> schema = resource_argument(args.value(), application.catalog(), usage);
   if (!schema) return fail(schema.error().message, 2);
   if (args->positional.size() != 2) return fail(std::string("usage: ") + usage, 2);
   const std::string file = args->positional[1];
@@ -97,14 +100,14 @@ int import_command(const std::vector<std::string>& words) {
   if (file.ends_with(".csv")) {
     std::optional<std::string> text = read_file(file);
     if (!text) return fail("cannot read " + file);
-    records = registry::csv_to_records(*schema.value(), *text);
+    records = records::csv_to_records(*schema.value(), *text);
   } else {
-    records = registry::read_json_file(file);
+    records = records::read_json_file(file);
     if (records && !records->is_array()) records = Error::malformed(file + " must hold a JSON array of records");
     // An export carries version and timestamps; the importing database sets its own.
     if (records) {
       for (Json& record : records.value()) {
-        for (const std::string& managed : registry::server_managed_fields()) {
+        for (const std::string& managed : records::server_managed_fields()) {
           if (record.is_object()) record.erase(managed);
         }
       }
@@ -113,14 +116,15 @@ int import_command(const std::vector<std::string>& words) {
   if (!records) return fail(records.error().message);
   records = parents_first(*schema.value(), records.value());
 
-  Result<std::shared_ptr<store::Database>> database = open_migrated(database_url(args->get("--db")), 1);
-  if (!database) return fail(database.error().message);
-  Result<store::Database::Lease> lease = database.value()->acquire();
+  if (Status opened = application.open_database(database_url(args->get("--db")), 1); !opened) {
+    return fail(opened.error().message);
+  }
+  Result<store::Database::Lease> lease = application.database().acquire();
   if (!lease) return fail(lease.error().message);
   const std::size_t total = records->size();
   Status imported = store::in_write_transaction(*lease.value(), [&]() -> Status {
     for (std::size_t i = 0; i < total; ++i) {
-      Result<Json> created = registry::create_record(*lease.value(), *schema.value(), (*records)[i], {"cli:import"});
+      Result<Json> created = records::create_record(*lease.value(), *schema.value(), (*records)[i], {"cli:import"});
       if (!created) {
         Error error = created.error();
         error.message = "row " + std::to_string(i + 1) + ": " + error.message;
@@ -140,7 +144,9 @@ int export_command(const std::vector<std::string>& words) {
   const char* usage = "alley export RESOURCE [--format json|csv|geojson] [--datum WGS84|GCJ-02|BD-09] [--out FILE] [--db URL]";
   Result<Args> args = parse_args(words, {"--db", "--format", "--out", "--datum"}, {});
   if (!args) return fail(args.error().message, 2);
-  Result<const registry::ResourceSchema*> schema = resource_argument(args.value(), usage);
+  app::App application;
+  modules::register_all(application);
+  Result<const records::ResourceSchema*> schema = resource_argument(args.value(), application.catalog(), usage);
   if (!schema) return fail(schema.error().message, 2);
   if (args->positional.size() != 1) return fail(std::string("usage: ") + usage, 2);
   const std::string format = args->get("--format", "json");
@@ -151,15 +157,16 @@ int export_command(const std::vector<std::string>& words) {
   auto datum = geo::parse_datum(args->get("--datum", "WGS84"));
   if (!datum) return fail("--datum must be WGS84, GCJ-02 or BD-09", 2);
 
-  Result<std::shared_ptr<store::Database>> database = open_migrated(database_url(args->get("--db")), 1);
-  if (!database) return fail(database.error().message);
-  Result<store::Database::Lease> lease = database.value()->acquire();
+  if (Status opened = application.open_database(database_url(args->get("--db")), 1); !opened) {
+    return fail(opened.error().message);
+  }
+  Result<store::Database::Lease> lease = application.database().acquire();
   if (!lease) return fail(lease.error().message);
 
   std::string output;
   std::size_t count = 0;
   if (format == "geojson") {
-    Result<registry::FeaturePage> page = registry::feature_collection(*lease.value(), *schema.value(), {}, *datum);
+    Result<records::FeaturePage> page = records::feature_collection(*lease.value(), *schema.value(), {}, *datum);
     if (!page) return fail(page.error().message);
     count = page->collection["features"].size();
     output = page->collection.dump(1);
@@ -167,7 +174,7 @@ int export_command(const std::vector<std::string>& words) {
     Result<Json> records = all_records(*lease.value(), *schema.value());
     if (!records) return fail(records.error().message);
     count = records->size();
-    output = format == "csv" ? registry::records_to_csv(*schema.value(), records.value()) : records->dump(1);
+    output = format == "csv" ? records::records_to_csv(*schema.value(), records.value()) : records->dump(1);
   }
   if (!output.empty() && output.back() != '\n') output += '\n';
   const std::string out = args->get("--out");

@@ -11,7 +11,7 @@
 #include "accounts/users.h"
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "registry/repository.h"
+#include "records/repository.h"
 
 #include <nlohmann/json.hpp>
 
@@ -39,9 +39,9 @@ std::string read_secret(const char* prompt) {
 }
 
 int with_write(const std::string& url, const std::function<Status(store::Connection&)>& work) {
-  Result<std::shared_ptr<store::Database>> database = open_migrated(url, 1);
-  if (!database) return fail(database.error().message);
-  Result<store::Database::Lease> lease = database.value()->acquire();
+  Result<std::unique_ptr<app::App>> application = open_app(url, 1);
+  if (!application) return fail(application.error().message);
+  Result<store::Database::Lease> lease = application.value()->database().acquire();
   if (!lease) return fail(lease.error().message);
   Status done = store::in_write_transaction(*lease.value(), [&] { return work(*lease.value()); });
   if (!done) return fail(describe(done.error()), done.error().code == ErrorCode::kInvalid ? 2 : 1);
@@ -88,7 +88,7 @@ int user_command(const std::vector<std::string>& words) {
           connection, {name, args->get("--role"), department, args->get("--org"), password, hash.value()});
       if (!user) return user.error();
       const Json after = accounts::user_json(user.value());
-      return registry::append_audit(connection, {"cli"}, "create", "users", user->id, nullptr, &after);
+      return records::append_audit(connection, {"cli"}, "create", "users", user->id, nullptr, &after);
     });
     if (code == 0) std::printf("alley: created the user '%s' with the password %s (shown only this once)\n", name.c_str(), password.c_str());
     return code;
@@ -100,7 +100,7 @@ int user_command(const std::vector<std::string>& words) {
     const int code = with_write(url, [&](store::Connection& connection) -> Status {
       if (Status set = accounts::set_password(connection, name, password, hash.value()); !set) return set;
       const Json change = {{"username", name}, {"password", "changed"}};
-      return registry::append_audit(connection, {"cli"}, "passwd", "users", name, nullptr, &change);
+      return records::append_audit(connection, {"cli"}, "passwd", "users", name, nullptr, &change);
     });
     if (code == 0) std::fprintf(stderr, "alley: the password of '%s' is changed; its sessions have ended\n", name.c_str());
     return code;
@@ -109,7 +109,7 @@ int user_command(const std::vector<std::string>& words) {
     const int code = with_write(url, [&](store::Connection& connection) -> Status {
       if (Status set = accounts::set_disabled(connection, name, action == "disable"); !set) return set;
       const Json change = {{"username", name}, {"disabled", action == "disable"}};
-      return registry::append_audit(connection, {"cli"}, action, "users", name, nullptr, &change);
+      return records::append_audit(connection, {"cli"}, action, "users", name, nullptr, &change);
     });
     if (code == 0) std::fprintf(stderr, "alley: '%s' is %sd\n", name.c_str(), action.c_str());
     return code;

@@ -5,11 +5,28 @@
 
 namespace alley {
 
-std::string utc_now_iso8601() { return utc_iso8601_in(0); }
+namespace {
 
-std::string utc_iso8601_in(long long seconds) {
+class SystemClock : public Clock {
+ public:
+  TimePoint now() const override { return std::chrono::system_clock::now(); }
+};
+
+}  // namespace
+
+std::shared_ptr<const Clock> system_clock() {
+  static const std::shared_ptr<const Clock> clock = std::make_shared<SystemClock>();
+  return clock;
+}
+
+std::string Clock::now_iso8601() const { return iso8601(now()); }
+
+std::string Clock::iso8601_in(long long seconds) const { return iso8601(now() + std::chrono::seconds(seconds)); }
+
+std::string Clock::today() const { return now_iso8601().substr(0, 10); }
+
+std::string iso8601(TimePoint now) {
   using namespace std::chrono;
-  const auto now = system_clock::now() + std::chrono::seconds(seconds);
   const auto days = floor<std::chrono::days>(now);
   const year_month_day date{days};
   const hh_mm_ss time{floor<milliseconds>(now - days)};
@@ -19,8 +36,6 @@ std::string utc_iso8601_in(long long seconds) {
                 long(time.minutes().count()), long(time.seconds().count()), long(time.subseconds().count()));
   return buffer;
 }
-
-std::string utc_today() { return utc_now_iso8601().substr(0, 10); }
 
 bool is_valid_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;

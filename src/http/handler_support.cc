@@ -4,7 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_text.h"
-#include "registry/repository.h"
+#include "http/problem.h"
+#include "records/repository.h"
 
 namespace alley::http {
 
@@ -20,6 +21,13 @@ Result<Json> parse_json_body(const HttpRequest& request) {
 
 std::string etag_for(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
+HttpResponse record_response(const Result<Json>& record, int status) {
+  if (!record) return problem_response(record.error());
+  HttpResponse response = json_response(status, record.value());
+  response.set_header("ETag", etag_for(record.value()["version"].get<std::int64_t>()));
+  return response;
+}
+
 namespace {
 
 std::optional<std::size_t> parse_count(const std::string& text) {
@@ -34,7 +42,7 @@ std::optional<std::size_t> parse_count(const std::string& text) {
 Result<bool> read_page_control(const std::string& key, const std::string& value, PageWindow& window) {
   if (key == "limit") {
     auto limit = parse_count(value);
-    if (!limit || *limit < 1 || *limit > registry::kMaxPageSize) {
+    if (!limit || *limit < 1 || *limit > records::kMaxPageSize) {
       return Error{ErrorCode::kMalformed, "limit must be a whole number from 1 to 500", {{"limit", "must be 1–500"}}};
     }
     window.limit = *limit;

@@ -16,6 +16,9 @@ Result<Json> parse_json_body(const HttpRequest& request);
 
 std::string etag_for(std::int64_t version);
 
+// A record as JSON with its version as the ETag; a failure as problem+json.
+HttpResponse record_response(const Result<Json>& record, int status = 200);
+
 // Where a page of a list starts and how long it is. Cursors are opaque to
 // clients; today they carry the offset of the next page ("o<offset>").
 struct PageWindow {

@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "http/access.h"
+#include "access/access_level.h"
+#include "core/json.h"
 #include "http/message.h"
 #include "http/request_context.h"
 
@@ -35,7 +36,7 @@ struct RouteDoc {
   std::vector<QueryParameterDoc> query;
   std::vector<int> statuses;  // every status the route can answer, besides 5xx
   bool needs_if_match = false;
-  Access access = Access::kPublic;
+  access::Access access = access::Access::kPublic;
 };
 
 struct Route {
@@ -58,6 +59,12 @@ class Router {
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  // Adds the JSON schemas (OpenAPI components) that routes added with it
+  // name as request_schema or response_schema.
+  using SchemaWriter = std::function<void(Json& schemas)>;
+  void add_schemas(SchemaWriter writer) { schema_writers_.push_back(std::move(writer)); }
+  const std::vector<SchemaWriter>& schema_writers() const { return schema_writers_; }
+
   // Sets context.user from the request's credentials; an error (a bad token,
   // a missing CSRF header) answers the request instead of the route.
   using Authenticator = std::function<Status(RequestContext&, const HttpRequest&)>;
@@ -70,6 +77,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::vector<SchemaWriter> schema_writers_;
   Handler fallback_;
   Authenticator authenticator_;
 };

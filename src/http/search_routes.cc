@@ -5,14 +5,30 @@
 #include "http/problem.h"
 #include "http/query_string.h"
 #include "http/routes.h"
-#include "registry/schemas.h"
-#include "registry/search_documents.h"
+#include "records/search_documents.h"
 #include "search/search_index.h"
 
 namespace alley::http {
 namespace {
 
-Result<search::SearchQuery> search_query(const HttpRequest& request) {
+// "a, b or c" (with `last` as the final joiner).
+std::string spoken_list(const std::vector<std::string>& names, const std::string& last) {
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    text += (i == 0 ? "" : i + 1 == names.size() ? " " + last + " " : ", ") + names[i];
+  }
+  return text;
+}
+
+std::vector<std::string> searchable_names(const catalog::Catalog& catalog) {
+  std::vector<std::string> names;
+  for (const records::ResourceSchema& schema : catalog.resources()) {
+    if (schema.is_searchable()) names.push_back(schema.name);
+  }
+  return names;
+}
+
+Result<search::SearchQuery> search_query(const HttpRequest& request, const catalog::Catalog& catalog) {
   auto pairs = parse_query(request.query);
   if (!pairs) return Error::malformed("the query string has a broken %-escape or is not UTF-8");
   search::SearchQuery query;
@@ -22,9 +38,9 @@ Result<search::SearchQuery> search_query(const HttpRequest& request) {
       query.text = value;
       has_text = true;
     } else if (key == "resource") {
-      const registry::ResourceSchema* schema = registry::find_schema(value);
-      if (!schema || !registry::is_searchable(*schema)) {
-        return Error{ErrorCode::kMalformed, "resource must be organizations, places or spaces",
+      const records::ResourceSchema* schema = catalog.find(value);
+      if (!schema || !schema->is_searchable()) {
+        return Error{ErrorCode::kMalformed, "resource must be " + spoken_list(searchable_names(catalog), "or"),
                      {{"resource", "not searchable"}}};
       }
       query.resources.push_back(value);
@@ -46,11 +62,12 @@ Result<search::SearchQuery> search_query(const HttpRequest& request) {
 
 }  // namespace
 
-void add_search_routes(Router& router, std::shared_ptr<store::Database> database) {
+void add_search_routes(Router& router, std::shared_ptr<store::Database> database, const catalog::Catalog& catalog) {
   store::Database* db = database.get();
+  const std::vector<std::string> searchable = searchable_names(catalog);
   router.add("GET", "/api/v1/search",
-             [db, database](RequestContext&, const HttpRequest& request, const PathParams&) {
-               Result<search::SearchQuery> query = search_query(request);
+             [db, database, &catalog](RequestContext&, const HttpRequest& request, const PathParams&) {
+               Result<search::SearchQuery> query = search_query(request, catalog);
                if (!query) return problem_response(query.error());
                Result<Json> found = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<search::SearchResult> result = search::search(connection, query.value());
@@ -69,13 +86,30 @@ void add_search_routes(Router& router, std::shared_ptr<store::Database> database
                if (!found) return problem_response(found.error());
                return json_response(200, found.value());
              },
-             {"search", "Find organizations, places and spaces by any part of their names and descriptions, "
+             {"search", "Find " + spoken_list(searchable, "and") + " by any part of their names and descriptions, "
                         "in Simplified or Traditional script or English",
               "search", "", "search_result", "application/json",
               {{"q", "string", "What to look for (required)"},
-               {"resource", "string", "organizations, places or spaces; repeat for several"},
+               {"resource", "string", spoken_list(searchable, "or") + "; repeat for several"},
                {"limit", "integer", "1–100 (default 20)"}},
               {200, 400}});
+  router.add_schemas([](Json& schemas) {
+  schemas["search_result"] = {
+      {"type", "object"},
+      {"required", {"items", "total", "query"}},
+      {"properties",
+       {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/search_hit"}}}}},
+        {"total", {{"type", "integer"}}},
+        {"query", {{"type", "string"}, {"description", "the query as matched, in Simplified script"}}}}}};
+  schemas["search_hit"] = {
+      {"type", "object"},
+      {"required", {"resource", "id", "name", "synthetic", "score", "href"}},
+      {"additionalProperties", false},
+      {"properties",
+       {{"resource", {{"type", "string"}}}, {"id", {{"type", "string"}}}, {"name", {{"type", "string"}}},
+        {"name_en", {{"type", "string"}}}, {"synthetic", {{"type", "boolean"}}}, {"score", {{"type", "number"}}},
+        {"href", {{"type", "string"}}}}}};
+  });
 }
 
 }  // namespace alley::http

@@ -86,7 +86,7 @@ HttpResponse route(const Router& router, HttpRequest& request, RequestContext& c
       if (Status known = router.authenticator()(context, request); !known) return problem_response(known.error());
     }
     if (match.route) {
-      if (Status allowed = authorize(match.route->doc.access, context); !allowed) return problem_response(allowed.error());
+      if (Status allowed = access::authorize(match.route->doc.access, context.user ? &*context.user : nullptr); !allowed) return problem_response(allowed.error());
     }
     // Data is kept in Simplified Chinese: what a zh-Hant client writes is
     // folded to Simplified, and what it reads is converted on the way out.

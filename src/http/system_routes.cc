@@ -4,20 +4,19 @@
 #include "http/openapi.h"
 #include "http/problem.h"
 #include "http/routes.h"
-#include "registry/pack_loader.h"
-#include "registry/schemas.h"
+#include "records/pack_loader.h"
 #include "store/migrations.h"
 
 namespace alley::http {
 
-void add_system_routes(Router& router, std::shared_ptr<store::Database> database) {
+void add_system_routes(Router& router, std::shared_ptr<store::Database> database, const catalog::Catalog& catalog) {
   store::Database* db = database.get();
   router.add("GET", "/healthz",
              [db, database](RequestContext&, const HttpRequest&, const PathParams&) {
                Result<Json> health = run_read(*db, [](store::Connection& connection) -> Result<Json> {
                  Result<int> version = store::schema_version(connection);
                  if (!version) return version.error();
-                 Result<std::optional<std::string>> pack = registry::loaded_pack(connection);
+                 Result<std::optional<std::string>> pack = records::loaded_pack(connection);
                  if (!pack) return pack.error();
                  return Json{{"status", "ok"},
                              {"version", ALLEY_VERSION},
@@ -30,9 +29,9 @@ void add_system_routes(Router& router, std::shared_ptr<store::Database> database
              {"health", "Liveness and database check", "system", "", "health", "application/json", {}, {200, 503}});
 
   router.add("GET", "/api/v1",
-             [](RequestContext&, const HttpRequest&, const PathParams&) {
+             [&catalog](RequestContext&, const HttpRequest&, const PathParams&) {
                Json resources = Json::array();
-               for (const auto& schema : registry::registry_schemas()) {
+               for (const auto& schema : catalog.resources()) {
                  resources.push_back({{"name", schema.name}, {"title", schema.title_zh}, {"href", "/api/v1/" + schema.name}});
                }
                return json_response(200, {{"name", "Alley"}, {"version", ALLEY_VERSION}, {"resources", resources},
@@ -42,8 +41,8 @@ void add_system_routes(Router& router, std::shared_ptr<store::Database> database
 
   const Router* table = &router;
   router.add("GET", "/api/v1/openapi.json",
-             [table](RequestContext&, const HttpRequest&, const PathParams&) {
-               return json_response(200, build_openapi(*table));
+             [table, &catalog](RequestContext&, const HttpRequest&, const PathParams&) {
+               return json_response(200, build_openapi(*table, catalog.resources()));
              },
              {"openapi", "This document", "system", "", "openapi", "application/json", {}, {200}});
 }

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "registry/repository.h"
-#include "registry/schemas.h"
+#include "records/repository.h"
+#include "plans/resources.h"
 
 namespace alley::plans {
 namespace {
@@ -138,10 +138,10 @@ Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const 
 }
 
 Result<Json> all_kpi_progress(store::Connection& connection, const std::string& plan_id, const std::string& today) {
-  registry::ListQuery query;
+  records::ListQuery query;
   if (!plan_id.empty()) query.filters = {{"plan_id", plan_id}};
-  query.limit = registry::kMaxPageSize;
-  Result<registry::Page> page = registry::list_records(connection, *registry::find_schema("kpis"), query);
+  query.limit = records::kMaxPageSize;
+  Result<records::Page> page = records::list_records(connection, plan_resource("kpis"), query);
   if (!page) return page.error();
   Json items = Json::array();
   Json statuses = Json::object();

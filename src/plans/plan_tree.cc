@@ -4,21 +4,21 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "registry/repository.h"
-#include "registry/schemas.h"
+#include "records/repository.h"
+#include "plans/resources.h"
 
 namespace alley::plans {
 
 Result<Json> plan_tree(store::Connection& connection, const std::string& plan_id, const std::string& today) {
-  Result<Json> plan = registry::get_record(connection, *registry::find_schema("plans"), plan_id);
+  Result<Json> plan = records::get_record(connection, plan_resource("plans"), plan_id);
   if (!plan) return plan.error();
-  registry::ListQuery query;
+  records::ListQuery query;
   query.filters = {{"plan_id", plan_id}};
   query.sort = "sort_order";
-  query.limit = registry::kMaxPageSize;
+  query.limit = records::kMaxPageSize;
   std::vector<Json> tasks;
   while (true) {
-    Result<registry::Page> page = registry::list_records(connection, *registry::find_schema("tasks"), query);
+    Result<records::Page> page = records::list_records(connection, plan_resource("tasks"), query);
     if (!page) return page.error();
     for (Json& task : page->items) tasks.push_back(std::move(task));
     if (!page->next_offset) break;

@@ -5,9 +5,11 @@
 
 #include "core/clock.h"
 #include "policies/evaluator.h"
-#include "registry/repository.h"
-#include "registry/schemas.h"
+#include "policies/policy_index.h"
+#include "records/repository.h"
+#include "registry/resources.h"
 #include "store/database.h"
+#include "policies/resources.h"
 
 namespace alley::policies {
 namespace {
@@ -21,7 +23,7 @@ Status notify_organization(store::Connection& connection, const Json& policy, co
   Result<std::int64_t> inserted = connection.execute(
       "INSERT INTO notifications (recipient_kind, recipient_id, kind, policy_id, organization_id, message, created_at) "
       "VALUES ('organization', ?, 'policy_match', ?, ?, ?, ?)",
-      {organization_id, text_of(policy, "id"), organization_id, message, utc_now_iso8601()});
+      {organization_id, text_of(policy, "id"), organization_id, message, connection.clock().now_iso8601()});
   return inserted ? ok_status() : Status(inserted.error());
 }
 
@@ -43,7 +45,7 @@ Status notify_department(store::Connection& connection, const Json& policy, cons
       count == 1 ? "「" + text_of(latest, "name") + "」新符合「" + text_of(policy, "name") + "」的条件"
                  : "「" + text_of(policy, "name") + "」新匹配 " + std::to_string(count) + " 家单位，最近一家：「" +
                        text_of(latest, "name") + "」";
-  const std::string now = utc_now_iso8601();
+  const std::string now = connection.clock().now_iso8601();
   Result<std::int64_t> written =
       digest->rows.empty()
           ? connection.execute(
@@ -61,7 +63,7 @@ Status announce(store::Connection& connection, const Json& policy, const Json& o
   const std::string organization_id = text_of(organization, "id");
   Result<std::int64_t> recorded = connection.execute(
       "INSERT INTO policy_matches (policy_id, organization_id, matched_at) VALUES (?, ?, ?)",
-      {text_of(policy, "id"), organization_id, utc_now_iso8601()});
+      {text_of(policy, "id"), organization_id, connection.clock().now_iso8601()});
   if (!recorded) return recorded.error();
   return notify_organization(connection, policy, organization_id);
 }
@@ -87,7 +89,7 @@ Status forget(store::Connection& connection, const std::string& policy_id, const
 Status deliver_after_organization_write(store::Connection& connection, const Json*, const Json* after) {
   if (!after) return ok_status();  // a deleted organization keeps its history of matches; none are new
   const std::string organization_id = text_of(*after, "id");
-  Result<std::vector<Json>> policies = registry::list_all_records(connection, *registry::find_schema("policies"));
+  Result<std::vector<Json>> policies = records::list_all_records(connection, policy_schema());
   if (!policies) return policies.error();
   Result<std::set<std::string>> before = announced(connection, "organization_id", "policy_id", organization_id);
   if (!before) return before.error();
@@ -107,7 +109,8 @@ Status deliver_after_organization_write(store::Connection& connection, const Jso
   return ok_status();
 }
 
-Status deliver_after_policy_write(store::Connection& connection, const Json* previous, const Json* after) {
+Status deliver_after_policy_write(store::Connection& connection, PolicyIndex& index, const Json* previous,
+                                  const Json* after) {
   if (!after) return ok_status();
   // With the same rule, no organization can newly match: organizations' own
   // changes are delivered when they are written.
@@ -121,12 +124,21 @@ Status deliver_after_policy_write(store::Connection& connection, const Json* pre
   if (policy.contains("rule")) {
     Result<Rule> rule = parse_rule(policy["rule"].get<std::string>());
     if (!rule) return rule.error();
-    Result<std::vector<Json>> organizations = registry::list_all_records(connection, *registry::find_schema("organizations"));
-    if (!organizations) return organizations.error();
-    OrganizationTable table(organizations.value());
-    for (std::size_t row : table.rows(table.evaluate(rule.value()))) {
-      now.insert(table.id(row));
-      if (!before->count(table.id(row))) newly.push_back(organizations.value()[row]);
+    Result<std::optional<std::vector<MatchedOrganization>>> resident = index.evaluate_in_write(connection, rule.value());
+    if (!resident) return resident.error();
+    if (resident.value()) {
+      for (const MatchedOrganization& organization : *resident.value()) {
+        now.insert(organization.id);
+        if (!before->count(organization.id)) newly.push_back({{"id", organization.id}, {"name", organization.name}});
+      }
+    } else {
+      Result<std::vector<Json>> organizations = records::list_all_records(connection, registry::organization_schema());
+      if (!organizations) return organizations.error();
+      OrganizationTable table(organizations.value());
+      for (std::size_t row : table.rows(table.evaluate(rule.value()))) {
+        now.insert(table.id(row));
+        if (!before->count(table.id(row))) newly.push_back(organizations.value()[row]);
+      }
     }
   }
   for (const std::string& organization_id : before.value()) {

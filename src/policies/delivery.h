@@ -15,9 +15,14 @@ class Connection;
 
 namespace alley::policies {
 
-// Registry after-write hooks (registry/resource_schema.h) for organizations
-// and for policies.
+class PolicyIndex;
+
+// After-write hooks (records/resource_schema.h) for organizations and for
+// policies. A policy's new rule is evaluated over the resident index when it
+// can answer for the transaction's view (policies/policy_index.h), else over
+// the organizations read from the database.
 Status deliver_after_organization_write(store::Connection& connection, const Json* before, const Json* after);
-Status deliver_after_policy_write(store::Connection& connection, const Json* before, const Json* after);
+Status deliver_after_policy_write(store::Connection& connection, PolicyIndex& index, const Json* before,
+                                  const Json* after);
 
 }  // namespace alley::policies

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "registry/schemas.h"
+#include "registry/resources.h"
 
 namespace alley::policies {
 namespace {
@@ -51,12 +51,12 @@ Bitmap scan(std::size_t rows, Test&& matches) {
   return bitmap;
 }
 
-Type column_type(registry::FieldType type) {
+Type column_type(records::FieldType type) {
   switch (type) {
-    case registry::FieldType::kInteger:
-    case registry::FieldType::kReal: return Type::kNumber;
-    case registry::FieldType::kBool: return Type::kBool;
-    case registry::FieldType::kTextArray: return Type::kList;
+    case records::FieldType::kInteger:
+    case records::FieldType::kReal: return Type::kNumber;
+    case records::FieldType::kBool: return Type::kBool;
+    case records::FieldType::kTextArray: return Type::kList;
     default: return Type::kString;
   }
 }
@@ -81,11 +81,11 @@ bool compare_number(Op op, double actual, double required) {
 }  // namespace
 
 OrganizationTable::OrganizationTable(const std::vector<Json>& records) {
-  for (const registry::FieldSpec& spec : registry::find_schema("organizations")->fields) {
-    if (spec.type == registry::FieldType::kGeometry || spec.type == registry::FieldType::kJson) continue;
+  for (const records::FieldSpec& spec : registry::organization_schema().fields) {
+    if (spec.type == records::FieldType::kGeometry || spec.type == records::FieldType::kJson) continue;
     OrganizationColumn column;
     column.type = column_type(spec.type);
-    column.integer = spec.type == registry::FieldType::kInteger;
+    column.integer = spec.type == records::FieldType::kInteger;
     columns_.emplace(spec.name, std::move(column));
   }
   for (const Json& record : records) put(record);
@@ -321,7 +321,7 @@ Json OrganizationTable::actual(const OrganizationColumn& column, std::size_t row
 }
 
 Json OrganizationTable::explain(const Rule& rule, std::size_t row) {
-  const registry::ResourceSchema& schema = *registry::find_schema("organizations");
+  const records::ResourceSchema& schema = registry::organization_schema();
   Json clauses = Json::array();
   // The leaves of the rule, each with its own outcome for this organization;
   // a leaf under an odd number of `not`s is stated, and judged, negated.
@@ -330,7 +330,7 @@ Json OrganizationTable::explain(const Rule& rule, std::size_t row) {
       for (const Rule& child : node.children) walk(child, negated != (node.kind == Rule::Kind::kNot));
       return;
     }
-    const registry::FieldSpec* spec = schema.find(node.field);
+    const records::FieldSpec* spec = schema.find(node.field);
     const OrganizationColumn* values = column(node.field);
     const bool known = values && test(values->known, row);
     const std::string text = to_text(node);

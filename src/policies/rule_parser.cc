@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "policies/rule.h"
-#include "registry/schemas.h"
+#include "registry/resources.h"
 
 namespace alley::policies {
 namespace {
@@ -16,15 +16,15 @@ enum class FieldKind { kNumber, kString, kBool, kList, kUnknown };
 
 // What a rule may test: the organization's own fields, typed by its schema.
 FieldKind kind_of(const std::string& field) {
-  const registry::FieldSpec* spec = registry::find_schema("organizations")->find(field);
+  const records::FieldSpec* spec = registry::organization_schema().find(field);
   if (!spec) return FieldKind::kUnknown;
   switch (spec->type) {
-    case registry::FieldType::kInteger:
-    case registry::FieldType::kReal: return FieldKind::kNumber;
-    case registry::FieldType::kBool: return FieldKind::kBool;
-    case registry::FieldType::kTextArray: return FieldKind::kList;
-    case registry::FieldType::kGeometry:
-    case registry::FieldType::kJson: return FieldKind::kUnknown;
+    case records::FieldType::kInteger:
+    case records::FieldType::kReal: return FieldKind::kNumber;
+    case records::FieldType::kBool: return FieldKind::kBool;
+    case records::FieldType::kTextArray: return FieldKind::kList;
+    case records::FieldType::kGeometry:
+    case records::FieldType::kJson: return FieldKind::kUnknown;
     default: return FieldKind::kString;
   }
 }

@@ -3,8 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "policies/evaluator.h"
-#include "registry/record_validator.h"
-#include "registry/schemas.h"
+#include "policies/policy_index.h"
+#include "records/record_validator.h"
+#include "registry/resources.h"
 
 namespace alley::policies {
 
@@ -22,12 +23,23 @@ bool offers_alternatives(const Rule& rule, bool negated = false) {
 }  // namespace
 
 Json policy_verdicts(const Json& organization, const std::vector<Json>& policies) {
-  OrganizationTable table(std::vector<Json>{organization});
-  Json eligible = Json::array(), not_eligible = Json::array();
+  std::vector<IndexedPolicy> parsed;
   for (const Json& policy : policies) {
     if (!policy.contains("rule")) continue;
     Result<Rule> rule = parse_rule(policy["rule"].get<std::string>());
     if (!rule) continue;  // checked on write; a rule an older parser accepted is skipped, not fatal
+    parsed.push_back({policy, std::move(rule.value()), ""});
+  }
+  return policy_verdicts(organization, parsed);
+}
+
+Json policy_verdicts(const Json& organization, const std::vector<IndexedPolicy>& policies) {
+  OrganizationTable table(std::vector<Json>{organization});
+  Json eligible = Json::array(), not_eligible = Json::array();
+  for (const IndexedPolicy& indexed : policies) {
+    if (!indexed.rule) continue;
+    const Json& policy = indexed.record;
+    const std::optional<Rule>& rule = indexed.rule;
     const bool holds = table.holds(table.compile(rule.value()), 0);
     Json clauses = table.explain(rule.value(), 0);
     Json missing = Json::array();
@@ -49,11 +61,11 @@ Json policy_verdicts(const Json& organization, const std::vector<Json>& policies
   return Json{{"eligible", std::move(eligible)}, {"not_eligible", std::move(not_eligible)}};
 }
 
-std::vector<const registry::FieldSpec*> calculator_fields() {
-  std::vector<const registry::FieldSpec*> fields;
-  for (const registry::FieldSpec& spec : registry::find_schema("organizations")->fields) {
+std::vector<const records::FieldSpec*> calculator_fields() {
+  std::vector<const records::FieldSpec*> fields;
+  for (const records::FieldSpec& spec : registry::organization_schema().fields) {
     // Names, identifiers and free text say nothing a rule can test.
-    const bool free_text = spec.type == registry::FieldType::kText || spec.type == registry::FieldType::kReference;
+    const bool free_text = spec.type == records::FieldType::kText || spec.type == records::FieldType::kReference;
     if (!spec.label.empty() && !free_text) fields.push_back(&spec);
   }
   return fields;
@@ -63,20 +75,20 @@ Result<Json> calculator_organization(const Json& attributes) {
   if (!attributes.is_object()) {
     return Error::invalid("send the enterprise's attributes as a JSON object, e.g. {\"kind\": \"enterprise\", \"employees\": 50}");
   }
-  const std::vector<const registry::FieldSpec*> fields = calculator_fields();
+  const std::vector<const records::FieldSpec*> fields = calculator_fields();
   std::vector<FieldError> errors;
   Json organization = {{"id", "calculator"}};
   for (const auto& item : attributes.items()) {
     const std::string& name = item.key();
     const Json& value = item.value();
-    auto found = std::find_if(fields.begin(), fields.end(), [&](const registry::FieldSpec* spec) { return spec->name == name; });
+    auto found = std::find_if(fields.begin(), fields.end(), [&](const records::FieldSpec* spec) { return spec->name == name; });
     if (found == fields.end()) {
       errors.push_back({name, "is not an attribute eligibility rules look at"});
       continue;
     }
-    const registry::FieldSpec* spec = *found;
+    const records::FieldSpec* spec = *found;
     if (value.is_null()) continue;  // left blank: unknown
-    if (std::optional<std::string> problem = registry::value_problem(*spec, value)) {
+    if (std::optional<std::string> problem = records::value_problem(*spec, value)) {
       errors.push_back({name, *problem});
       continue;
     }

@@ -8,11 +8,13 @@
 #include "core/error.h"
 #include "core/json.h"
 
-namespace alley::registry {
+namespace alley::records {
 struct FieldSpec;
 }
 
 namespace alley::policies {
+
+struct IndexedPolicy;
 
 // {"eligible": [...], "not_eligible": [...]}; each item names the policy
 // (policy_id, name, issuer, category, benefit, rule_basis,
@@ -20,10 +22,12 @@ namespace alley::policies {
 // Chinese names of the fields it could not judge for want of data, "missing",
 // and "has_alternatives" when the rule can be met in more than one way.
 Json policy_verdicts(const Json& organization, const std::vector<Json>& policies);
+// The same over policies whose rules are parsed already (the resident index's).
+Json policy_verdicts(const Json& organization, const std::vector<IndexedPolicy>& policies);
 
 // The organization fields the calculator asks for: those rules can test,
 // less names, identifiers and free text.
-std::vector<const registry::FieldSpec*> calculator_fields();
+std::vector<const records::FieldSpec*> calculator_fields();
 
 // The attributes someone types into the calculator, as an organization
 // record: only fields a rule can test, each checked like a stored value.

@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include "registry/pipeline_history.h"
-#include "registry/schemas.h"
 #include "registry/uscc.h"
 
 namespace alley::registry {
@@ -149,7 +148,8 @@ std::string synthetic_uscc(std::uint64_t seed) {
   return code;
 }
 
-Result<DemoSummary> add_demo_population(store::Connection& connection, std::size_t organization_count) {
+Result<DemoSummary> add_demo_population(store::Connection& connection, const catalog::Catalog& catalog,
+                                        std::size_t organization_count) {
   Result<store::QueryResult> already = connection.query("SELECT COUNT(*) FROM organizations WHERE synthetic = 1");
   if (!already) return already.error();
   if (store::as_integer(already->rows[0][0]).value_or(0) > 0) {
@@ -163,10 +163,10 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, std::size
       "GROUP BY responsible_department_id ORDER BY COUNT(*) DESC, responsible_department_id LIMIT 1");
   if (!usual) return usual.error();
   const std::string department = usual->rows.empty() ? "" : store::as_text(usual->rows[0][0]);
-  const Actor actor{"demo"};
+  const records::Actor actor{"demo"};
   Random random(kSeed);
   DemoSummary summary;
-  const ResourceSchema& organizations = *find_schema("organizations");
+  const records::ResourceSchema& organizations = *catalog.find("organizations");
   std::vector<std::string> tenants;
   for (std::size_t n = 1; n <= organization_count; ++n) {
     Json record = organization(random, n, workplaces.value());
@@ -176,7 +176,7 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, std::size
     // along with dated steps, so the history looks like the real thing.
     const bool walked = final_status != "target" && random.chance(0.6);
     if (walked) record["pipeline_status"] = "target";
-    Result<Json> created = create_record(connection, organizations, record, actor);
+    Result<Json> created = records::create_record(connection, organizations, record, actor);
     if (!created) return created.error();
     ++summary.organizations;
     if (walked) {
@@ -187,7 +187,7 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, std::size
       for (const std::string& step : steps) {
         Json change = {{"status", step}, {"date", demo_date(random, month)}, {"note", "示例数据"},
                        {"source", "synthetic"}};
-        Result<Json> moved = change_pipeline_status(connection, record["id"].get<std::string>(), change,
+        Result<Json> moved = change_pipeline_status(connection, organizations, record["id"].get<std::string>(), change,
                                                     std::nullopt, actor);
         if (!moved) return moved.error();
         ++summary.pipeline_changes;
@@ -199,7 +199,7 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, std::size
 
   Result<std::vector<std::string>> buildings = place_ids(connection, "'building', 'carrier'");
   if (!buildings) return buildings.error();
-  const ResourceSchema& spaces = *find_schema("spaces");
+  const records::ResourceSchema& spaces = *catalog.find("spaces");
   std::size_t space_number = 0;
   for (const std::string& place : buildings.value()) {
     const std::size_t units = 3 + random.below(10);
@@ -222,13 +222,13 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, std::size
       space["usage"] = random.chance(0.85) ? "office" : "coworking";
       if (kStatuses[status] == "available") space["available_from"] = demo_date(random, 30 + random.below(12));
       if (kStatuses[status] == "occupied" && !tenants.empty()) space["tenant_org_id"] = random.pick(tenants);
-      Result<Json> created = create_record(connection, spaces, space, actor);
+      Result<Json> created = records::create_record(connection, spaces, space, actor);
       if (!created) return created.error();
       ++summary.spaces;
     }
   }
 
-  const ResourceSchema& talents = *find_schema("talents");
+  const records::ResourceSchema& talents = *catalog.find("talents");
   for (std::size_t n = 1; n <= 24; ++n) {
     Json talent = Json::object();
     talent["id"] = "demo-talent-" + padded(n, 3);
@@ -238,7 +238,7 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, std::size
     if (!tenants.empty()) talent["org_id"] = random.pick(tenants);
     talent["field"] = random.pick(kTalentFields);
     talent["honours"] = Json::array({random.pick(kHonours)});
-    Result<Json> created = create_record(connection, talents, talent, actor);
+    Result<Json> created = records::create_record(connection, talents, talent, actor);
     if (!created) return created.error();
     ++summary.talents;
   }

@@ -4,7 +4,8 @@
 // few talents. Every record is marked synthetic and its name says 示例, so no
 // invention passes for fact. The same pack always yields the same records.
 
-#include "registry/repository.h"
+#include "catalog/catalog.h"
+#include "records/repository.h"
 
 namespace alley::registry {
 
@@ -17,7 +18,9 @@ struct DemoSummary {
 
 // REQUIRES: a write transaction, and a pack loaded (spaces go into its places).
 // Conflict when the demo population is there already.
-Result<DemoSummary> add_demo_population(store::Connection& connection, std::size_t organization_count = 600);
+// The records are written through `catalog`'s resources, with their hooks.
+Result<DemoSummary> add_demo_population(store::Connection& connection, const catalog::Catalog& catalog,
+                                        std::size_t organization_count = 600);
 
 // The USCC check character makes synthetic codes valid; the organization-code
 // part starts with "MA" so they read as recent registrations.

@@ -2,10 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/clock.h"
-#include "registry/after_write.h"
 #include "registry/pipeline.h"
-#include "registry/schemas.h"
+#include "records/repository.h"
 
 namespace alley::registry {
 namespace {
@@ -20,7 +18,8 @@ std::string join(const std::vector<std::string>& values) {
   return text.empty() ? "none" : text;
 }
 
-Result<PipelineEvent> parse_change(const Json& body, const std::optional<std::string>& current, const Actor& actor) {
+Result<PipelineEvent> parse_change(const Json& body, const std::optional<std::string>& current, const records::Actor& actor,
+                                   const std::string& today) {
   if (!body.is_object()) return Error::invalid("the request body must be a JSON object");
   std::vector<FieldError> errors;
   PipelineEvent event;
@@ -43,13 +42,13 @@ Result<PipelineEvent> parse_change(const Json& body, const std::optional<std::st
   if (body.contains("date")) {
     if (!body["date"].is_string() || !is_valid_date(body["date"].get<std::string>())) {
       errors.push_back({"date", "must be a date written YYYY-MM-DD"});
-    } else if (body["date"].get<std::string>() > utc_today()) {
+    } else if (body["date"].get<std::string>() > today) {
       errors.push_back({"date", "cannot be in the future"});
     } else {
       event.occurred_on = body["date"].get<std::string>();
     }
   } else {
-    event.occurred_on = utc_today();
+    event.occurred_on = today;
   }
   for (const char* text_field : {"note", "source"}) {
     if (!body.contains(text_field)) continue;
@@ -66,12 +65,12 @@ Result<PipelineEvent> parse_change(const Json& body, const std::optional<std::st
 }  // namespace
 
 Status insert_pipeline_event(store::Connection& connection, std::string_view organization_id,
-                             const PipelineEvent& event, const Actor& actor) {
+                             const PipelineEvent& event, const records::Actor& actor) {
   Result<std::int64_t> inserted = connection.execute(
       "INSERT INTO pipeline_events (organization_id, from_status, to_status, occurred_on, note, source, "
       "recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {std::string(organization_id), optional_text(event.from_status), event.to_status,
-       optional_text(event.occurred_on), event.note, event.source, utc_now_iso8601(), actor.name});
+       optional_text(event.occurred_on), event.note, event.source, connection.clock().now_iso8601(), actor.name});
   if (!inserted) return inserted.error();
   return ok_status();
 }
@@ -97,11 +96,12 @@ Result<Json> pipeline_history(store::Connection& connection, std::string_view or
   return history;
 }
 
-Result<Json> change_pipeline_status(store::Connection& connection, std::string_view organization_id,
+Result<Json> change_pipeline_status(store::Connection& connection, const records::ResourceSchema& organizations,
+                                    std::string_view organization_id,
                                     const Json& body, std::optional<std::int64_t> expected_version,
-                                    const Actor& actor) {
-  const ResourceSchema& schema = *find_schema("organizations");
-  Result<Json> current = get_record(connection, schema, organization_id);
+                                    const records::Actor& actor) {
+  const records::ResourceSchema& schema = organizations;
+  Result<Json> current = records::get_record(connection, schema, organization_id);
   if (!current) return current.error();
   const std::int64_t version = current.value()["version"].get<std::int64_t>();
   if (expected_version && *expected_version != version) {
@@ -113,9 +113,9 @@ Result<Json> change_pipeline_status(store::Connection& connection, std::string_v
   }
   std::optional<std::string> status;
   if (current.value().contains("pipeline_status")) status = current.value()["pipeline_status"].get<std::string>();
-  Result<PipelineEvent> event = parse_change(body, status, actor);
+  Result<PipelineEvent> event = parse_change(body, status, actor, connection.clock().today());
   if (!event) return event.error();
-  const std::string now = utc_now_iso8601();
+  const std::string now = connection.clock().now_iso8601();
   Result<std::int64_t> changed = connection.execute(
       "UPDATE organizations SET pipeline_status = ?, version = version + 1, updated_at = ? "
       "WHERE id = ? AND version = ? AND deleted_at IS NULL",
@@ -129,13 +129,13 @@ Result<Json> change_pipeline_status(store::Connection& connection, std::string_v
   after["pipeline_status"] = event->to_status;
   after["version"] = version + 1;
   after["updated_at"] = now;
-  if (Status audited = append_audit(connection, actor, "pipeline", schema.name, organization_id, &current.value(),
+  if (Status audited = records::append_audit(connection, actor, "pipeline", schema.name, organization_id, &current.value(),
                                     &after);
       !audited) {
     return audited.error();
   }
   // A status such as "landed" is what many eligibility rules ask for.
-  if (Status followed = follow_write(connection, schema, &current.value(), &after); !followed) return followed.error();
+  if (Status followed = records::run_write_hooks(connection, schema, actor, &current.value(), &after); !followed) return followed.error();
   return after;
 }
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "registry/repository.h"
+#include "records/repository.h"
 
 namespace alley::registry {
 
@@ -19,7 +19,7 @@ struct PipelineEvent {
 
 // REQUIRES: a write transaction.
 Status insert_pipeline_event(store::Connection& connection, std::string_view organization_id,
-                             const PipelineEvent& event, const Actor& actor);
+                             const PipelineEvent& event, const records::Actor& actor);
 
 // Oldest first: [{from_status, to_status, occurred_on, note, source, recorded_at, actor}].
 Result<Json> pipeline_history(store::Connection& connection, std::string_view organization_id);
@@ -27,8 +27,9 @@ Result<Json> pipeline_history(store::Connection& connection, std::string_view or
 // Moves the organization to body.status (with optional date, note, source),
 // checking the transition rules and If-Match. Returns the updated organization.
 // REQUIRES: a write transaction.
-Result<Json> change_pipeline_status(store::Connection& connection, std::string_view organization_id,
+Result<Json> change_pipeline_status(store::Connection& connection, const records::ResourceSchema& organizations,
+                                    std::string_view organization_id,
                                     const Json& body, std::optional<std::int64_t> expected_version,
-                                    const Actor& actor);
+                                    const records::Actor& actor);
 
 }  // namespace alley::registry

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "registry/schemas.h"
+#include "registry/resources.h"
 
 namespace alley::registry {
 namespace {
@@ -34,7 +34,7 @@ Result<std::int64_t> scalar(store::Connection& connection, const std::string& sq
 Result<Json> registry_stats(store::Connection& connection, bool with_private_fields) {
   Json stats = Json::object();
   const bool sqlite = connection.dialect() == store::Dialect::kSqlite;
-  const ResourceSchema& schema = *find_schema("organizations");
+  const records::ResourceSchema& schema = organization_schema();
   const auto shown = [&](const std::string& field) { return with_private_fields || schema.find(field)->is_public; };
 
   Json organizations = Json::object();

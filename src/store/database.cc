@@ -38,11 +38,15 @@ Result<Database::Url> Database::parse_url(std::string_view url) {
   return Url{"sqlite", std::string(path)};
 }
 
-Result<std::shared_ptr<Database>> Database::open(std::string_view url, std::size_t max_connections) {
+Result<std::shared_ptr<Database>> Database::open(std::string_view url, std::size_t max_connections,
+                                                std::shared_ptr<const Clock> clock) {
   Result<Url> parsed = parse_url(url);
   if (!parsed) return parsed.error();
-  if (parsed->scheme == "postgresql") return open_postgres(parsed->target, max_connections);
-  return open_sqlite(parsed->target, max_connections);
+  Result<std::shared_ptr<Database>> database = parsed->scheme == "postgresql"
+                                                   ? open_postgres(parsed->target, max_connections)
+                                                   : open_sqlite(parsed->target, max_connections);
+  if (database) database.value()->clock_ = std::move(clock);
+  return database;
 }
 
 Result<Database::Lease> Database::acquire() {
@@ -51,6 +55,7 @@ Result<Database::Lease> Database::acquire() {
   if (!idle_.empty()) {
     std::unique_ptr<Connection> connection = std::move(idle_.back());
     idle_.pop_back();
+    connection->set_clock(clock_);
     return Lease(this, std::move(connection));
   }
   ++open_count_;
@@ -62,6 +67,7 @@ Result<Database::Lease> Database::acquire() {
     available_.notify_one();
     return connection.error();
   }
+  connection.value()->set_clock(clock_);
   return Lease(this, std::move(connection.value()));
 }
 

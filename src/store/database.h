@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/error.h"
 
 namespace alley::store {
@@ -54,6 +55,13 @@ class Connection {
   virtual Status begin_read() = 0;
   virtual Status commit() = 0;
   virtual Status rollback() = 0;
+
+  // The application's clock (core/clock.h), for every timestamp a write stores.
+  const Clock& clock() const { return *clock_; }
+  void set_clock(std::shared_ptr<const Clock> clock) { clock_ = std::move(clock); }
+
+ private:
+  std::shared_ptr<const Clock> clock_ = system_clock();
 };
 
 // Runs `work` inside a write transaction; commits when it returns an ok
@@ -69,8 +77,10 @@ class Database {
   // "sqlite:PATH", "sqlite://PATH" or a bare path; "postgresql://…".
   static Result<Url> parse_url(std::string_view url);
 
-  // Opens (creating an SQLite file if needed) and checks that it works.
-  static Result<std::shared_ptr<Database>> open(std::string_view url, std::size_t max_connections = 8);
+  // Opens (creating an SQLite file if needed) and checks that it works. Its
+  // connections read the time from `clock`.
+  static Result<std::shared_ptr<Database>> open(std::string_view url, std::size_t max_connections = 8,
+                                                std::shared_ptr<const Clock> clock = system_clock());
 
   virtual ~Database() = default;
   virtual std::string describe() const = 0;
@@ -106,6 +116,7 @@ class Database {
   std::vector<std::unique_ptr<Connection>> idle_;
   std::size_t open_count_ = 0;
   std::size_t max_connections_;
+  std::shared_ptr<const Clock> clock_ = system_clock();
 };
 
 // Typed reads of a column value; a NULL or another type gives the fallback.

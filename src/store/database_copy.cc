@@ -8,29 +8,6 @@
 namespace alley::store {
 namespace {
 
-struct TableSpec {
-  const char* name;
-  const char* key;
-  const char* self_reference;  // first column referring to the same table, or nullptr
-  bool identity_key;           // PostgreSQL identity column that must be overridden and resynchronised
-  const char* second_self_reference = nullptr;
-};
-
-// In foreign-key order.
-const TableSpec kTables[] = {
-    {"departments", "id", nullptr, false},      {"areas", "id", "parent_id", false},
-    {"roads", "id", nullptr, false},            {"places", "id", nullptr, false},
-    {"organizations", "id", nullptr, false},    {"spaces", "id", nullptr, false},
-    {"plans", "id", "version_of", false},       {"tasks", "id", "parent_id", false, "maps_to_id"},
-    {"kpis", "id", nullptr, false},             {"kpi_entries", "id", nullptr, false},
-    {"policies", "id", nullptr, false},
-    {"talents", "id", nullptr, false},          {"users", "id", nullptr, false},
-    {"api_tokens", "id", nullptr, false},       {"pipeline_events", "id", nullptr, true},
-    {"audit_log", "id", nullptr, true},         {"pack_info", "key", nullptr, false},
-    {"policy_matches", "policy_id, organization_id", nullptr, false},
-    {"notifications", "id", nullptr, true},
-};
-
 constexpr std::int64_t kPage = 1000;
 
 void mix(std::uint64_t& hash, std::string_view bytes) {
@@ -45,23 +22,6 @@ std::string canonical(const SqlValue& value) {
   if (const auto* integer = std::get_if<std::int64_t>(&value)) return std::to_string(*integer);
   if (const auto* real = std::get_if<double>(&value)) return real_to_text(*real);
   return std::get<std::string>(value);
-}
-
-}  // namespace
-
-std::vector<std::string> copied_tables() {
-  std::vector<std::string> names;
-  for (const TableSpec& spec : kTables) names.push_back(spec.name);
-  return names;
-}
-
-namespace {
-
-const TableSpec* spec_of(const std::string& table) {
-  for (const TableSpec& spec : kTables) {
-    if (table == spec.name) return &spec;
-  }
-  return nullptr;
 }
 
 // Rows whose parent (in the same table) comes first, so foreign keys hold at
@@ -96,7 +56,7 @@ Status copy_table(Connection& from, Connection& to, const TableSpec& spec, const
   std::vector<std::string> columns;
   std::vector<Row> pending;  // only for tables that must be ordered by parent
   for (std::int64_t offset = 0;; offset += kPage) {
-    Result<QueryResult> page = from.query(std::string("SELECT * FROM ") + spec.name + " ORDER BY " + spec.key +
+    Result<QueryResult> page = from.query("SELECT * FROM " + spec.name + " ORDER BY " + spec.key +
                                               " LIMIT ? OFFSET ?",
                                           {kPage, offset});
     if (!page) return page.error();
@@ -106,29 +66,29 @@ Status copy_table(Connection& from, Connection& to, const TableSpec& spec, const
       column_list += (i ? ", " : "") + columns[i];
       placeholders += i ? ", ?" : "?";
     }
-    const std::string insert = std::string("INSERT INTO ") + spec.name + " (" + column_list + ")" +
+    const std::string insert = "INSERT INTO " + spec.name + " (" + column_list + ")" +
                                (spec.identity_key && to.dialect() == Dialect::kPostgres ? " OVERRIDING SYSTEM VALUE" : "") +
                                " VALUES (" + placeholders + ")";
-    if (spec.self_reference) {
+    if (!spec.self_references.empty()) {
       for (Row& row : page->rows) pending.push_back(std::move(row));
     } else {
       for (const Row& row : page->rows) {
         Result<std::int64_t> inserted = to.execute(insert, row.values);
-        if (!inserted) return Error::internal(std::string("copying ") + spec.name + ": " + inserted.error().message);
+        if (!inserted) return Error::internal("copying " + spec.name + ": " + inserted.error().message);
         ++copied;
       }
       if (progress) progress(spec.name, copied);
     }
     if (std::int64_t(page->rows.size()) < kPage) {
-      if (spec.self_reference && !pending.empty()) {
+      if (!spec.self_references.empty() && !pending.empty()) {
         const auto key = std::size_t(std::find(columns.begin(), columns.end(), spec.key) - columns.begin());
         std::vector<std::size_t> parents;
-        for (const char* reference : {spec.self_reference, spec.second_self_reference}) {
-          if (reference) parents.push_back(std::size_t(std::find(columns.begin(), columns.end(), reference) - columns.begin()));
+        for (const std::string& reference : spec.self_references) {
+          parents.push_back(std::size_t(std::find(columns.begin(), columns.end(), reference) - columns.begin()));
         }
         for (const Row& row : parents_first(std::move(pending), key, parents)) {
           Result<std::int64_t> inserted = to.execute(insert, row.values);
-          if (!inserted) return Error::internal(std::string("copying ") + spec.name + ": " + inserted.error().message);
+          if (!inserted) return Error::internal("copying " + spec.name + ": " + inserted.error().message);
           ++copied;
         }
         if (progress) progress(spec.name, copied);
@@ -138,7 +98,7 @@ Status copy_table(Connection& from, Connection& to, const TableSpec& spec, const
   }
   if (spec.identity_key && to.dialect() == Dialect::kPostgres) {
     // New rows must not reuse the ids just copied.
-    Result<QueryResult> synced = to.query(std::string("SELECT setval(pg_get_serial_sequence('") + spec.name +
+    Result<QueryResult> synced = to.query("SELECT setval(pg_get_serial_sequence('" + spec.name +
                                           "', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM " + spec.name);
     if (!synced) return synced.error();
   }
@@ -147,14 +107,12 @@ Status copy_table(Connection& from, Connection& to, const TableSpec& spec, const
 
 }  // namespace
 
-Result<std::uint64_t> table_checksum(Connection& connection, const std::string& table, std::int64_t& rows) {
-  const TableSpec* spec = spec_of(table);
-  if (!spec) return Error::invalid("unknown table " + table);
+Result<std::uint64_t> table_checksum(Connection& connection, const TableSpec& table, std::int64_t& rows) {
   std::uint64_t hash = 0xCBF29CE484222325ULL;
   rows = 0;
   for (std::int64_t offset = 0;; offset += kPage) {
     Result<QueryResult> page = connection.query(
-        "SELECT * FROM " + table + " ORDER BY " + spec->key + " LIMIT ? OFFSET ?", {kPage, offset});
+        "SELECT * FROM " + table.name + " ORDER BY " + table.key + " LIMIT ? OFFSET ?", {kPage, offset});
     if (!page) return page.error();
     for (const Row& row : page->rows) {
       for (std::size_t i = 0; i < row.values.size(); ++i) {
@@ -170,7 +128,8 @@ Result<std::uint64_t> table_checksum(Connection& connection, const std::string& 
   }
 }
 
-Result<std::vector<TableCopy>> copy_database(Database& source, Database& target, const CopyProgress& progress) {
+Result<std::vector<TableCopy>> copy_database(Database& source, Database& target, const std::vector<TableSpec>& tables,
+                                             const CopyProgress& progress) {
   Result<Database::Lease> from = source.acquire();
   if (!from) return from.error();
   Result<Database::Lease> to = target.acquire();
@@ -183,11 +142,11 @@ Result<std::vector<TableCopy>> copy_database(Database& source, Database& target,
     return Error::conflict("the databases have different schema versions (" + std::to_string(source_version.value()) +
                            " and " + std::to_string(target_version.value()) + "); run the same alley on both");
   }
-  for (const TableSpec& spec : kTables) {
-    Result<QueryResult> count = (*to.value()).query(std::string("SELECT COUNT(*) FROM ") + spec.name);
+  for (const TableSpec& spec : tables) {
+    Result<QueryResult> count = (*to.value()).query("SELECT COUNT(*) FROM " + spec.name);
     if (!count) return count.error();
     if (as_integer(count->rows[0][0]).value_or(0) > 0) {
-      return Error::conflict(std::string("the target database is not empty (table ") + spec.name +
+      return Error::conflict("the target database is not empty (table " + spec.name +
                              " has rows); copy into a new, empty database");
     }
   }
@@ -195,20 +154,20 @@ Result<std::vector<TableCopy>> copy_database(Database& source, Database& target,
   std::vector<TableCopy> report;
   if (Status snapshot = (*from.value()).begin_read(); !snapshot) return snapshot.error();
   Status copied = in_write_transaction(*to.value(), [&]() -> Status {
-    for (const TableSpec& spec : kTables) {
+    for (const TableSpec& spec : tables) {
       TableCopy table{spec.name};
       std::int64_t rows = 0;
       if (Status done = copy_table(*from.value(), *to.value(), spec, progress, rows); !done) return done;
       std::int64_t source_rows = 0, target_rows = 0;
-      Result<std::uint64_t> source_sum = table_checksum(*from.value(), spec.name, source_rows);
+      Result<std::uint64_t> source_sum = table_checksum(*from.value(), spec, source_rows);
       if (!source_sum) return source_sum.error();
-      Result<std::uint64_t> target_sum = table_checksum(*to.value(), spec.name, target_rows);
+      Result<std::uint64_t> target_sum = table_checksum(*to.value(), spec, target_rows);
       if (!target_sum) return target_sum.error();
       table.rows = target_rows;
       table.source_checksum = source_sum.value();
       table.target_checksum = target_sum.value();
       if (source_rows != target_rows || table.source_checksum != table.target_checksum) {
-        return Error::internal(std::string("verification failed for ") + spec.name + ": " +
+        return Error::internal("verification failed for " + spec.name + ": " +
                                std::to_string(source_rows) + " rows read, " + std::to_string(target_rows) +
                                " rows written, checksums differ: nothing was kept");
       }

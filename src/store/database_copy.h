@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/migrations.h"
 
 namespace alley::store {
 
@@ -20,17 +21,16 @@ struct TableCopy {
 
 using CopyProgress = std::function<void(const std::string& table, std::int64_t rows)>;
 
+// Copies `tables` (the catalog's copied_tables(), in foreign-key order).
 // REQUIRES: both databases migrated to the same schema version; the target
 // holds no records. The source is read in one snapshot, so it may be serving
 // meanwhile; the target is written in one transaction, so a failed copy leaves
 // it empty. Conflict when the target is not empty; Internal when a checksum
 // or count differs after the copy (the copy is then rolled back).
-Result<std::vector<TableCopy>> copy_database(Database& source, Database& target, const CopyProgress& progress);
-
-// Every table a copy moves and verifies, in foreign-key order.
-std::vector<std::string> copied_tables();
+Result<std::vector<TableCopy>> copy_database(Database& source, Database& target, const std::vector<TableSpec>& tables,
+                                             const CopyProgress& progress);
 
 // Order-independent of backend: the checksum of a table's rows in key order.
-Result<std::uint64_t> table_checksum(Connection& connection, const std::string& table, std::int64_t& rows);
+Result<std::uint64_t> table_checksum(Connection& connection, const TableSpec& table, std::int64_t& rows);
 
 }  // namespace alley::store

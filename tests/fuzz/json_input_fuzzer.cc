@@ -1,5 +1,5 @@
 // libFuzzer target for what a JSON body goes through before the store
-// (core/json_text.h, registry/record_validator.h): any bytes are refused or
+// (core/json_text.h, records/record_validator.h): any bytes are refused or
 // read, never a crash, however deep or whatever their numbers; a read body is
 // validated as every resource without crashing; and every number in it is
 // written and read back by the database client's number text exactly.
@@ -13,8 +13,10 @@
 #include <string>
 
 #include "core/json_text.h"
-#include "registry/record_validator.h"
-#include "registry/schemas.h"
+#include "records/record_validator.h"
+#include "plans/resources.h"
+#include "policies/resources.h"
+#include "registry/resources.h"
 #include "store/number_text.h"
 
 namespace {
@@ -47,9 +49,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   alley::Result<Json> parsed = alley::parse_json_text(input, "the body");
   if (!parsed) return 0;
   check_numbers(parsed.value());
-  for (const alley::registry::ResourceSchema& schema : alley::registry::registry_schemas()) {
-    (void)alley::registry::validate_write(schema, parsed.value(), nullptr, alley::registry::Writer::kOwner);
-    (void)alley::registry::validate_write(schema, parsed.value(), nullptr);
+  // Every module's resources as data: validation needs no catalog.
+  static const std::vector<alley::records::ResourceSchema> schemas = [] {
+    std::vector<alley::records::ResourceSchema> all = alley::registry::registry_resources();
+    for (auto& plan : alley::plans::plan_resources()) all.push_back(std::move(plan));
+    all.push_back(alley::policies::policy_resource());
+    return all;
+  }();
+  for (const alley::records::ResourceSchema& schema : schemas) {
+    (void)alley::records::validate_write(schema, parsed.value(), nullptr, alley::records::Writer::kOwner);
+    (void)alley::records::validate_write(schema, parsed.value(), nullptr);
   }
   return 0;
 }

@@ -35,7 +35,7 @@ void check_round_trips(const Rule& rule) {
   if (!reparsed) mismatch("parse_rule(to_text(rule)) fails", text, reparsed.error().message);
   if (to_text(reparsed.value()) != text) mismatch("parse_rule(to_text(rule)) differs", text, to_text(reparsed.value()));
 
-  // A policy is stored with its JSON Logic beside the text (registry/schemas.cc);
+  // A policy is stored with its JSON Logic beside the text (policies/resources.cc);
   // the two must say the same, so JSON Logic must come back as the same rule.
   const Json logic = to_jsonlogic(rule);
   Result<Rule> back = from_jsonlogic(logic);

@@ -12,6 +12,7 @@
 #include "store/database.h"
 #include "store/database_copy.h"
 #include "support/api_test.h"
+#include "support/test_catalog.h"
 
 namespace alley::testing {
 namespace {
@@ -139,14 +140,14 @@ std::map<std::string, std::uint64_t> fingerprint(store::Database& database) {
     ADD_FAILURE() << lease.error().message;
     return sums;
   }
-  for (const std::string& table : store::copied_tables()) {
+  for (const store::TableSpec& table : testing::test_catalog().copied_tables()) {
     std::int64_t rows = 0;
     Result<std::uint64_t> sum = store::table_checksum(*lease.value(), table, rows);
     if (!sum) {
-      ADD_FAILURE() << table << ": " << sum.error().message;
+      ADD_FAILURE() << table.name << ": " << sum.error().message;
       continue;
     }
-    sums[table] = sum.value() ^ std::uint64_t(rows);
+    sums[table.name] = sum.value() ^ std::uint64_t(rows);
   }
   return sums;
 }

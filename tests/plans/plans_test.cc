@@ -6,8 +6,7 @@
 
 #include "plans/kpi_progress.h"
 #include "plans/plan_tree.h"
-#include "registry/pack_loader.h"
-#include "registry/schemas.h"
+#include "records/pack_loader.h"
 #include "support/store_fixture.h"
 
 namespace alley::plans {
@@ -18,14 +17,14 @@ class PlansTest : public testing::StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     ASSERT_TRUE(store::in_write_transaction(connection(), [&]() -> Status {
-                  auto pack = registry::load_pack(connection(), registry::find_pack("silicon-alley").value(), nullptr);
+                  auto pack = records::load_pack(connection(), registry_schemas(), records::find_pack("silicon-alley").value(), nullptr);
                   return pack ? ok_status() : Status(pack.error());
                 }).ok());
   }
   Json create(const char* resource, const Json& input) {
     Json created;
     EXPECT_TRUE(store::in_write_transaction(connection(), [&]() -> Status {
-                  auto result = registry::create_record(connection(), *registry::find_schema(resource), input, {"test"});
+                  auto result = records::create_record(connection(), *find_schema(resource), input, {"test"});
                   if (!result) return result.error();
                   created = result.value();
                   return ok_status();
@@ -81,7 +80,7 @@ TEST_F(PlansTest, TheSubDistrictPlanShowsTheProjectsItDoesNotList) {
 }
 
 TEST_F(PlansTest, QueryKpisMoveWithTheRegistry) {
-  auto kpi = registry::get_record(connection(), *registry::find_schema("kpis"), "kpi-innovation-spaces");
+  auto kpi = records::get_record(connection(), *find_schema("kpis"), "kpi-innovation-spaces");
   ASSERT_TRUE(kpi.ok());
   const double before = kpi_progress(connection(), kpi.value(), "2025-06-01").value()["value"].get<double>();
   create("places", {{"name", "新科创空间"}, {"source", "t"}, {"type", "innovation_space"}});
@@ -93,7 +92,7 @@ TEST_F(PlansTest, StatusComesFromTargetForecastAndDate) {
   manual_kpi("k-met", 10, "2025-12-31");
   entry("k-met", 12, "2024-12-31");
   EXPECT_EQ(kpi_progress(connection(), manual_kpi("k-ignored", 1, "2025-12-31"), "2025-06-01").value()["status"], "no_data");
-  auto met = registry::get_record(connection(), *registry::find_schema("kpis"), "k-met").value();
+  auto met = records::get_record(connection(), *find_schema("kpis"), "k-met").value();
   auto met_progress = kpi_progress(connection(), met, "2025-06-01").value();
   EXPECT_EQ(met_progress["status"], "green");
   EXPECT_EQ(met_progress["history"][0]["entered_by"], "test") << "who entered a figure is kept";

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "registry/demo_population.h"
-#include "registry/pack_loader.h"
-#include "registry/repository.h"
-#include "registry/schemas.h"
+#include "registry/resources.h"
+#include "records/pack_loader.h"
+#include "records/repository.h"
 #include "support/store_fixture.h"
 
 namespace alley::policies {
@@ -51,14 +51,14 @@ class EvaluatorTest : public testing::StoreTest {};
 
 TEST_F(EvaluatorTest, AgreesWithTheRecordByRecordReadingForEveryPackPolicy) {
   ASSERT_TRUE(store::in_write_transaction(connection(), [&]() -> Status {
-                auto pack = registry::load_pack(connection(), registry::find_pack("silicon-alley").value(), nullptr);
+                auto pack = records::load_pack(connection(), registry_schemas(), records::find_pack("silicon-alley").value(), nullptr);
                 if (!pack) return pack.error();
-                auto demo = registry::add_demo_population(connection());
+                auto demo = registry::add_demo_population(connection(), app().catalog());
                 return demo ? ok_status() : Status(demo.error());
               }).ok());
   const std::vector<Json> organizations =
-      registry::list_all_records(connection(), *registry::find_schema("organizations")).value();
-  const std::vector<Json> policies = registry::list_all_records(connection(), *registry::find_schema("policies")).value();
+      records::list_all_records(connection(), *find_schema("organizations")).value();
+  const std::vector<Json> policies = records::list_all_records(connection(), *find_schema("policies")).value();
   OrganizationTable table(organizations);
   std::size_t checked = 0, matched = 0;
   std::vector<std::string> extra_rules = {"not employees > 50", "kind != \"enterprise\"", "rd_ratio < 0.05 or not high_growth == true",
@@ -117,7 +117,7 @@ TEST(Evaluator, ClauseLabelsAreTheNamesTheWebAppShows) {
   std::ifstream file(std::string(ALLEY_SOURCE_DIR) + "/web/public/i18n/messages.zh-Hans.json");
   const Json catalogue = Json::parse(file);
   std::size_t labelled = 0;
-  for (const registry::FieldSpec& spec : registry::find_schema("organizations")->fields) {
+  for (const records::FieldSpec& spec : registry::organization_schema().fields) {
     if (spec.label.empty()) continue;
     EXPECT_EQ(catalogue["fields"].value(spec.name, ""), spec.label) << spec.name;
     ++labelled;

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "registry/pack_loader.h"
+#include "records/pack_loader.h"
 
 namespace alley::policies {
 namespace {
@@ -98,7 +98,7 @@ TEST(Rule, AcceptsCommonJsonLogicSpellings) {
 }
 
 TEST(Rule, EveryPolicyRuleOfThePackParsesAndRoundTrips) {
-  std::ifstream file(registry::find_pack("silicon-alley").value() / "policies.json");
+  std::ifstream file(records::find_pack("silicon-alley").value() / "policies.json");
   const Json policies = Json::parse(file);
   ASSERT_GE(policies.size(), 10u);
   for (const Json& policy : policies) {

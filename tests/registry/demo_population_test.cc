@@ -5,8 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "registry/pack_loader.h"
-#include "registry/schemas.h"
+#include "records/pack_loader.h"
 #include "store/migrations.h"
 #include "support/store_fixture.h"
 
@@ -16,20 +15,20 @@ namespace {
 class DemoTest : public testing::StoreTest {
  protected:
   // Loads the pack and the demo into `connection` and returns the organizations.
-  static Json populate(store::Connection& connection) {
+  Json populate(store::Connection& connection) {
     EXPECT_TRUE(store::in_write_transaction(connection, [&]() -> Status {
-                  auto pack = load_pack(connection, find_pack("silicon-alley").value(), nullptr);
+                  auto pack = records::load_pack(connection, registry_schemas(), records::find_pack("silicon-alley").value(), nullptr);
                   if (!pack) return pack.error();
-                  auto demo = add_demo_population(connection);
+                  auto demo = add_demo_population(connection, app().catalog());
                   if (!demo) return demo.error();
                   return ok_status();
                 }).ok());
-    ListQuery query;
-    query.limit = kMaxPageSize;
+    records::ListQuery query;
+    query.limit = records::kMaxPageSize;
     query.filters = {{"synthetic", "true"}};
     Json items = Json::array();
     while (true) {
-      auto page = list_records(connection, *find_schema("organizations"), query);
+      auto page = records::list_records(connection, *find_schema("organizations"), query);
       for (auto& item : page->items) {
         item.erase("created_at");
         item.erase("updated_at");
@@ -68,7 +67,7 @@ TEST_F(DemoTest, IsDeterministic) {
   auto other = store::Database::open("sqlite:" + (folder_ / "other.db").string(), 1);
   ASSERT_TRUE(other.ok());
   auto lease = other.value()->acquire();
-  ASSERT_TRUE(store::migrate(*lease.value()).ok());
+  ASSERT_TRUE(store::migrate(*lease.value(), app().catalog().migrations()).ok());
   const Json second = populate(*lease.value());
   EXPECT_EQ(first, second);
 }
@@ -76,7 +75,7 @@ TEST_F(DemoTest, IsDeterministic) {
 TEST_F(DemoTest, RefusesToAddItselfTwice) {
   populate(connection());
   Status again = store::in_write_transaction(connection(), [&]() -> Status {
-    auto demo = add_demo_population(connection());
+    auto demo = add_demo_population(connection(), app().catalog());
     return demo ? ok_status() : Status(demo.error());
   });
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);

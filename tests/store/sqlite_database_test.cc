@@ -24,10 +24,10 @@ TEST_F(SqliteTest, UsesWalAndForeignKeys) {
 }
 
 TEST_F(StoreConformance, MigrationsAreRecordedAndIdempotent) {
-  EXPECT_EQ(schema_version(connection()).value(), migrations().back().version);
-  ASSERT_TRUE(migrate(connection()).ok());
+  EXPECT_EQ(schema_version(connection()).value(), app().catalog().migrations().back().version);
+  ASSERT_TRUE(migrate(connection(), app().catalog().migrations()).ok());
   auto count = connection().query("SELECT COUNT(*) FROM schema_migrations");
-  EXPECT_EQ(as_integer(count->rows[0][0]), std::int64_t(migrations().size()));
+  EXPECT_EQ(as_integer(count->rows[0][0]), std::int64_t(app().catalog().migrations().size()));
 }
 
 TEST_F(StoreConformance, BindsValuesNeverSplicesThem) {

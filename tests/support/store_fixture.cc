@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "store/migrations.h"
+#include "modules/modules.h"
 #include "support/test_database.h"
 
 namespace alley::testing {
@@ -14,18 +14,20 @@ void StoreTest::SetUp() {
             ("alley-unit-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}()));
   std::filesystem::create_directories(folder_);
   url_ = create_test_database(folder_, "test.db");
-  auto database = store::Database::open(url(), 2);
-  ASSERT_TRUE(database.ok()) << database.error().message;
-  database_ = database.value();
+  app_ = std::make_unique<app::App>(clock_);
+  modules::register_all(*app_);
+  Status opened = app_->open_database(url(), 2);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  database_ = app_->shared_database();
   auto lease = database_->acquire();
   ASSERT_TRUE(lease.ok());
   lease_ = std::make_unique<store::Database::Lease>(std::move(lease.value()));
-  ASSERT_TRUE(store::migrate(connection()).ok());
 }
 
 void StoreTest::TearDown() {
   lease_.reset();
   database_.reset();
+  app_.reset();
   drop_test_database(url_);
   std::error_code ignored;
   std::filesystem::remove_all(folder_, ignored);

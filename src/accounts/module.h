@@ -1,0 +1,20 @@
+#pragma once
+// The accounts module: users with their roles, sessions, API tokens, the
+// audit log's reader, and the authenticator that signs requests in.
+
+namespace alley::app {
+class App;
+}
+namespace alley::http {
+class Router;
+}
+
+namespace alley::accounts {
+
+// REQUIRES: the registry module registered first (users belong to departments and organizations).
+void register_module(app::App& app);
+
+// Session, user, token and audit routes (accounts/routes.cc).
+void add_routes(http::Router& router, app::App& app);
+
+}  // namespace alley::accounts

@@ -1,0 +1,139 @@
+// Plans as trees, and where their KPIs stand.
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "http/handler_support.h"
+#include "http/problem.h"
+#include "http/query_string.h"
+#include "app/app.h"
+#include "http/router.h"
+#include "plans/module.h"
+#include "plans/kpi_progress.h"
+#include "plans/plan_tree.h"
+#include "plans/plan_workbook.h"
+#include "plans/progress_report.h"
+#include "records/repository.h"
+#include "plans/resources.h"
+
+namespace alley::plans {
+
+using namespace http;  // the handler vocabulary: requests, responses, problems, routes
+
+namespace {
+
+HttpResponse file_response(const std::string& bytes, const std::string& type, const std::string& filename) {
+  HttpResponse response;
+  response.set_header("Content-Type", type);
+  std::string disposition = "attachment; filename=\"";
+  disposition += filename;
+  disposition += '"';
+  response.set_header("Content-Disposition", std::move(disposition));
+  response.body = bytes;
+  return response;
+}
+
+// The plan a report is about: the one asked for, else the one with most KPIs.
+Result<std::string> report_plan(store::Connection& connection, const HttpRequest& request) {
+  auto pairs = parse_query(request.query);
+  if (!pairs) return Error::malformed("the query string is not valid");
+  for (const auto& [key, value] : *pairs) {
+    if (key == "plan_id") return value;
+    if (key != "lang") return Error{ErrorCode::kMalformed, "the report takes plan_id", {{key, "unknown parameter"}}};
+  }
+  Result<store::QueryResult> rows = connection.query(
+      "SELECT plan_id FROM kpis WHERE deleted_at IS NULL GROUP BY plan_id ORDER BY COUNT(*) DESC, plan_id LIMIT 1");
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) return Error::not_found("no plan has KPIs yet");
+  return store::as_text(rows->rows[0][0]);
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, app::App& app) {
+  store::Database* db = &app.database();
+  router.add("GET", "/api/v1/plans/{id}/export.xlsx",
+             [db, &app](RequestContext&, const HttpRequest&, const PathParams& params) {
+               Result<store::Database::Lease> lease = db->acquire();
+               if (!lease) return problem_response(lease.error());
+               Result<std::string> workbook = plans::plan_workbook(*lease.value(), params.at("id"), app.clock().today());
+               if (!workbook) return problem_response(workbook.error());
+               return file_response(workbook.value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    std::string(params.at("id")).append(".xlsx"));
+             },
+             {"plan_workbook", "The plan as a 施工图 spreadsheet (tasks, lead and co-units, deadlines, status) with its KPIs",
+              "plans", "", "", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {}, {200, 404, 410},
+              false, access::Access::kPublic});
+
+  router.add("GET", "/api/v1/reports/progress.pdf",
+             [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
+               Result<store::Database::Lease> lease = db->acquire();
+               if (!lease) return problem_response(lease.error());
+               Result<std::string> plan = report_plan(*lease.value(), request);
+               if (!plan) return problem_response(plan.error());
+               Result<std::string> pdf = plans::progress_report_pdf(*lease.value(), plan.value(), app.clock().today());
+               if (!pdf) return problem_response(pdf.error());
+               std::string name = "progress-";
+               name += app.clock().today();
+               name += ".pdf";
+               return file_response(pdf.value(), "application/pdf", name);
+             },
+             {"progress_report", "The progress report: every KPI against its target, with charts, as a PDF", "plans", "",
+              "", "application/pdf", {{"plan_id", "string", "The plan (default: the one with most KPIs)"}},
+              {200, 400, 404}, false, access::Access::kPublic});
+
+  router.add("GET", "/api/v1/plans/{id}/tree",
+             [db, &app](RequestContext&, const HttpRequest&, const PathParams& params) {
+               Result<Json> tree = run_read(*db, [&](store::Connection& connection) {
+                 return plans::plan_tree(connection, params.at("id"), app.clock().today());
+               });
+               if (!tree) return problem_response(tree.error());
+               return json_response(200, tree.value());
+             },
+             {"plan_tree", "A plan with its actions, sub-actions, projects and milestones as a tree; overdue tasks; "
+                           "stated against listed projects",
+              "plans", "", "plan_tree", "application/json", {}, {200, 404, 410}, false, access::Access::kPublic});
+
+  router.add("GET", "/api/v1/kpis/{id}/progress",
+             [db, &app](RequestContext&, const HttpRequest&, const PathParams& params) {
+               Result<Json> progress = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                 Result<Json> kpi = records::get_record(connection, plans::plan_resource("kpis"), params.at("id"));
+                 if (!kpi) return kpi.error();
+                 return plans::kpi_progress(connection, kpi.value(), app.clock().today());
+               });
+               if (!progress) return problem_response(progress.error());
+               return json_response(200, progress.value());
+             },
+             {"kpi_progress", "Value, history, forecast to the due date and red/amber/green status of one KPI",
+              "plans", "", "kpi_progress", "application/json", {}, {200, 404, 410}, false, access::Access::kPublic});
+
+  router.add("GET", "/api/v1/kpi-progress",
+             [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
+               std::string plan_id;
+               auto pairs = parse_query(request.query);
+               if (!pairs) return problem_response(Error::malformed("the query string is not valid"));
+               for (const auto& [key, value] : *pairs) {
+                 if (key == "plan_id") {
+                   plan_id = value;
+                 } else if (key != "lang") {
+                   return problem_response(Error{ErrorCode::kMalformed, "kpi-progress takes plan_id", {{key, "unknown parameter"}}});
+                 }
+               }
+               Result<Json> progress = run_read(*db, [&](store::Connection& connection) {
+                 return plans::all_kpi_progress(connection, plan_id, app.clock().today());
+               });
+               if (!progress) return problem_response(progress.error());
+               return json_response(200, progress.value());
+             },
+             {"all_kpi_progress", "Every KPI (of one plan) with its progress and status", "plans", "",
+              "kpi_progress_list", "application/json", {{"plan_id", "string", "Only this plan's KPIs"}}, {200, 400},
+              false, access::Access::kPublic});
+  router.add_schemas([](Json& schemas) {
+  schemas["plan_tree"] = {{"type", "object"}, {"required", {"plan", "counts", "overdue", "tree"}}};
+  schemas["kpi_progress"] = {{"type", "object"}, {"required", {"kpi_id", "name", "target", "value", "history", "forecast", "status"}},
+                             {"properties", {{"status", {{"type", "string"}, {"enum", {"green", "amber", "red", "no_data"}}}}}}};
+  schemas["kpi_progress_list"] = {{"type", "object"}, {"required", {"items", "total", "by_status"}}};
+  });
+}
+
+}  // namespace alley::plans

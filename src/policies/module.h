@@ -1,0 +1,23 @@
+#pragma once
+// The policies module: the policy library with eligibility rules, who
+// qualifies and why, 免申即享 delivery after every write of an organization
+// or a policy, and the notifications that delivery sends.
+
+namespace alley::app {
+class App;
+}
+namespace alley::http {
+class Router;
+}
+
+namespace alley::policies {
+
+// REQUIRES: the registry module registered first (rules test organizations).
+void register_module(app::App& app);
+
+// Matches, an organization's policies, the calculator (policies/routes.cc).
+void add_routes(http::Router& router, app::App& app);
+// /api/v1/notifications (policies/notification_routes.cc).
+void add_notification_routes(http::Router& router, app::App& app);
+
+}  // namespace alley::policies

@@ -1,0 +1,30 @@
+#pragma once
+// Data scopes a module gives its resources (ResourceSchema::staff_guard):
+// which records department and sub-district staff may change. A record
+// answers to a department through a field of its own, or through the record
+// one of its fields refers to (a space through its place).
+
+#include <string>
+
+#include "records/resource_schema.h"
+
+namespace alley::records {
+
+// Staff change records whose `field` names their department; creating one
+// without it makes their department responsible; handing a record to
+// another department is the administrators'.
+RecordGuard guard_by_department(std::string field);
+
+// Staff change records whose `reference` (a field naming a record of
+// `table`) points at a record whose `department_column` names their
+// department — both before and after the write, so a record cannot be moved
+// out of their reach or into another's.
+RecordGuard guard_through(std::string reference, std::string table, std::string department_column);
+
+// Every member of staff may change every record.
+RecordGuard any_staff();
+
+// Forbidden: "only staff of the responsible department (<owner>) may change this record".
+Error not_your_department(const std::string& owner);
+
+}  // namespace alley::records

@@ -1,0 +1,166 @@
+#pragma once
+// A resource described as data: its fields, their types and rules, and the
+// behaviour its module gives it — who may read and change which records,
+// what full-text search indexes, what follows a write. One generic
+// validator, repository, set of HTTP routes and OpenAPI section serve every
+// resource from this description; a module registers its resources into the
+// application's catalog (catalog/catalog.h), and no shared file names one.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "access/access_level.h"
+#include "core/error.h"
+#include "core/json.h"
+
+namespace alley::store {
+class Connection;
+}
+
+namespace alley::records {
+
+struct ResourceSchema;
+using access::Writer;
+
+enum class FieldType {
+  kText,
+  kInteger,
+  kReal,
+  kBool,
+  kDate,       // "YYYY-MM-DD"
+  kEnum,       // one of `values`
+  kTextArray,  // stored as JSON text; with `references`, each entry is the id of a live record
+  kGeometry,   // GeoJSON geometry of one of `values`, stored as JSON text
+  kReference,  // id of a live record of `references`
+  kJson,       // any JSON object or array, stored as JSON text (a rule's JSON Logic)
+};
+
+struct FieldSpec {
+  std::string name;
+  FieldType type = FieldType::kText;
+  std::string description;
+  std::string label;  // the field's name in Chinese, as the web app shows it; for explanations people read
+  bool required = false;
+  bool filterable = false;
+  bool sortable = false;
+  bool unique = false;       // no two live records share a value
+  bool is_public = true;     // false: district staff (and an organization itself) only
+  bool create_only = false;  // may be given on create; changed afterwards only by its own endpoint
+  Writer written_by = Writer::kOwner;  // the lowest standing that may set or change it (a district designation: staff)
+  std::string locked_hint;   // for create_only fields: where to change it instead
+  std::vector<std::string> values;
+  std::string references;
+  const ResourceSchema* referenced = nullptr;  // the resource `references` names, set by the catalog
+  std::optional<double> minimum;
+  std::optional<double> maximum;
+  bool exclusive_minimum = false;
+  std::size_t max_length = 4000;
+
+  // Fluent setters keep schemas.cc readable.
+  FieldSpec& is_required() { required = true; return *this; }
+  FieldSpec& labelled(std::string chinese) { label = std::move(chinese); return *this; }
+  FieldSpec& filter() { filterable = true; return *this; }
+  FieldSpec& sort() { sortable = true; return *this; }
+  FieldSpec& one_per_record() { unique = true; return *this; }
+  FieldSpec& not_public() { is_public = false; return *this; }
+  FieldSpec& set_by_staff() {
+    written_by = Writer::kStaff;
+    return *this;
+  }
+  FieldSpec& only_on_create(std::string hint) {
+    create_only = true;
+    locked_hint = std::move(hint);
+    return *this;
+  }
+  FieldSpec& range(std::optional<double> low, std::optional<double> high) { minimum = low; maximum = high; return *this; }
+  FieldSpec& above(double low) { minimum = low; exclusive_minimum = true; return *this; }
+  FieldSpec& longest(std::size_t length) { max_length = length; return *this; }
+};
+
+FieldSpec field(std::string name, FieldType type, std::string description);
+FieldSpec enum_field(std::string name, std::vector<std::string> values, std::string description);
+FieldSpec reference_field(std::string name, std::string resource, std::string description);
+FieldSpec reference_array_field(std::string name, std::string resource, std::string description);
+
+// Cross-field rules beyond what FieldSpec expresses. `merged` is the record as
+// it would be after the write; `before` is null on create. Append problems to
+// `errors`; the function may also normalise `merged` (e.g. convert datums).
+using RecordRule = std::function<void(Json& merged, const Json* before, std::vector<FieldError>& errors)>;
+
+// Which records a signed-in non-administrator may change (its data scope).
+// `current` is the record before the write (nullopt on create), `body` the
+// request body, which the guard may complete (staff creating a record
+// without a responsible department become responsible for it). Forbidden,
+// with the reason, otherwise.
+using RecordGuard = std::function<Status(const access::User& user, store::Connection& connection,
+                                         const std::optional<Json>& current, Json* body)>;
+
+// Whether a user is the record's own (an organization's enterprise user):
+// they see its private fields and may change what an owner may.
+using OwnerTest = std::function<bool(const access::User& user, std::string_view record_id)>;
+
+// Who is writing: a user name, "pack:<name>", "cli", or "anonymous".
+struct Actor {
+  std::string name;
+  Writer standing = Writer::kAdmin;  // whose fields it may write
+};
+
+// Work that follows a write in the same transaction, so it is done exactly
+// when the write is. `before` is null on create, `after` null on delete. A
+// failure rolls the write back.
+using WriteHook =
+    std::function<Status(store::Connection& connection, const Actor& actor, const Json* before, const Json* after)>;
+
+// Adds what a record read alone carries besides its fields (a dated history).
+using ReadExtra = std::function<Status(store::Connection& connection, Json& record)>;
+
+// Adds to the text full-text search finds a record by (the name of the
+// building a space is in).
+using SearchContext = std::function<Status(store::Connection& connection, const Json& record, std::string& body)>;
+
+// A record that refers to another through one of its fields.
+struct Referrer {
+  const ResourceSchema* resource;
+  const FieldSpec* field;  // a reference or a list of references
+};
+
+struct ResourceSchema {
+  std::string name;       // plural, the path segment and the table: "organizations"
+  std::string singular;   // "organization"
+  std::string id_prefix;  // for server-minted ids: "org"
+  std::string title_zh;   // 组织机构
+  std::vector<FieldSpec> fields;  // every client-visible field except version and timestamps
+  RecordRule rule{};
+  bool has_point = false;     // lon/lat columns: served as GeoJSON points
+  bool has_geometry = false;  // geometry column: served as GeoJSON features
+
+  // Behaviour, set by the module that owns the resource. Deleting is always
+  // the administrators'.
+  access::Access read_access = access::Access::kPublic;
+  access::Access write_access = access::Access::kAdmin;
+  RecordGuard staff_guard{};  // null: staff change nothing here, administrators maintain it
+  OwnerTest owned_by{};       // null: no user owns a record
+  // Text fields (and lists of text) full-text search reads besides the name;
+  // empty: the resource is not searched.
+  std::vector<std::string> search_fields{};
+  SearchContext search_context{};
+  std::vector<WriteHook> after_write{};  // in registration order; other modules may add theirs
+  ReadExtra read_extra{};
+  // Adds the read-only properties read_extra adds to the OpenAPI schema's properties.
+  std::function<void(Json& properties)> describe_extra{};
+
+  // Set by the catalog: the fields of other resources that refer to this one.
+  std::vector<Referrer> referrers{};
+
+  const FieldSpec* find(std::string_view field_name) const;
+  bool has_private_fields() const;
+  bool is_searchable() const { return !search_fields.empty(); }
+};
+
+// Fields the server sets: present in every record it returns, never accepted.
+const std::vector<std::string>& server_managed_fields();
+
+}  // namespace alley::records

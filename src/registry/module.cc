@@ -1,0 +1,89 @@
+#include "registry/module.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "records/data_scope.h"
+#include "registry/migrations.h"
+#include "registry/pipeline_history.h"
+#include "registry/resources.h"
+
+namespace alley::registry {
+namespace {
+
+using access::Access;
+using records::ResourceSchema;
+
+constexpr const char* kResponsible = "responsible_department_id";
+
+// An organization's first status is history too: the pipeline starts where it was registered.
+Status record_first_status(store::Connection& connection, const records::Actor& actor, const Json* before,
+                           const Json* after) {
+  if (before || !after || !after->contains("pipeline_status")) return ok_status();
+  PipelineEvent first{std::nullopt, (*after)["pipeline_status"].get<std::string>(), std::nullopt,
+                      "status when the record was registered", after->value("source", "")};
+  return insert_pipeline_event(connection, (*after)["id"].get<std::string>(), first, actor);
+}
+
+// Space search finds it by the name of the building it is in.
+Status add_place_names(store::Connection& connection, const Json& space, std::string& body) {
+  Result<store::QueryResult> place =
+      connection.query("SELECT name, name_en FROM places WHERE id = ?", {space["place_id"].get<std::string>()});
+  if (!place) return place.error();
+  if (!place->rows.empty()) body += ' ' + store::as_text(place->rows[0][0]) + ' ' + store::as_text(place->rows[0][1]);
+  return ok_status();
+}
+
+void give_behaviour(ResourceSchema& resource) {
+  // Departments, areas and roads keep the defaults: public, maintained by administrators.
+  if (resource.name == "places") {
+    resource.write_access = Access::kStaff;
+    resource.staff_guard = records::guard_by_department(kResponsible);
+    resource.search_fields = {"description", "address", "tags"};
+  } else if (resource.name == "organizations") {
+    resource.write_access = Access::kEditor;
+    resource.staff_guard = records::guard_by_department(kResponsible);
+    resource.owned_by = [](const access::User& user, std::string_view id) {
+      return user.role == access::Role::kEnterprise && user.org_id == id;
+    };
+    resource.search_fields = {"description", "address", "sectors", "certifications"};
+    resource.after_write.push_back(record_first_status);
+    resource.read_extra = [](store::Connection& connection, Json& record) -> Status {
+      Result<Json> history = pipeline_history(connection, record["id"].get<std::string>());
+      if (!history) return history.error();
+      record["pipeline_history"] = std::move(history.value());
+      return ok_status();
+    };
+    resource.describe_extra = [](Json& properties) {
+      properties["pipeline_history"] = {{"type", "array"},
+                                        {"readOnly", true},
+                                        {"items", {{"$ref", "#/components/schemas/pipeline_event"}}},
+                                        {"description", "Present when one organization is read"}};
+    };
+  } else if (resource.name == "spaces") {
+    // A space answers to the department responsible for its place.
+    resource.write_access = Access::kStaff;
+    resource.staff_guard = records::guard_through("place_id", "places", kResponsible);
+    resource.search_fields = {"description", "floor"};
+    resource.search_context = add_place_names;
+  } else if (resource.name == "talents") {
+    resource.read_access = Access::kStaff;
+    resource.write_access = Access::kStaff;
+    resource.staff_guard = records::any_staff();
+  }
+}
+
+}  // namespace
+
+void register_module(app::App& app) {
+  catalog::Catalog& catalog = app.catalog();
+  catalog.add_migration(registry_tables_migration());
+  catalog.add_migration(responsibility_migration());
+  for (ResourceSchema& resource : registry_resources()) {
+    give_behaviour(resource);
+    catalog.add_resource(std::move(resource));
+  }
+  catalog.add_routes([&app](http::Router& router) { add_routes(router, app); });
+}
+
+}  // namespace alley::registry
