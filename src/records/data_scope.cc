@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "records/geometry_json.h"
 #include "store/database.h"
 
 namespace alley::records {
@@ -48,6 +49,85 @@ RecordGuard guard_through(std::string reference, std::string table, std::string 
 
 RecordGuard any_staff() {
   return [](const access::User&, store::Connection&, const std::optional<Json>&, Json*) { return ok_status(); };
+}
+
+Result<bool> in_department_areas(store::Connection& connection, const std::string& department_id, double lon,
+                                 double lat) {
+  Result<store::QueryResult> areas = connection.query(
+      "SELECT geometry FROM areas WHERE department_id = ? AND geometry IS NOT NULL AND deleted_at IS NULL",
+      {department_id});
+  if (!areas) return areas.error();
+  for (const store::Row& row : areas->rows) {
+    const Json geometry = Json::parse(store::as_text(row[0]), nullptr, false);
+    if (geometry.is_object() && geo::contains(polygons_from_geojson(geometry), geo::LonLat{lon, lat})) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The position of a record (or of the record it refers to); nullopt when it has none.
+Result<std::optional<std::pair<double, double>>> position(store::Connection& connection, const PositionOf& where,
+                                                          const Json& record) {
+  using Position = std::optional<std::pair<double, double>>;
+  if (where.through.empty()) {
+    if (!record.contains("lon") || !record.contains("lat") || !record["lon"].is_number() || !record["lat"].is_number()) {
+      return Position();
+    }
+    return Position(std::pair{record["lon"].get<double>(), record["lat"].get<double>()});
+  }
+  if (!record.contains(where.through) || !record[where.through].is_string()) return Position();
+  Result<store::QueryResult> rows = connection.query("SELECT lon, lat FROM " + where.table + " WHERE id = ?",
+                                                     {record[where.through].get<std::string>()});
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) return Position();
+  const std::optional<double> lon = store::as_real(rows->rows[0][0]);
+  const std::optional<double> lat = store::as_real(rows->rows[0][1]);
+  if (!lon || !lat) return Position();
+  return Position(std::pair{*lon, *lat});
+}
+
+}  // namespace
+
+RecordGuard guard_by_geography(PositionOf where) {
+  return [where](const access::User& user, store::Connection& connection, const std::optional<Json>& current,
+                 Json* body) -> Status {
+    std::vector<Json> states;
+    if (current) states.push_back(*current);
+    if (body && body->is_object()) {
+      Json after = current ? *current : Json::object();
+      for (const auto& item : body->items()) after[item.key()] = item.value();  // the write's outcome, as a merge patch
+      states.push_back(std::move(after));
+    }
+    for (const Json& state : states) {
+      Result<std::optional<std::pair<double, double>>> at = position(connection, where, state);
+      if (!at) return at.error();
+      bool inside = false;
+      if (at.value()) {
+        Result<bool> covered = in_department_areas(connection, user.department_id, at.value()->first, at.value()->second);
+        if (!covered) return covered.error();
+        inside = covered.value();
+      }
+      if (!inside) {
+        return Error{ErrorCode::kForbidden,
+                     "this record does not lie within the areas your department answers for (不在本街道辖区内)", {}};
+      }
+    }
+    return ok_status();
+  };
+}
+
+RecordGuard either(RecordGuard first, RecordGuard second) {
+  return [first, second](const access::User& user, store::Connection& connection, const std::optional<Json>& current,
+                         Json* body) -> Status {
+    // The first may complete the body (a responsible department); try the second on what the caller sent.
+    Json original = body ? *body : Json();
+    Status allowed = first(user, connection, current, body);
+    if (allowed) return allowed;
+    if (body) *body = original;
+    if (second(user, connection, current, body)) return ok_status();
+    return allowed;
+  };
 }
 
 }  // namespace alley::records

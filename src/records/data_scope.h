@@ -24,6 +24,26 @@ RecordGuard guard_through(std::string reference, std::string table, std::string 
 // Every member of staff may change every record.
 RecordGuard any_staff();
 
+// Where a record lies, for scopes by geography: its own lon/lat fields
+// (`through` empty), or those of the record of `table` its field `through` names.
+struct PositionOf {
+  std::string through;
+  std::string table;
+};
+
+// Whether `point` lies inside one of the areas `department_id` answers for
+// (areas whose department_id is it: a sub-district's own polygons).
+Result<bool> in_department_areas(store::Connection& connection, const std::string& department_id, double lon,
+                                 double lat);
+
+// Staff change the records that lie inside their department's areas, both
+// before and after the write (a record cannot be moved out of their reach or
+// into another's); a record with no position is not theirs.
+RecordGuard guard_by_geography(PositionOf where);
+
+// Passes when either guard does; otherwise says what `first` said.
+RecordGuard either(RecordGuard first, RecordGuard second);
+
 // Forbidden: "only staff of the responsible department (<owner>) may change this record".
 Error not_your_department(const std::string& owner);
 

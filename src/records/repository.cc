@@ -319,15 +319,20 @@ Result<Page> list_records(store::Connection& connection, const ResourceSchema& s
 }
 
 Result<std::vector<Json>> list_all_records(store::Connection& connection, const ResourceSchema& schema) {
+  // By key, not by offset: each page starts where the last ended, so reading
+  // everything costs one pass however many records there are.
+  constexpr std::int64_t kBatch = 1000;
   std::vector<Json> records;
-  ListQuery query;
-  query.limit = kMaxPageSize;
+  std::string after;
   while (true) {
-    Result<Page> page = list_records(connection, schema, query);
-    if (!page) return page.error();
-    for (Json& record : page->items) records.push_back(std::move(record));
-    if (!page->next_offset) return records;
-    query.offset = *page->next_offset;
+    Result<store::QueryResult> rows =
+        connection.query("SELECT " + column_list(schema) + " FROM " + schema.name +
+                             " WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?",
+                         {after, kBatch});
+    if (!rows) return rows.error();
+    for (const store::Row& row : rows->rows) records.push_back(row_to_record(schema, row));
+    if (std::int64_t(rows->rows.size()) < kBatch) return records;
+    after = records.back()["id"].get<std::string>();
   }
 }
 

@@ -89,6 +89,34 @@ TEST_F(RepositoryTest, DeleteIsSoftAndRefusedWhileReferenced) {
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
 }
 
+TEST_F(RepositoryTest, DeleteIsRefusedWhileAListOfIdsNamesTheRecord) {
+  ASSERT_TRUE(create("departments", {{"id", "d1"}, {"name", "科委"}, {"source", "s"}, {"kind", "department"}}).ok());
+  ASSERT_TRUE(create("plans", {{"id", "p1"}, {"name", "方案"}, {"source", "s"}}).ok());
+  ASSERT_TRUE(create("tasks", {{"id", "t1"}, {"name", "任务"}, {"source", "s"}, {"plan_id", "p1"}, {"kind", "action"},
+                               {"lead_department_ids", {"d1"}}})
+                  .ok());
+  auto remove = [&](const char* resource, const char* id) {
+    return store::in_write_transaction(
+        connection(), [&] { return delete_record(connection(), *find_schema(resource), id, std::nullopt, {"test"}); });
+  };
+  Status refused = remove("departments", "d1");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_NE(refused.error().message.find("1 tasks"), std::string::npos) << refused.error().message;
+  ASSERT_TRUE(remove("tasks", "t1").ok());
+  EXPECT_TRUE(remove("departments", "d1").ok());
+}
+
+TEST_F(RepositoryTest, TimestampsComeFromTheApplicationsClock) {
+  clock_->set(std::chrono::sys_days{std::chrono::year{2025} / 3 / 1} + std::chrono::hours{8});
+  ASSERT_TRUE(create("departments", {{"id", "d1"}, {"name", "科委"}, {"source", "s"}, {"kind", "department"}}).ok());
+  clock_->advance(std::chrono::hours{24});
+  ASSERT_TRUE(update("departments", "d1", {{"short_name", "科委"}}, 1).ok());
+  const Json record = get_record(connection(), *find_schema("departments"), "d1").value();
+  EXPECT_EQ(record["created_at"], "2025-03-01T08:00:00.000Z");
+  EXPECT_EQ(record["updated_at"], "2025-03-02T08:00:00.000Z");
+}
+
 TEST_F(RepositoryTest, ListFiltersSortsAndPages) {
   for (int i = 0; i < 7; ++i) {
     ASSERT_TRUE(create("organizations", {{"id", "o" + std::to_string(i)}, {"name", "企业" + std::to_string(i)},
