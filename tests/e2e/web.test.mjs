@@ -235,3 +235,68 @@ test('plans, targets and a department\'s work', async () => {
   assert.match(await p.locator('[data-test=department]').innerText(), /助力产业创新/)
   await shoot(p, 'department-science-tech-commission')
 })
+
+// The options of a select, by value, as its dropdown shows them.
+async function optionValues(p, select) {
+  await p.click(`${select} .el-select__wrapper`)
+  const options = p.locator('.el-select-dropdown__item:visible')
+  await options.first().waitFor()
+  const values = await options.evaluateAll((items) => items.map((item) => item.dataset.value))
+  await p.keyboard.press('Escape')
+  return values
+}
+
+test('the audit filter offers every resource the server lists, and its user accounts', async () => {
+  const listed = (await (await fetch(`${base}/api/v1`)).json()).resources
+  const p = await page()
+  await signIn(p, 'e2e-admin')
+  await p.goto(`${base}/audit`)
+  await p.waitForSelector('[data-test=audit] .el-table__row')
+  assert.deepEqual(await optionValues(p, '[data-test=audit-resource]'), [...listed.map((resource) => resource.name), 'users'])
+  // A resource the catalogue has no word for is named by the server's title.
+  await p.click('[data-test=audit-resource] .el-select__wrapper')
+  assert.equal((await p.locator('.el-select-dropdown__item[data-value=plans]:visible').innerText()).trim(),
+               listed.find((resource) => resource.name === 'plans').title)
+  await p.locator('.el-select-dropdown__item[data-value=plans]:visible').click()
+  await p.waitForFunction(() => [...document.querySelectorAll('[data-test=audit] .el-table__row')].length > 0 &&
+    [...document.querySelectorAll('[data-test=audit] .el-table__row')].every((row) => row.innerText.includes('行动方案')))
+  await shoot(p, 'audit-filter-plans')
+})
+
+test('lists, the map, the menu and the edit form follow what the API declares', async () => {
+  // The server's description, changed on the way: a new type of place, no
+  // `spaces` in the index, and the cultivation tier no longer set by staff only.
+  const p = await page()
+  await p.route((url) => url.pathname === '/api/v1/openapi.json', async (route) => {
+    const response = await route.fetch()
+    const document = await response.json()
+    document.components.schemas.place.properties.type.enum.push('pop_up_store')
+    delete document.components.schemas.organization.properties.tier['x-written-by']
+    await route.fulfill({ response, json: document })
+  })
+  await p.route((url) => url.pathname === '/api/v1', async (route) => {
+    const response = await route.fetch()
+    const index = await response.json()
+    index.resources = index.resources.filter((resource) => resource.name !== 'spaces')
+    await route.fulfill({ response, json: index })
+  })
+  await p.goto(`${base}/places`)
+  await p.waitForSelector('[data-test=list-places] .el-table__row')
+  const schema = (await (await fetch(`${base}/api/v1/openapi.json`)).json()).components.schemas.place
+  assert.deepEqual(await optionValues(p, '[data-filter=type]'), [...schema.properties.type.enum, 'pop_up_store'])
+  const menu = await p.locator('header .el-menu').innerText()
+  assert.match(menu, /场所/)
+  assert.doesNotMatch(menu, /空间/)
+  await p.goto(`${base}/map`)
+  await p.waitForSelector('[data-test=map][data-loaded=true]')
+  assert.equal(await p.locator('[data-test=legend-type][data-type=pop_up_store]').count(), 1)
+  assert.equal(await p.locator('[data-test=legend-type]').count(), schema.properties.type.enum.length + 1)
+  // The enterprise may now set its tier; the pipeline, set on create only, is not in the form.
+  await signIn(p, 'e2e-firm')
+  await p.goto(`${base}/organizations/demo-org-0009/edit`)
+  await p.waitForSelector('[data-test=edit-form] [data-field=employees] input')
+  assert.equal(await p.locator('[data-test=edit-form] [data-field=tier] [data-test=set-by-staff]').count(), 0)
+  assert.equal(await p.locator('[data-test=edit-form] [data-field=kind] [data-test=set-by-staff]').count(), 1)
+  assert.equal(await p.locator('[data-test=edit-form] [data-field=pipeline_status]').count(), 0)
+  await shoot(p, 'declared-edit-enterprise')
+})

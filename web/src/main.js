@@ -7,5 +7,9 @@ import App from './App.vue'
 import { router } from './router.js'
 import { loadLanguage } from './lib/i18n.js'
 import { loadSession } from './lib/api.js'
+import { loadResources } from './lib/schema.js'
 
-Promise.all([loadLanguage(), loadSession()]).then(() => createApp(App).use(ElementPlus).use(router).mount('#app'))
+// The menu shows the resources the server lists, so the list comes before the first page;
+// without it the app still starts, with the menu's other entries.
+const resources = () => loadResources().catch(() => [])
+Promise.all([loadLanguage().then(resources), loadSession()]).then(() => createApp(App).use(ElementPlus).use(router).mount('#app'))

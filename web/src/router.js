@@ -1,33 +1,33 @@
 import { createRouter, createWebHistory } from 'vue-router'
-import Dashboard from './pages/Dashboard.vue'
-import MapPage from './pages/MapPage.vue'
-import RecordList from './pages/RecordList.vue'
-import RecordDetail from './pages/RecordDetail.vue'
-import RecordEdit from './pages/RecordEdit.vue'
-import SearchPage from './pages/SearchPage.vue'
-import LoginPage from './pages/LoginPage.vue'
-import UsersPage from './pages/UsersPage.vue'
-import AuditPage from './pages/AuditPage.vue'
-import KpiPage from './pages/KpiPage.vue'
-import PlanPage from './pages/PlanPage.vue'
-import DepartmentPage from './pages/DepartmentPage.vue'
+import Dashboard from './pages/system/Dashboard.vue'
+import SearchPage from './pages/search/SearchPage.vue'
+import MapPage from './pages/registry/MapPage.vue'
+import RecordList from './pages/registry/RecordList.vue'
+import RecordDetail from './pages/registry/RecordDetail.vue'
+import RecordEdit from './pages/registry/RecordEdit.vue'
+import { pagedResources } from './pages/registry/layouts.js'
+import LoginPage from './pages/accounts/LoginPage.vue'
+import UsersPage from './pages/accounts/UsersPage.vue'
+import AuditPage from './pages/accounts/AuditPage.vue'
+import KpiPage from './pages/plans/KpiPage.vue'
+import PlanPage from './pages/plans/PlanPage.vue'
+import DepartmentPage from './pages/plans/DepartmentPage.vue'
 import { session } from './lib/api.js'
 
 // The policy pages load on first use, to keep the first download no larger than it was.
-const CalculatorPage = () => import('./pages/CalculatorPage.vue')
-const OrganizationPolicies = () => import('./pages/OrganizationPolicies.vue')
-const NotificationsPage = () => import('./pages/NotificationsPage.vue')
-const PolicyPage = () => import('./pages/PolicyPage.vue')
-
-const resources = 'organizations|places|spaces'
+const CalculatorPage = () => import('./pages/policies/CalculatorPage.vue')
+const OrganizationPolicies = () => import('./pages/policies/OrganizationPolicies.vue')
+const NotificationsPage = () => import('./pages/policies/NotificationsPage.vue')
+const PolicyPage = () => import('./pages/policies/PolicyPage.vue')
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/', component: Dashboard },
-    { path: '/map', component: MapPage },
     { path: '/search', component: SearchPage },
     { path: '/login', component: LoginPage },
+    { path: '/users', component: UsersPage, meta: { roles: ['admin'] } },
+    { path: '/audit', component: AuditPage, meta: { roles: ['admin'] } },
     { path: '/kpis', component: KpiPage },
     { path: '/plans', component: PlanPage },
     { path: '/plans/:id', component: PlanPage, props: true },
@@ -36,11 +36,10 @@ export const router = createRouter({
     { path: '/policies/:id', component: PolicyPage, props: true },
     { path: '/organizations/:id/policies', component: OrganizationPolicies, props: true, meta: { signedIn: true } },
     { path: '/notifications', component: NotificationsPage, meta: { signedIn: true } },
-    { path: '/users', component: UsersPage, meta: { roles: ['admin'] } },
-    { path: '/audit', component: AuditPage, meta: { roles: ['admin'] } },
-    { path: `/:resource(${resources})`, component: RecordList, props: true },
-    { path: `/:resource(${resources})/:id`, component: RecordDetail, props: true },
-    { path: `/:resource(${resources})/:id/edit`, component: RecordEdit, props: true, meta: { signedIn: true } },
+    { path: '/map', component: MapPage },
+    { path: `/:resource(${pagedResources})`, component: RecordList, props: true },
+    { path: `/:resource(${pagedResources})/:id`, component: RecordDetail, props: true },
+    { path: `/:resource(${pagedResources})/:id/edit`, component: RecordEdit, props: true, meta: { signedIn: true } },
   ],
 })
 

@@ -63,16 +63,3 @@ export const api = {
   // A POST that stores nothing (the policy calculator): its answer is for reading, so in the UI's language.
   ask: (path, body) => call('POST', path, { body }).then((r) => r.data),
 }
-
-let openapi
-// The API's own description: forms are built from its schemas.
-export async function componentSchema(name) {
-  openapi ??= api.get('/api/v1/openapi.json', { lang: 'zh-Hans' })
-  const document = await openapi
-  return document.components.schemas[name]
-}
-
-export async function schemaFor(resource) {
-  const singular = { organizations: 'organization', places: 'place', spaces: 'space', areas: 'area', departments: 'department', roads: 'road', talents: 'talent' }[resource]
-  return componentSchema(singular)
-}

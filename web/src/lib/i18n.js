@@ -34,15 +34,16 @@ export function t(key, values = {}) {
   return text
 }
 
-// The label of an enum value or field, falling back to the raw value.
+// The label of an enum value, falling back to the raw value.
 export function valueLabel(value) {
   const label = t(`values.${value}`)
   return label.startsWith('values.') ? String(value) : label
 }
 
-export function fieldLabel(field) {
+// A field's label: the catalogue's wording, else the title the API gives it (`property`), else its name.
+export function fieldLabel(field, property) {
   const label = t(`fields.${field}`)
-  return label.startsWith('fields.') ? field : label
+  return label.startsWith('fields.') ? property?.title || field : label
 }
 
 // The name to show for a record in the current language.

@@ -1,6 +1,7 @@
 // Cursor paging for list pages: the API gives `next`; going back needs the
 // cursors of the pages already seen.
 import { ref } from 'vue'
+import { api } from './api.js'
 
 // `fetchPage(cursor)` returns {items, total, next}.
 export function usePager(fetchPage) {
@@ -26,4 +27,22 @@ export function usePager(fetchPage) {
     next: () => { cursors.value.push(page.value.next); return load(page.value.next) },
     previous: () => { cursors.value.pop(); return load(cursors.value[cursors.value.length - 1]) },
   }
+}
+
+// Every record of a list, following `next` page by page, for what really
+// needs them all: a select of plans, the names of departments to look up.
+// {items, total}, like one page that holds the lot.
+export async function fetchAll(path, { pageSize = 100, ...options } = {}) {
+  const items = []
+  let cursor = null
+  let total = 0
+  do {
+    const query = new URLSearchParams({ limit: String(pageSize) })
+    if (cursor) query.set('cursor', cursor)
+    const page = await api.get(`${path}${path.includes('?') ? '&' : '?'}${query}`, options)
+    items.push(...page.items)
+    total = page.total
+    cursor = page.next
+  } while (cursor)
+  return { items, total }
 }

@@ -2,17 +2,15 @@
 // language (`>= 0.05`, `in ["a", "b"]`), which an enterprise owner should not
 // have to read.
 import { reactive } from 'vue'
-import { api } from './api.js'
+import { fetchAll } from './pager.js'
+import { declaredField, loadDocument } from './schema.js'
 import { t, valueLabel, fieldLabel, currentLang, displayName } from './i18n.js'
 
-// Shares (0–1 in the data) read as percentages; the calculator's schema marks
-// them the same way, as numbers bounded by 0 and 1.
-const shares = new Set(['rd_ratio'])
-
-export function isShare(field, property) {
-  if (shares.has(field)) return true
-  return property?.type === 'number' && property.minimum === 0 && property.maximum === 1
-}
+// Shares (0–1 in the data) read as percentages: the calculator's schema, which
+// names the attributes rules speak of, marks them as numbers bounded by 0 and 1.
+// Pages that show verdicts or rules wait for loadDescription() first.
+const shareOf = (field) => declaredField('calculator_attributes', field)?.share === true
+export const loadDescription = () => loadDocument().catch(() => null)
 
 function percent(value) {
   return `${Number((value * 100).toFixed(2))}%`
@@ -22,7 +20,7 @@ export function formatValue(field, value) {
   if (value === null || value === undefined) return t('policy.noData')
   if (Array.isArray(value)) return value.length ? value.map((v) => formatValue(field, v)).join(t('policy.separator')) : t('policy.none')
   if (typeof value === 'boolean') return valueLabel(String(value))
-  if (typeof value === 'number') return shares.has(field) ? percent(value) : String(value)
+  if (typeof value === 'number') return shareOf(field) ? percent(value) : String(value)
   return valueLabel(value)
 }
 
@@ -66,7 +64,7 @@ export function ruleSentence(rule) {
   const clause = /([a-z_][a-z0-9_]*)\s+(>=|<=|==|!=|>|<|not in|in|contains)\s+("(?:[^"\\]|\\.)*"|\[[^\]]*\]|-?[0-9.]+|true|false|null)/g
   return (rule || '')
     .replace(clause, (_, field, op, value) => {
-      const label = fieldLabel(field)
+      const label = fieldLabel(field, declaredField('calculator_attributes', field)?.property)
       const required = formatRequired(field, `${op} ${value}`)
       if (op === '==' || op === 'in') return t('policy.is', { field: label, v: required })
       if (op === 'contains') return `${label}${required}`
@@ -81,7 +79,7 @@ export function ruleSentence(rule) {
 
 // A clause's label: the server's Chinese one (converted for 繁體), or the catalog's English one.
 export function clauseLabel(clause) {
-  return currentLang() === 'en' ? fieldLabel(clause.field) : clause.label
+  return currentLang() === 'en' ? fieldLabel(clause.field, declaredField('calculator_attributes', clause.field)?.property) : clause.label
 }
 
 // `missing` holds the server's Chinese labels; in English they are found again through the clauses.
@@ -89,7 +87,7 @@ export function missingLabels(item) {
   if (currentLang() !== 'en') return item.missing
   return item.missing.map((label) => {
     const clause = item.clauses.find((c) => c.label === label)
-    return clause ? fieldLabel(clause.field) : label
+    return clause ? clauseLabel(clause) : label
   })
 }
 
@@ -103,8 +101,8 @@ const loading = {}  // per language, as names come back converted for 繁體
 
 export function loadDirectory() {
   loading[currentLang()] ??= Promise.all([
-    api.get('/api/v1/policies?limit=500').catch(() => ({ items: [] })),
-    api.get('/api/v1/departments?limit=500').catch(() => ({ items: [] })),
+    fetchAll('/api/v1/policies').catch(() => ({ items: [] })),
+    fetchAll('/api/v1/departments').catch(() => ({ items: [] })),
   ]).then(([policies, departments]) => {
     directory.policies = Object.fromEntries(policies.items.map((p) => [p.id, p]))
     directory.departments = Object.fromEntries(departments.items.map((d) => [d.id, d]))
