@@ -28,11 +28,14 @@ namespace {
 using namespace alley;
 using SteadyClock = std::chrono::steady_clock;
 
-const std::vector<std::string> kKinds = {"enterprise", "institute", "university", "investor", "bank", "incubator", "service_provider"};
-const std::vector<std::string> kSectors = {"集成电路", "人工智能", "产业互联网", "金融科技", "文创", "生物医药",
+const std::vector<std::string> kKinds = {"enterprise", "institute", "university",      "investor",
+                                         "bank",       "incubator", "service_provider"};
+const std::vector<std::string> kSectors = {"集成电路", "人工智能", "产业互联网", "金融科技", "文创",     "生物医药",
                                            "新能源",   "智能传感", "区块链",     "食品",     "数字贸易", "航空"};
-const std::vector<std::string> kCertifications = {"高新技术企业", "专精特新", "科技型中小企业", "小巨人", "技术先进型服务企业"};
-const std::vector<std::string> kTiers = {"startup", "tech_sme", "innovative_sme", "specialized_sme", "little_giant", "leading"};
+const std::vector<std::string> kCertifications = {"高新技术企业", "专精特新", "科技型中小企业", "小巨人",
+                                                  "技术先进型服务企业"};
+const std::vector<std::string> kTiers = {"startup",         "tech_sme",     "innovative_sme",
+                                         "specialized_sme", "little_giant", "leading"};
 const std::vector<std::string> kPipeline = {"target", "negotiating", "landed", "moved_out"};
 
 double median(std::vector<double> values) {
@@ -72,8 +75,10 @@ Json synthetic_organization(std::mt19937_64& random, std::size_t index) {
   if (chance(random, 0.9)) record["pipeline_status"] = pick(random, kPipeline);
   if (chance(random, 0.9)) record["employees"] = std::int64_t(std::lognormal_distribution<double>(3.0, 1.2)(random));
   if (chance(random, 0.95)) record["founded_year"] = 1990 + std::int64_t(random() % 36);
-  if (chance(random, 0.8)) record["revenue_10k_cny"] = std::round(std::lognormal_distribution<double>(6.0, 1.8)(random));
-  if (chance(random, 0.75)) record["rd_ratio"] = std::round(std::uniform_real_distribution<double>(0, 0.3)(random) * 1000) / 1000;
+  if (chance(random, 0.8))
+    record["revenue_10k_cny"] = std::round(std::lognormal_distribution<double>(6.0, 1.8)(random));
+  if (chance(random, 0.75))
+    record["rd_ratio"] = std::round(std::uniform_real_distribution<double>(0, 0.3)(random) * 1000) / 1000;
   return record;
 }
 
@@ -83,20 +88,28 @@ std::string synthetic_clause(std::mt19937_64& random) {
   static const char* const kOperators[] = {"<", "<=", ">", ">="};
   const std::string op = kOperators[random() % 4];
   switch (random() % 9) {
-    case 0: return "employees " + op + " " + std::to_string(5 + random() % 500);
-    case 1: return "revenue_10k_cny " + op + " " + std::to_string(50 + random() % 20000);
-    case 2: return "rd_ratio " + op + " 0." + std::to_string(1 + random() % 25);
-    case 3: return "founded_year " + op + " " + std::to_string(1995 + random() % 30);
+    case 0:
+      return "employees " + op + " " + std::to_string(5 + random() % 500);
+    case 1:
+      return "revenue_10k_cny " + op + " " + std::to_string(50 + random() % 20000);
+    case 2:
+      return "rd_ratio " + op + " 0." + std::to_string(1 + random() % 25);
+    case 3:
+      return "founded_year " + op + " " + std::to_string(1995 + random() % 30);
     case 4: {
       std::string list;
       for (int i = 0, n = int(random() % 3) + 1; i < n; ++i) list += (i ? ", " : "") + quoted(pick(random, kTiers));
       return "tier in [" + list + "]";
     }
-    case 5: return "sectors contains " + quoted(pick(random, kSectors));
-    case 6: return "certifications contains " + quoted(pick(random, kCertifications));
-    case 7: return std::string("high_growth ") + (chance(random, 0.5) ? "==" : "!=") + " true";
+    case 5:
+      return "sectors contains " + quoted(pick(random, kSectors));
+    case 6:
+      return "certifications contains " + quoted(pick(random, kCertifications));
+    case 7:
+      return std::string("high_growth ") + (chance(random, 0.5) ? "==" : "!=") + " true";
     default:
-      return "pipeline_status " + std::string(chance(random, 0.7) ? "==" : "!=") + " " + quoted(pick(random, kPipeline));
+      return "pipeline_status " + std::string(chance(random, 0.7) ? "==" : "!=") + " " +
+             quoted(pick(random, kPipeline));
   }
 }
 
@@ -119,7 +132,8 @@ std::vector<policies::Rule> policy_rules(std::size_t count, std::mt19937_64& ran
   if (auto pack = records::find_pack("silicon-alley")) {
     std::ifstream file(pack.value() / "policies.json");
     for (const Json& policy : Json::parse(file)) {
-      if (rules.size() < count && policy.contains("rule")) rules.push_back(policies::parse_rule(policy["rule"].get<std::string>()).value());
+      if (rules.size() < count && policy.contains("rule"))
+        rules.push_back(policies::parse_rule(policy["rule"].get<std::string>()).value());
     }
   }
   while (rules.size() < count) {
@@ -160,9 +174,9 @@ std::optional<Reference> run_reference(const std::vector<Json>& organizations, c
     for (const policies::Rule& rule : rules) logic.push_back(policies::to_jsonlogic(rule));
     std::ofstream(folder / "rules.json") << logic.dump();
   }
-  const std::string command = "node --max-old-space-size=16384 '" + script.string() + "' '" + (folder / "organizations.json").string() +
-                              "' '" + (folder / "rules.json").string() + "' '" + (folder / "matrix.bin").string() + "' " +
-                              std::to_string(workers);
+  const std::string command = "node --max-old-space-size=16384 '" + script.string() + "' '" +
+                              (folder / "organizations.json").string() + "' '" + (folder / "rules.json").string() +
+                              "' '" + (folder / "matrix.bin").string() + "' " + std::to_string(workers);
   FILE* pipe = ::popen(command.c_str(), "r");
   std::string output;
   char buffer[4096];
@@ -247,9 +261,11 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
     std::optional<Reference> reference = run_reference(organizations, rules, matrix, threads);
     if (!reference) return 1;
-    std::printf("json-logic-js: %.0f ms on %d worker threads; columnar is %.0f× faster; rules whose matches differ: %zu of %zu\n",
-                reference->evaluate_ms, reference->workers, reference->evaluate_ms / matrix_ms, reference->disagreeing_rules,
-                rules.size());
+    std::printf(
+        "json-logic-js: %.0f ms on %d worker threads; columnar is %.0f× faster; rules whose matches differ: %zu of "
+        "%zu\n",
+        reference->evaluate_ms, reference->workers, reference->evaluate_ms / matrix_ms, reference->disagreeing_rules,
+        rules.size());
     if (reference->disagreeing_rules) exit_code = 1;
   }
 
@@ -269,8 +285,9 @@ int main(int argc, char** argv) {
     reread_us.push_back(holds_us);
     change_us.push_back(put_us + holds_us);
   }
-  std::printf("one enterprise changed (20000 changes, %zu eligibilities): median %.2f µs to re-read its row against all %zu "
-              "policies, %.2f µs with its columns updated\n",
-              eligible, median(reread_us), rules.size(), median(change_us));
+  std::printf(
+      "one enterprise changed (20000 changes, %zu eligibilities): median %.2f µs to re-read its row against all %zu "
+      "policies, %.2f µs with its columns updated\n",
+      eligible, median(reread_us), rules.size(), median(change_us));
   return exit_code;
 }

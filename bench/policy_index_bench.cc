@@ -55,19 +55,23 @@ void add_enterprises(store::Connection& connection, std::size_t count) {
   std::mt19937_64 random(2025);
   const char* sectors[] = {"[\"集成电路\"]", "[\"人工智能\"]", "[\"生物医药\",\"人工智能\"]", "[\"文创\"]"};
   const char* tiers[] = {"startup", "tech_sme", "innovative_sme", "specialized_sme"};
-  check(store::in_write_transaction(connection, [&]() -> Status {
-          for (std::size_t n = 0; n < count; ++n) {
-            Result<std::int64_t> added = connection.execute(
-                "INSERT INTO organizations (id, name, source, synthetic, version, created_at, updated_at, kind, sectors, "
-                "tier, employees, rd_ratio, revenue_10k_cny) VALUES (?, ?, 'synthetic', 1, 1, 't', 't', 'enterprise', ?, "
-                "?, ?, ?, ?)",
-                {"bench-" + std::to_string(n), "示例企业" + std::to_string(n), std::string(sectors[random() % 4]),
-                 std::string(tiers[random() % 4]), std::int64_t(random() % 800), double(random() % 300) / 1000,
-                 double(random() % 50000)});
-            if (!added) return added.error();
-          }
-          return ok_status();
-        }),
+  check(store::in_write_transaction(connection,
+                                    [&]() -> Status {
+                                      for (std::size_t n = 0; n < count; ++n) {
+                                        Result<std::int64_t> added = connection.execute(
+                                            "INSERT INTO organizations (id, name, source, synthetic, version, "
+                                            "created_at, updated_at, kind, sectors, "
+                                            "tier, employees, rd_ratio, revenue_10k_cny) VALUES (?, ?, 'synthetic', 1, "
+                                            "1, 't', 't', 'enterprise', ?, "
+                                            "?, ?, ?, ?)",
+                                            {"bench-" + std::to_string(n), "示例企业" + std::to_string(n),
+                                             std::string(sectors[random() % 4]), std::string(tiers[random() % 4]),
+                                             std::int64_t(random() % 800), double(random() % 300) / 1000,
+                                             double(random() % 50000)});
+                                        if (!added) return added.error();
+                                      }
+                                      return ok_status();
+                                    }),
         "adding enterprises");
 }
 
@@ -92,8 +96,9 @@ void measure(std::size_t count) {
   store::Connection& connection = *lease.value();
   check(store::in_write_transaction(connection,
                                     [&]() -> Status {
-                                      auto pack = records::load_pack(connection, app.catalog().resources(),
-                                                                     records::find_pack("silicon-alley").value(), nullptr);
+                                      auto pack =
+                                          records::load_pack(connection, app.catalog().resources(),
+                                                             records::find_pack("silicon-alley").value(), nullptr);
                                       return pack ? ok_status() : Status(pack.error());
                                     }),
         "loading the pack");
@@ -139,7 +144,9 @@ void measure(std::size_t count) {
   // notifications written are not what is timed.
   int created = 0;
   auto create_policy = [&](const catalog::Catalog& through) {
-    Json policy = {{"id", "bench-policy-" + std::to_string(created++)}, {"name", "基准政策"}, {"source", "synthetic"},
+    Json policy = {{"id", "bench-policy-" + std::to_string(created++)},
+                   {"name", "基准政策"},
+                   {"source", "synthetic"},
                    {"rule", "employees >= 790 and rd_ratio >= 0.29"}};
     check(store::in_write_transaction(connection,
                                       [&]() -> Status {
@@ -159,13 +166,14 @@ void measure(std::size_t count) {
   });
 
   const auto total = store::as_integer(connection.query("SELECT COUNT(*) FROM organizations")->rows[0][0]).value_or(0);
-  std::printf("%lld organizations (%zu synthetic, the rest the pack's); policy %s matches %zu; index loaded in %.0f ms\n",
-              static_cast<long long>(total), count, policy_id.c_str(), after_count, load_ms);
+  std::printf(
+      "%lld organizations (%zu synthetic, the rest the pack's); policy %s matches %zu; index loaded in %.0f ms\n",
+      static_cast<long long>(total), count, policy_id.c_str(), after_count, load_ms);
   std::printf("  %-34s %10s %10s %8s\n", "median of 9", "rebuilt", "resident", "ratio");
   std::printf("  %-34s %8.2f ms %8.3f ms %7.0fx\n", "GET /policies/{id}/matches", matches_before, matches_after,
               matches_before / matches_after);
-  std::printf("  %-34s %8.2f ms %8.3f ms %7.1fx\n", "GET /organizations/{id}/policies", policies_before,
-              policies_after, policies_before / policies_after);
+  std::printf("  %-34s %8.2f ms %8.3f ms %7.1fx\n", "GET /organizations/{id}/policies", policies_before, policies_after,
+              policies_before / policies_after);
   std::printf("  %-34s %8.2f ms %8.3f ms %7.1fx\n", "create a policy (with delivery)", create_before, create_after,
               create_before / create_after);
   std::filesystem::remove_all(folder);

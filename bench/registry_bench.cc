@@ -8,11 +8,11 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "registry/demo_population.h"
-#include "records/pack_loader.h"
-#include "records/record_validator.h"
 #include "app/app.h"
 #include "modules/modules.h"
+#include "records/pack_loader.h"
+#include "records/record_validator.h"
+#include "registry/demo_population.h"
 
 namespace {
 
@@ -35,7 +35,8 @@ struct Populated {
     auto lease = database->acquire();
     store::Connection& connection = *lease.value();
     const alley::Status loaded = store::in_write_transaction(connection, [&]() -> alley::Status {
-      auto pack = records::load_pack(connection, app.catalog().resources(), records::find_pack("silicon-alley").value(), nullptr);
+      auto pack = records::load_pack(connection, app.catalog().resources(), records::find_pack("silicon-alley").value(),
+                                     nullptr);
       if (!pack) return pack.error();
       auto demo = registry::add_demo_population(connection, app.catalog());
       if (!demo) return demo.error();
@@ -53,9 +54,14 @@ Populated& populated() {
 
 void BM_ValidateOrganization(benchmark::State& state) {
   const auto& schema = *populated().app.catalog().find("organizations");
-  const Json input = {{"name", "上海矽睿科技股份有限公司"}, {"source", "bench"}, {"kind", "enterprise"},
-                      {"uscc", "91350100M000100Y43"}, {"sectors", {"集成电路", "智能传感"}}, {"employees", 300},
-                      {"rd_ratio", 0.12}, {"website", "https://example.cn"}};
+  const Json input = {{"name", "上海矽睿科技股份有限公司"},
+                      {"source", "bench"},
+                      {"kind", "enterprise"},
+                      {"uscc", "91350100M000100Y43"},
+                      {"sectors", {"集成电路", "智能传感"}},
+                      {"employees", 300},
+                      {"rd_ratio", 0.12},
+                      {"website", "https://example.cn"}};
   for (auto _ : state) benchmark::DoNotOptimize(records::validate_write(schema, input, nullptr));
 }
 BENCHMARK(BM_ValidateOrganization);

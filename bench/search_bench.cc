@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <random>
 
-#include "search/search_index.h"
 #include "records/shared_tables.h"
+#include "search/search_index.h"
 #include "store/migrations.h"
 
 namespace {
@@ -20,10 +20,10 @@ using namespace alley;
 
 const char* const kHeads[] = {"启明", "云帆", "星图", "智川", "锐芯", "数澜", "青禾", "远桥", "知行", "汇拓",
                               "衡石", "晨曦", "聚光", "新禾", "安图", "博睿", "凌云", "微澜", "鼎新", "思源"};
-const char* const kWords[] = {"网络科技", "智能科技", "芯片科技", "金融信息", "智行科技", "能源科技",
-                              "数字科技", "链科技",   "文化创意", "数据科技"};
-const char* const kTopics[] = {"人工智能", "集成电路", "产业互联网", "智能传感", "绿色低碳", "区块链",
-                               "元宇宙",   "金融科技", "创新服务",   "科技成果转化", "长宁区", "硅巷"};
+const char* const kWords[] = {"网络科技", "智能科技", "芯片科技", "金融信息", "智行科技",
+                              "能源科技", "数字科技", "链科技",   "文化创意", "数据科技"};
+const char* const kTopics[] = {"人工智能", "集成电路", "产业互联网", "智能传感",     "绿色低碳", "区块链",
+                               "元宇宙",   "金融科技", "创新服务",   "科技成果转化", "长宁区",   "硅巷"};
 const char* const kLatin[] = {"Qiming", "Yunfan", "Xingtu", "Zhichuan", "Ruixin", "Shulan", "Silicon", "Alley"};
 
 double percentile(std::vector<double> values, double p) {
@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
       document.name = std::string(pick(kHeads)) + pick(kWords) + "（上海）有限公司";
       document.name_en = std::string(pick(kLatin)) + " Technology Co., Ltd.";
       document.title = document.name + " " + document.name_en;
-      document.body = std::string("专注") + pick(kTopics) + "与" + pick(kTopics) + "，位于上海硅巷" + pick(kTopics) + "板块";
+      document.body =
+          std::string("专注") + pick(kTopics) + "与" + pick(kTopics) + "，位于上海硅巷" + pick(kTopics) + "板块";
       if (Status indexed = search::index_document(connection, document); !indexed) return indexed;
     }
     return ok_status();
@@ -64,7 +65,7 @@ int main(int argc, char** argv) {
   std::printf("indexed %d organizations in %.1f s\n", organizations,
               std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count());
 
-  const char* const queries[] = {"芯片",       "创新",   "硅巷",    "科技", "人工智能", "集成电路",
+  const char* const queries[] = {"芯片",     "创新",   "硅巷",    "科技", "人工智能", "集成电路",
                                  "創新服務", "长宁区", "silicon", "qimi", "锐芯芯片", "上海"};
   std::vector<double> all;
   std::printf("%-14s %8s %9s %9s\n", "query", "matches", "p50 ms", "p99 ms");
@@ -82,7 +83,8 @@ int main(int argc, char** argv) {
     std::printf("%-14s %8lld %9.2f %9.2f\n", text, static_cast<long long>(matches), percentile(times, 0.5),
                 percentile(times, 0.99));
   }
-  std::printf("%-14s %8s %9.2f %9.2f   (target: p99 < 20 ms)\n", "all", "", percentile(all, 0.5), percentile(all, 0.99));
+  std::printf("%-14s %8s %9.2f %9.2f   (target: p99 < 20 ms)\n", "all", "", percentile(all, 0.5),
+              percentile(all, 0.99));
   if (std::getenv("ALLEY_BENCH_KEEP")) {
     std::printf("kept %s\n", (folder / "bench.db").c_str());
   } else {

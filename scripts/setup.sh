@@ -10,6 +10,7 @@ packages=(g++ cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-de
           libgtest-dev libbenchmark-dev
           postgresql                     # the server the tests start on loopback
           clang libclang-rt-14-dev       # the fuzz test: clang 14, and libFuzzer with the sanitizer runtimes
+          clang-format-14                # the layout check of the test suite (scripts/check_format.sh)
           chromium fonts-noto-cjk        # the browser of the end-to-end tests, and Chinese fonts for it and the PDF
           libreoffice-calc-nogui poppler-utils)  # the readers the tests open exported files with
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

@@ -4,10 +4,14 @@ namespace alley::access {
 
 std::string_view role_name(Role role) {
   switch (role) {
-    case Role::kAdmin: return "admin";
-    case Role::kDepartment: return "department";
-    case Role::kSubdistrict: return "subdistrict";
-    case Role::kEnterprise: return "enterprise";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kDepartment:
+      return "department";
+    case Role::kSubdistrict:
+      return "subdistrict";
+    case Role::kEnterprise:
+      return "enterprise";
   }
   return "enterprise";
 }

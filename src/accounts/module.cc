@@ -24,10 +24,13 @@ store::Migration accounts_migration() {
           "CREATE INDEX login_failures_username ON login_failures(username, at);"
           "CREATE INDEX login_failures_address ON login_failures(address, at);",
           {store::TableSpec("users"),
-           store::TableSpec("sessions").keyed_by("token_hash").not_copied(
-               "sign-in sessions are short-lived secrets: after a copy, people sign in again"),
+           store::TableSpec("sessions")
+               .keyed_by("token_hash")
+               .not_copied("sign-in sessions are short-lived secrets: after a copy, people sign in again"),
            store::TableSpec("api_tokens"),
-           store::TableSpec("login_failures").with_identity_key().not_copied("a throttling window of minutes, not a record")}};
+           store::TableSpec("login_failures")
+               .with_identity_key()
+               .not_copied("a throttling window of minutes, not a record")}};
 }
 
 }  // namespace

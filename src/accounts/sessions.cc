@@ -20,7 +20,8 @@ Result<std::optional<Authenticated>> enabled_user(store::Connection& connection,
 Result<Session> start_session(store::Connection& connection, const User& user) {
   Session session{random_secret(), random_secret(), connection.clock().iso8601_in(kSessionSeconds), user};
   // Expired sessions are swept whenever a new one starts.
-  Result<std::int64_t> swept = connection.execute("DELETE FROM sessions WHERE expires_at < ?", {connection.clock().now_iso8601()});
+  Result<std::int64_t> swept =
+      connection.execute("DELETE FROM sessions WHERE expires_at < ?", {connection.clock().now_iso8601()});
   if (!swept) return swept.error();
   Result<std::int64_t> inserted = connection.execute(
       "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
@@ -30,9 +31,9 @@ Result<Session> start_session(store::Connection& connection, const User& user) {
 }
 
 Result<std::optional<Authenticated>> session_user(store::Connection& connection, const std::string& token) {
-  Result<store::QueryResult> rows = connection.query(
-      "SELECT user_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?",
-      {secret_hash(token), connection.clock().now_iso8601()});
+  Result<store::QueryResult> rows =
+      connection.query("SELECT user_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?",
+                       {secret_hash(token), connection.clock().now_iso8601()});
   if (!rows) return rows.error();
   if (rows->rows.empty()) return std::optional<Authenticated>();
   return enabled_user(connection, store::as_text(rows->rows[0][0]), store::as_text(rows->rows[0][1]));
@@ -50,9 +51,9 @@ Result<std::string> create_api_token(store::Connection& connection, const User& 
   }
   // The prefix lets secret scanners and people recognise an Alley token.
   const std::string token = "alley_" + random_secret();
-  Result<std::int64_t> inserted = connection.execute(
-      "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-      {new_id("token"), user.id, name, secret_hash(token), connection.clock().now_iso8601()});
+  Result<std::int64_t> inserted =
+      connection.execute("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                         {new_id("token"), user.id, name, secret_hash(token), connection.clock().now_iso8601()});
   if (!inserted) return inserted.error();
   return token;
 }
@@ -79,9 +80,9 @@ Result<std::vector<ApiToken>> list_api_tokens(store::Connection& connection, con
 Status revoke_api_token(store::Connection& connection, const User& user, const std::string& token_id) {
   Result<std::int64_t> revoked = connection.execute(
       user.is_admin() ? "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"
-                           : "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND user_id = ?",
+                      : "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND user_id = ?",
       user.is_admin() ? std::vector<store::SqlValue>{connection.clock().now_iso8601(), token_id}
-                           : std::vector<store::SqlValue>{connection.clock().now_iso8601(), token_id, user.id});
+                      : std::vector<store::SqlValue>{connection.clock().now_iso8601(), token_id, user.id});
   if (!revoked) return revoked.error();
   if (revoked.value() == 0) return Error::not_found("no active token of yours has this id");
   return ok_status();

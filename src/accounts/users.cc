@@ -14,14 +14,17 @@ const std::string kSelectUsers = "SELECT id, username, role, department_id, org_
 
 User row_to_user(const store::Row& row) {
   // Roles are written only by create_user, which checks them.
-  return {store::as_text(row[0]), store::as_text(row[1]),
-          access::parse_role(store::as_text(row[2])).value_or(access::Role::kEnterprise), store::as_text(row[3]),
-          store::as_text(row[4]), store::as_integer(row[5]).value_or(0) != 0};
+  return {store::as_text(row[0]),
+          store::as_text(row[1]),
+          access::parse_role(store::as_text(row[2])).value_or(access::Role::kEnterprise),
+          store::as_text(row[3]),
+          store::as_text(row[4]),
+          store::as_integer(row[5]).value_or(0) != 0};
 }
 
-Result<std::optional<User>> find_one(store::Connection& connection, const std::string& column, const std::string& value) {
-  Result<store::QueryResult> rows =
-      connection.query(kSelectUsers + " WHERE " + column + " = ?", {value});
+Result<std::optional<User>> find_one(store::Connection& connection, const std::string& column,
+                                     const std::string& value) {
+  Result<store::QueryResult> rows = connection.query(kSelectUsers + " WHERE " + column + " = ?", {value});
   if (!rows) return rows.error();
   if (rows->rows.empty()) return std::optional<User>();
   return std::optional<User>(row_to_user(rows->rows[0]));
@@ -56,12 +59,15 @@ Result<User> create_user(store::Connection& connection, const NewUser& input) {
   }
   const bool staff = input.role == "department" || input.role == "subdistrict";
   if (staff && input.department_id.empty()) errors.push_back({"department_id", "a " + input.role + " user needs one"});
-  if (!staff && !input.department_id.empty()) errors.push_back({"department_id", "only department and sub-district staff have one"});
+  if (!staff && !input.department_id.empty())
+    errors.push_back({"department_id", "only department and sub-district staff have one"});
   if (input.role == "enterprise" && input.org_id.empty()) errors.push_back({"org_id", "an enterprise user needs one"});
-  if (input.role != "enterprise" && !input.org_id.empty()) errors.push_back({"org_id", "only enterprise users have one"});
+  if (input.role != "enterprise" && !input.org_id.empty())
+    errors.push_back({"org_id", "only enterprise users have one"});
   if (staff && !input.department_id.empty()) {
     const char* kind = input.role == "subdistrict" ? " AND kind = 'subdistrict'" : " AND kind <> 'subdistrict'";
-    if (Status checked = must_exist(connection, "departments", input.department_id, "department_id", kind, errors); !checked) {
+    if (Status checked = must_exist(connection, "departments", input.department_id, "department_id", kind, errors);
+        !checked) {
       return checked.error();
     }
   }
@@ -85,8 +91,8 @@ Result<User> create_user(store::Connection& connection, const NewUser& input) {
   Result<std::int64_t> inserted = connection.execute(
       "INSERT INTO users (id, username, password_hash, role, department_id, org_id, disabled, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-      {user.id, user.username, input.password_hash, std::string(access::role_name(user.role)), optional_text(user.department_id),
-       optional_text(user.org_id), now, now});
+      {user.id, user.username, input.password_hash, std::string(access::role_name(user.role)),
+       optional_text(user.department_id), optional_text(user.org_id), now, now});
   if (!inserted) return inserted.error();
   return user;
 }
@@ -142,8 +148,9 @@ Status set_disabled(store::Connection& connection, const std::string& username, 
   Result<std::optional<User>> user = find_user(connection, username);
   if (!user) return user.error();
   if (!user.value()) return Error::not_found("there is no user '" + username + "'");
-  Result<std::int64_t> changed = connection.execute("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?",
-                                                    {std::int64_t{disabled ? 1 : 0}, connection.clock().now_iso8601(), user.value()->id});
+  Result<std::int64_t> changed =
+      connection.execute("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?",
+                         {std::int64_t{disabled ? 1 : 0}, connection.clock().now_iso8601(), user.value()->id});
   if (!changed) return changed.error();
   return disabled ? end_sessions(connection, user.value()->id) : ok_status();
 }

@@ -37,7 +37,8 @@ Status App::rebuild_search_index_if_needed() {
     return ok_status();
   });
   if (!indexed) return Error::unavailable("cannot build the search index: " + indexed.error().message);
-  if (written > 0) std::fprintf(stderr, "alley: rebuilt the search index (%lld records)\n", static_cast<long long>(written));
+  if (written > 0)
+    std::fprintf(stderr, "alley: rebuilt the search index (%lld records)\n", static_cast<long long>(written));
   return ok_status();
 }
 

@@ -44,7 +44,8 @@ void Catalog::add_migration(store::Migration migration) {
 
 std::vector<store::TableSpec> Catalog::tables() const {
   std::vector<store::TableSpec> tables;
-  for (const store::Migration& migration : migrations_) tables.insert(tables.end(), migration.tables.begin(), migration.tables.end());
+  for (const store::Migration& migration : migrations_)
+    tables.insert(tables.end(), migration.tables.begin(), migration.tables.end());
   return tables;
 }
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/error.h"
 #include "app/app.h"
+#include "core/error.h"
 #include "store/database.h"
 
 namespace alley::cli {

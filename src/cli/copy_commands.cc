@@ -21,8 +21,9 @@ Result<std::string> sqlite_path(const std::string& url, const char* what) {
   Result<store::Database::Url> parsed = store::Database::parse_url(url);
   if (!parsed) return parsed.error();
   if (parsed->scheme != "sqlite") {
-    return Error::invalid(std::string(what) + " works on SQLite files; for PostgreSQL use pg_dump and pg_restore "
-                                              "(see docs/DEPLOY.md)");
+    return Error::invalid(std::string(what) +
+                          " works on SQLite files; for PostgreSQL use pg_dump and pg_restore "
+                          "(see docs/DEPLOY.md)");
   }
   return parsed->target;
 }
@@ -45,7 +46,8 @@ int copy_command(const std::vector<std::string>& words) {
   // Live progress only on a terminal; logs get the table at the end.
   const bool terminal = ::isatty(2);
   Result<std::vector<store::TableCopy>> report = store::copy_database(
-      source.value()->database(), target.value()->database(), source.value()->catalog().copied_tables(), [terminal](const std::string& table, std::int64_t rows) {
+      source.value()->database(), target.value()->database(), source.value()->catalog().copied_tables(),
+      [terminal](const std::string& table, std::int64_t rows) {
         if (terminal) std::fprintf(stderr, "\r  %-16s %" PRId64 " rows   ", table.c_str(), rows);
       });
   if (terminal) std::fprintf(stderr, "\r%40s\r", "");

@@ -2,8 +2,8 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "registry/demo_population.h"
 #include "records/pack_loader.h"
+#include "registry/demo_population.h"
 
 namespace alley::cli {
 
@@ -26,25 +26,26 @@ int init_command(const std::vector<std::string>& words) {
   Result<std::optional<std::string>> existing = records::loaded_pack(connection);
   if (!existing) return fail(existing.error().message);
   if (existing.value() && *existing.value() != pack_name) {
-    return fail(database->describe() + " already holds the pack '" + *existing.value() + "'; use another database for '" + pack_name +
-                "'");
+    return fail(database->describe() + " already holds the pack '" + *existing.value() +
+                "'; use another database for '" + pack_name + "'");
   }
   if (!existing.value()) {
     std::string last_resource;
     Status loaded = store::in_write_transaction(connection, [&]() -> Status {
-      Result<records::PackSummary> summary = records::load_pack(
-          connection, application.value()->catalog().resources(), pack.value(), [&](std::string_view resource, std::size_t done, std::size_t total) {
-            if (done == total) std::fprintf(stderr, "  %-14s %zu\n", std::string(resource).c_str(), total);
-          });
+      Result<records::PackSummary> summary =
+          records::load_pack(connection, application.value()->catalog().resources(), pack.value(),
+                             [&](std::string_view resource, std::size_t done, std::size_t total) {
+                               if (done == total)
+                                 std::fprintf(stderr, "  %-14s %zu\n", std::string(resource).c_str(), total);
+                             });
       if (!summary) return summary.error();
       return ok_status();
     });
     if (!loaded) return fail("the pack '" + pack_name + "' was not loaded: " + describe(loaded.error()));
-    std::fprintf(stderr, "alley: loaded the pack '%s' into %s\n", pack_name.c_str(),
-                 database->describe().c_str());
+    std::fprintf(stderr, "alley: loaded the pack '%s' into %s\n", pack_name.c_str(), database->describe().c_str());
   } else {
-    std::fprintf(stderr, "alley: %s already holds the pack '%s'; nothing to load\n",
-                 database->describe().c_str(), pack_name.c_str());
+    std::fprintf(stderr, "alley: %s already holds the pack '%s'; nothing to load\n", database->describe().c_str(),
+                 pack_name.c_str());
   }
 
   if (Status admin = store::in_write_transaction(connection, [&] { return create_first_admin(connection); }); !admin) {

@@ -2,11 +2,11 @@
 #include <cstdio>
 #include <thread>
 
+#include "accounts/authentication.h"
 #include "accounts/common_passwords.h"
+#include "app/api_router.h"
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "accounts/authentication.h"
-#include "app/api_router.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "store/file_mark.h"
@@ -33,7 +33,8 @@ int serve_command(const std::vector<std::string>& words) {
   auto port = parse_long(args->get("--port", "8080"), 0, 65535);
   if (!port) return fail("--port must be a number from 0 to 65535", 2);
   options.port = std::uint16_t(*port);
-  auto threads = parse_long(args->get("--threads", std::to_string(std::max(4u, std::thread::hardware_concurrency() * 2))), 1, 256);
+  auto threads =
+      parse_long(args->get("--threads", std::to_string(std::max(4u, std::thread::hardware_concurrency() * 2))), 1, 256);
   if (!threads) return fail("--threads must be a number from 1 to 256", 2);
   options.threads = std::size_t(*threads);
   auto timeout = parse_long(args->get("--request-timeout-ms", "15000"), 100, 3600000);
@@ -67,8 +68,8 @@ int serve_command(const std::vector<std::string>& words) {
   router.set_fallback(http::static_files_handler(web_root));
   router.set_authenticator(accounts::make_authenticator(application.value()->shared_database()));
   Status served = http::serve(options, router, [&](std::uint16_t bound) {
-    std::printf("alley: serving %s on http://%s:%u\n", application.value()->database().describe().c_str(), options.host.c_str(),
-                unsigned(bound));
+    std::printf("alley: serving %s on http://%s:%u\n", application.value()->database().describe().c_str(),
+                options.host.c_str(), unsigned(bound));
     std::fflush(stdout);
   });
   if (!served) return fail(served.error().message);

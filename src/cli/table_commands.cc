@@ -6,11 +6,11 @@
 #include <sstream>
 
 #include "cli/args.h"
-#include "core/files.h"
 #include "cli/commands.h"
+#include "core/files.h"
+#include "modules/modules.h"
 #include "records/geojson_export.h"
 #include "records/pack_loader.h"
-#include "modules/modules.h"
 #include "records/table_io.h"
 
 namespace alley::cli {
@@ -56,7 +56,8 @@ Json parents_first(const records::ResourceSchema& schema, const Json& records) {
   Json ordered = Json::array();
   std::set<std::string> placed, in_file;
   for (const Json& record : records) {
-    if (record.is_object() && record.contains("id") && record["id"].is_string()) in_file.insert(record["id"].get<std::string>());
+    if (record.is_object() && record.contains("id") && record["id"].is_string())
+      in_file.insert(record["id"].get<std::string>());
   }
   std::vector<bool> done(records.size(), false);
   for (bool progress = true; progress;) {
@@ -72,7 +73,8 @@ Json parents_first(const records::ResourceSchema& schema, const Json& records) {
       }
       if (waiting) continue;
       ordered.push_back(record);
-      if (record.is_object() && record.contains("id") && record["id"].is_string()) placed.insert(record["id"].get<std::string>());
+      if (record.is_object() && record.contains("id") && record["id"].is_string())
+        placed.insert(record["id"].get<std::string>());
       done[i] = progress = true;
     }
   }
@@ -141,7 +143,8 @@ int import_command(const std::vector<std::string>& words) {
 }
 
 int export_command(const std::vector<std::string>& words) {
-  const char* usage = "alley export RESOURCE [--format json|csv|geojson] [--datum WGS84|GCJ-02|BD-09] [--out FILE] [--db URL]";
+  const char* usage =
+      "alley export RESOURCE [--format json|csv|geojson] [--datum WGS84|GCJ-02|BD-09] [--out FILE] [--db URL]";
   Result<Args> args = parse_args(words, {"--db", "--format", "--out", "--datum"}, {});
   if (!args) return fail(args.error().message, 2);
   app::App application;
@@ -150,7 +153,8 @@ int export_command(const std::vector<std::string>& words) {
   if (!schema) return fail(schema.error().message, 2);
   if (args->positional.size() != 1) return fail(std::string("usage: ") + usage, 2);
   const std::string format = args->get("--format", "json");
-  if (format != "json" && format != "csv" && format != "geojson") return fail("--format must be json, csv or geojson", 2);
+  if (format != "json" && format != "csv" && format != "geojson")
+    return fail("--format must be json, csv or geojson", 2);
   if (format == "geojson" && !schema.value()->has_point && !schema.value()->has_geometry) {
     return fail(schema.value()->name + " have no positions; export them as json or csv", 2);
   }

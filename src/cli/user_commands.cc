@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "accounts/credentials.h"
 #include "accounts/sessions.h"
@@ -12,8 +13,6 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "records/repository.h"
-
-#include <nlohmann/json.hpp>
 
 namespace alley::cli {
 namespace {
@@ -59,9 +58,10 @@ Status create_first_admin(store::Connection& connection) {
   if (!hash) return hash.error();
   Result<accounts::User> admin = accounts::create_user(connection, {"admin", "admin", "", "", password, hash.value()});
   if (!admin) return admin.error();
-  std::printf("alley: created the user 'admin' with the password %s\n"
-              "       it is shown only this once: keep it, or set another with 'alley user passwd admin'\n",
-              password.c_str());
+  std::printf(
+      "alley: created the user 'admin' with the password %s\n"
+      "       it is shown only this once: keep it, or set another with 'alley user passwd admin'\n",
+      password.c_str());
   return ok_status();
 }
 
@@ -90,7 +90,9 @@ int user_command(const std::vector<std::string>& words) {
       const Json after = accounts::user_json(user.value());
       return records::append_audit(connection, {"cli"}, "create", "users", user->id, nullptr, &after);
     });
-    if (code == 0) std::printf("alley: created the user '%s' with the password %s (shown only this once)\n", name.c_str(), password.c_str());
+    if (code == 0)
+      std::printf("alley: created the user '%s' with the password %s (shown only this once)\n", name.c_str(),
+                  password.c_str());
     return code;
   }
   if (action == "passwd") {
@@ -102,7 +104,8 @@ int user_command(const std::vector<std::string>& words) {
       const Json change = {{"username", name}, {"password", "changed"}};
       return records::append_audit(connection, {"cli"}, "passwd", "users", name, nullptr, &change);
     });
-    if (code == 0) std::fprintf(stderr, "alley: the password of '%s' is changed; its sessions have ended\n", name.c_str());
+    if (code == 0)
+      std::fprintf(stderr, "alley: the password of '%s' is changed; its sessions have ended\n", name.c_str());
     return code;
   }
   if (action == "disable" || action == "enable") {

@@ -32,8 +32,8 @@ std::string iso8601(TimePoint now) {
   const hh_mm_ss time{floor<milliseconds>(now - days)};
   char buffer[40];
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%03ldZ", int(date.year()),
-                unsigned(date.month()), unsigned(date.day()), long(time.hours().count()),
-                long(time.minutes().count()), long(time.seconds().count()), long(time.subseconds().count()));
+                unsigned(date.month()), unsigned(date.day()), long(time.hours().count()), long(time.minutes().count()),
+                long(time.seconds().count()), long(time.subseconds().count()));
   return buffer;
 }
 
@@ -47,8 +47,7 @@ bool is_valid_date(std::string_view text) {
     for (std::size_t i = from; i < from + length; ++i) value = value * 10 + (text[i] - '0');
     return value;
   };
-  const std::chrono::year_month_day date{std::chrono::year{number(0, 4)},
-                                         std::chrono::month{unsigned(number(5, 2))},
+  const std::chrono::year_month_day date{std::chrono::year{number(0, 4)}, std::chrono::month{unsigned(number(5, 2))},
                                          std::chrono::day{unsigned(number(8, 2))}};
   return date.ok();
 }

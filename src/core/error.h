@@ -11,8 +11,8 @@
 namespace alley {
 
 enum class ErrorCode {
-  kInvalid,               // the input breaks a rule; `fields` says which
-  kMalformed,             // the input cannot be parsed at all
+  kInvalid,    // the input breaks a rule; `fields` says which
+  kMalformed,  // the input cannot be parsed at all
   kNotFound,
   kUnauthorized,          // not signed in, or wrong credentials
   kForbidden,             // signed in, but not allowed
@@ -20,10 +20,10 @@ enum class ErrorCode {
   kConflict,              // e.g. a duplicate id, a forbidden state transition
   kPreconditionFailed,    // If-Match does not match the current version
   kPreconditionRequired,  // an update without If-Match
-  kGone,                 // the record existed and was deleted
+  kGone,                  // the record existed and was deleted
   kTooLarge,
   kUnsupportedMediaType,
-  kUnavailable,           // the store cannot be reached or is busy
+  kUnavailable,  // the store cannot be reached or is busy
   kInternal,
 };
 

@@ -6,7 +6,7 @@ namespace alley::geo {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kSemiMajorAxis = 6378245.0;            // Krasovsky 1940, as GCJ-02 uses
+constexpr double kSemiMajorAxis = 6378245.0;  // Krasovsky 1940, as GCJ-02 uses
 constexpr double kEccentricitySquared = 0.00669342162296594323;
 constexpr double kBaiduPi = kPi * 3000.0 / 180.0;
 
@@ -37,9 +37,12 @@ std::optional<Datum> parse_datum(std::string_view name) {
 
 std::string_view datum_name(Datum datum) {
   switch (datum) {
-    case Datum::kWgs84: return "WGS84";
-    case Datum::kGcj02: return "GCJ-02";
-    case Datum::kBd09: return "BD-09";
+    case Datum::kWgs84:
+      return "WGS84";
+    case Datum::kGcj02:
+      return "GCJ-02";
+    case Datum::kBd09:
+      return "BD-09";
   }
   return "WGS84";
 }

@@ -14,8 +14,7 @@ bool ring_contains(const Ring& ring, LonLat p) {
   for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
     const LonLat& a = ring[i];
     const LonLat& b = ring[j];
-    if ((a.lat > p.lat) != (b.lat > p.lat) &&
-        p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon) {
+    if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon) {
       inside = !inside;
     }
   }

@@ -13,7 +13,9 @@ Result<Json> parse_json_body(const HttpRequest& request) {
   const std::string type = request.header("content-type");
   const std::string media = type.substr(0, type.find(';'));
   if (media != "application/json" && media != "application/merge-patch+json") {
-    return Error{ErrorCode::kUnsupportedMediaType, "send the body as application/json", {{"Content-Type", "must be application/json"}}};
+    return Error{ErrorCode::kUnsupportedMediaType,
+                 "send the body as application/json",
+                 {{"Content-Type", "must be application/json"}}};
   }
   if (request.body.empty()) return Error::malformed("the request has no body; send a JSON object");
   return parse_json_text(request.body, "the body");

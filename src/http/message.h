@@ -9,9 +9,9 @@
 namespace alley::http {
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", …
-  std::string path;    // percent-decoded path, without the query
-  std::string query;   // raw query string, without '?'
+  std::string method;                          // "GET", "POST", …
+  std::string path;                            // percent-decoded path, without the query
+  std::string query;                           // raw query string, without '?'
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
 

@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 namespace alley::http {
 
 using records::FieldSpec;
@@ -12,17 +11,37 @@ Json field_schema(const FieldSpec& spec) {
   Json schema = Json::object();
   switch (spec.type) {
     case FieldType::kText:
-    case FieldType::kReference: schema["type"] = "string"; break;
-    case FieldType::kDate: schema["type"] = "string"; schema["format"] = "date"; break;
-    case FieldType::kInteger: schema["type"] = "integer"; break;
-    case FieldType::kReal: schema["type"] = "number"; break;
-    case FieldType::kBool: schema["type"] = "boolean"; break;
-    case FieldType::kEnum: schema["type"] = "string"; schema["enum"] = spec.values; break;
-    case FieldType::kTextArray: schema["type"] = "array"; schema["items"] = {{"type", "string"}}; break;
-    case FieldType::kJson: schema["type"] = {"object", "array"}; break;
+    case FieldType::kReference:
+      schema["type"] = "string";
+      break;
+    case FieldType::kDate:
+      schema["type"] = "string";
+      schema["format"] = "date";
+      break;
+    case FieldType::kInteger:
+      schema["type"] = "integer";
+      break;
+    case FieldType::kReal:
+      schema["type"] = "number";
+      break;
+    case FieldType::kBool:
+      schema["type"] = "boolean";
+      break;
+    case FieldType::kEnum:
+      schema["type"] = "string";
+      schema["enum"] = spec.values;
+      break;
+    case FieldType::kTextArray:
+      schema["type"] = "array";
+      schema["items"] = {{"type", "string"}};
+      break;
+    case FieldType::kJson:
+      schema["type"] = {"object", "array"};
+      break;
     case FieldType::kGeometry:
       schema["type"] = "object";
-      schema["properties"] = {{"type", {{"type", "string"}, {"enum", spec.values}}}, {"coordinates", {{"type", "array"}}}};
+      schema["properties"] = {{"type", {{"type", "string"}, {"enum", spec.values}}},
+                              {"coordinates", {{"type", "array"}}}};
       schema["required"] = {"type", "coordinates"};
       break;
   }
@@ -44,6 +63,8 @@ Json field_schema(const FieldSpec& spec) {
   if (spec.written_by != records::Writer::kOwner) {
     schema["x-written-by"] = spec.written_by == records::Writer::kStaff ? "staff" : "admin";
   }
+  if (spec.create_only || spec.name == "id") schema["x-create-only"] = true;
+  if (!spec.references.empty()) schema["x-references"] = spec.references;
   return schema;
 }
 
@@ -56,11 +77,15 @@ Json resource_schema(const records::ResourceSchema& resource) {
     properties[spec.name] = field_schema(spec);
     if (spec.required) required.push_back(spec.name);
   }
-  properties["version"] = {{"type", "integer"}, {"readOnly", true}, {"description", "Increases with every write; the ETag"}};
+  properties["version"] = {
+      {"type", "integer"}, {"readOnly", true}, {"description", "Increases with every write; the ETag"}};
   properties["created_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
   properties["updated_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
   if (resource.describe_extra) resource.describe_extra(properties);
-  return {{"type", "object"}, {"title", resource.title_zh}, {"properties", properties}, {"required", required},
+  return {{"type", "object"},
+          {"title", resource.title_zh},
+          {"properties", properties},
+          {"required", required},
           {"additionalProperties", false}};
 }
 
@@ -91,9 +116,11 @@ Json components(const Router& router, const std::deque<records::ResourceSchema>&
                          {"schema_version", {{"type", "integer"}}},
                          {"pack", {{"type", {"string", "null"}}}},
                          {"version", {{"type", "string"}}}}}};
-  schemas["api_index"] = {{"type", "object"}, {"required", {"name", "version", "resources"}},
-                          {"properties", {{"name", {{"type", "string"}}}, {"version", {{"type", "string"}}},
-                                          {"resources", {{"type", "array"}}}}}};
+  schemas["api_index"] = {
+      {"type", "object"},
+      {"required", {"name", "version", "resources"}},
+      {"properties",
+       {{"name", {{"type", "string"}}}, {"version", {{"type", "string"}}}, {"resources", {{"type", "array"}}}}}};
   schemas["openapi"] = {{"type", "object"}, {"required", {"openapi", "paths"}}};
   schemas["problem"] = {
       {"type", "object"},
@@ -105,8 +132,10 @@ Json components(const Router& router, const std::deque<records::ResourceSchema>&
         {"detail", {{"type", "string"}}},
         {"errors",
          {{"type", "array"},
-          {"items", {{"type", "object"}, {"required", {"field", "message"}},
-                     {"properties", {{"field", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}}}}}};
+          {"items",
+           {{"type", "object"},
+            {"required", {"field", "message"}},
+            {"properties", {{"field", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}}}}}};
   for (const Router::SchemaWriter& write : router.schema_writers()) write(schemas);
   return {{"schemas", schemas}};
 }
@@ -120,27 +149,38 @@ Json operation(const Route& route) {
   Json parameters = Json::array();
   for (std::size_t at = route.pattern.find('{'); at != std::string::npos; at = route.pattern.find('{', at + 1)) {
     const std::string name = route.pattern.substr(at + 1, route.pattern.find('}', at) - at - 1);
-    parameters.push_back({{"name", name}, {"in", "path"}, {"required", true},
+    parameters.push_back({{"name", name},
+                          {"in", "path"},
+                          {"required", true},
                           {"schema", {{"type", "string"}, {"pattern", "^[a-z0-9][a-z0-9_-]{0,63}$"}}}});
   }
   for (const QueryParameterDoc& query : doc.query) {
-    parameters.push_back({{"name", query.name}, {"in", "query"}, {"required", false},
-                          {"description", query.description}, {"schema", {{"type", query.type}}}});
+    parameters.push_back({{"name", query.name},
+                          {"in", "query"},
+                          {"required", false},
+                          {"description", query.description},
+                          {"schema", {{"type", query.type}}}});
   }
-  parameters.push_back({{"name", "lang"}, {"in", "query"}, {"required", false},
+  parameters.push_back({{"name", "lang"},
+                        {"in", "query"},
+                        {"required", false},
                         {"schema", {{"type", "string"}, {"enum", {"zh-Hans", "zh-Hant", "en"}}}}});
   if (doc.needs_if_match) {
-    parameters.push_back({{"name", "If-Match"}, {"in", "header"}, {"required", true},
+    parameters.push_back({{"name", "If-Match"},
+                          {"in", "header"},
+                          {"required", true},
                           {"description", "The ETag last read; a stale one gets 412"},
                           {"schema", {{"type", "string"}}}});
   }
   op["parameters"] = parameters;
   // Who may call it (the full table is docs/SECURITY.md).
   op["x-access"] = access::access_name(doc.access);
-  if (doc.access != access::Access::kPublic) op["security"] = {{{"session", Json::array()}}, {{"token", Json::array()}}};
+  if (doc.access != access::Access::kPublic)
+    op["security"] = {{{"session", Json::array()}}, {{"token", Json::array()}}};
   if (!doc.request_schema.empty()) {
-    op["requestBody"] = {{"required", true},
-                         {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + doc.request_schema}}}}}}}};
+    op["requestBody"] = {
+        {"required", true},
+        {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + doc.request_schema}}}}}}}};
   }
   Json responses = Json::object();
   for (int status : doc.statuses) {
@@ -148,7 +188,8 @@ Json operation(const Route& route) {
     if (status < 300) {
       response["description"] = "Success";
       if (!doc.response_schema.empty()) {
-        response["content"] = {{doc.response_type, {{"schema", {{"$ref", "#/components/schemas/" + doc.response_schema}}}}}};
+        response["content"] = {
+            {doc.response_type, {{"schema", {{"$ref", "#/components/schemas/" + doc.response_schema}}}}}};
       } else if (!doc.response_type.empty()) {  // a file: a spreadsheet, a PDF
         response["content"] = {{doc.response_type, {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
       }
@@ -174,15 +215,20 @@ Json build_openapi(const Router& router, const std::deque<records::ResourceSchem
   for (const Route& route : router.routes()) paths[route.pattern][lower(route.method)] = operation(route);
   Json document = Json::object();
   document["openapi"] = "3.1.0";
-  document["info"] = {{"title", "Alley API"},
-                      {"version", ALLEY_VERSION},
-                      {"description", "The operating platform of an innovation district. Errors are RFC 9457 problem+json."}};
+  document["info"] = {
+      {"title", "Alley API"},
+      {"version", ALLEY_VERSION},
+      {"description", "The operating platform of an innovation district. Errors are RFC 9457 problem+json."}};
   document["paths"] = paths;
   document["components"] = components(router, resources);
   document["components"]["securitySchemes"] = {
-      {"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "alley_session"},
-                   {"description", "set by POST /api/v1/session; writes also need X-CSRF-Token"}}},
-      {"token", {{"type", "http"}, {"scheme", "bearer"}, {"description", "a personal API token (alley token create)"}}}};
+      {"session",
+       {{"type", "apiKey"},
+        {"in", "cookie"},
+        {"name", "alley_session"},
+        {"description", "set by POST /api/v1/session; writes also need X-CSRF-Token"}}},
+      {"token",
+       {{"type", "http"}, {"scheme", "bearer"}, {"description", "a personal API token (alley token create)"}}}};
   return document;
 }
 

@@ -28,7 +28,8 @@ void strip_private(const RequestContext& context, const ResourceSchema& schema, 
 }
 
 // Filtering or sorting by a hidden field would reveal it.
-Status check_private_query(const RequestContext& context, const ResourceSchema& schema, const records::ListQuery& query) {
+Status check_private_query(const RequestContext& context, const ResourceSchema& schema,
+                           const records::ListQuery& query) {
   if (sees_private_fields(context, schema, "")) return ok_status();
   std::vector<std::string> asked;
   for (const auto& [key, value] : query.filters) asked.push_back(key);
@@ -72,7 +73,8 @@ Result<geo::Datum> requested_datum(const HttpRequest& request) {
     for (const auto& [key, value] : *pairs) {
       if (key != "datum") continue;
       auto datum = geo::parse_datum(value);
-      if (!datum) return Error{ErrorCode::kMalformed, "datum must be WGS84, GCJ-02 or BD-09", {{"datum", "unknown datum"}}};
+      if (!datum)
+        return Error{ErrorCode::kMalformed, "datum must be WGS84, GCJ-02 or BD-09", {{"datum", "unknown datum"}}};
       return *datum;
     }
   }
@@ -91,9 +93,13 @@ std::vector<QueryParameterDoc> filter_docs(const ResourceSchema& schema) {
   for (const records::FieldSpec& spec : schema.fields) {
     const bool number = spec.type == records::FieldType::kInteger || spec.type == records::FieldType::kReal;
     if (spec.filterable) {
-      docs.push_back({spec.name, number ? "number" : spec.type == records::FieldType::kBool ? "boolean" : "string",
-                      spec.type == records::FieldType::kTextArray ? "Records whose " + spec.name + " contain this value"
-                                                                   : "Records whose " + spec.name + " equals this value"});
+      docs.push_back({spec.name,
+                      number                                   ? "number"
+                      : spec.type == records::FieldType::kBool ? "boolean"
+                                                               : "string",
+                      spec.type == records::FieldType::kTextArray
+                          ? "Records whose " + spec.name + " contain this value"
+                          : "Records whose " + spec.name + " equals this value"});
     }
     if (number) {
       docs.push_back({spec.name + "_min", "number", "Lowest " + spec.name});
@@ -115,7 +121,8 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
              [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams&) {
                Result<records::ListQuery> query = list_query(request);
                if (!query) return problem_response(query.error());
-               if (Status visible = check_private_query(context, schema, query.value()); !visible) return problem_response(visible.error());
+               if (Status visible = check_private_query(context, schema, query.value()); !visible)
+                 return problem_response(visible.error());
                Result<Json> page = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<records::Page> listed = records::list_records(connection, schema, query.value());
                  if (!listed) return listed.error();
@@ -129,8 +136,15 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                if (!page) return problem_response(page.error());
                return json_response(200, page.value());
              },
-             {"list_" + schema.name, "List " + schema.name + " (" + schema.title_zh + ")", schema.name, "",
-              component + "_page", "application/json", filter_docs(schema), {200, 400, 401, 403}, false,
+             {"list_" + schema.name,
+              "List " + schema.name + " (" + schema.title_zh + ")",
+              schema.name,
+              "",
+              component + "_page",
+              "application/json",
+              filter_docs(schema),
+              {200, 400, 401, 403},
+              false,
               schema.read_access});
 
   router.add("POST", base,
@@ -138,24 +152,36 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                Result<Json> body = parse_json_body(request);
                if (!body) return problem_response(body.error());
                Result<Json> created = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
-                 if (Status allowed = check_record_permission(context, schema, connection, std::nullopt, &body.value()); !allowed) {
+                 if (Status allowed = check_record_permission(context, schema, connection, std::nullopt, &body.value());
+                     !allowed) {
                    return allowed.error();
                  }
                  return records::create_record(connection, schema, body.value(), writer_of(context));
                });
                HttpResponse response = record_response(created, 201);
-               if (created) response.set_header("Location", "/api/v1/" + schema.name + "/" + created.value()["id"].get<std::string>());
+               if (created)
+                 response.set_header("Location",
+                                     "/api/v1/" + schema.name + "/" + created.value()["id"].get<std::string>());
                return response;
              },
-             {"create_" + schema.singular, "Create a " + schema.singular, schema.name, component, component,
-              "application/json", {}, {201, 400, 401, 403, 409, 413, 415, 422}, false, schema.write_access});
+             {"create_" + schema.singular,
+              "Create a " + schema.singular,
+              schema.name,
+              component,
+              component,
+              "application/json",
+              {},
+              {201, 400, 401, 403, 409, 413, 415, 422},
+              false,
+              schema.write_access});
 
   if (schema.has_point || schema.has_geometry) {
     router.add("GET", base + ".geojson",
                [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams&) {
                  Result<records::ListQuery> query = list_query(request);
                  if (!query) return problem_response(query.error());
-                 if (Status visible = check_private_query(context, schema, query.value()); !visible) return problem_response(visible.error());
+                 if (Status visible = check_private_query(context, schema, query.value()); !visible)
+                   return problem_response(visible.error());
                  Result<geo::Datum> datum = requested_datum(request);
                  if (!datum) return problem_response(datum.error());
                  Result<Json> collection = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
@@ -170,8 +196,12 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                  if (!collection) return problem_response(collection.error());
                  return json_response(200, collection.value(), "application/geo+json");
                },
-               {"geojson_" + schema.name, schema.title_zh + " as a GeoJSON FeatureCollection", schema.name, "",
-                "feature_collection", "application/geo+json",
+               {"geojson_" + schema.name,
+                schema.title_zh + " as a GeoJSON FeatureCollection",
+                schema.name,
+                "",
+                "feature_collection",
+                "application/geo+json",
                 [&] {
                   auto docs = filter_docs(schema);
                   // Without limit or cursor a map gets every matching feature at once.
@@ -182,7 +212,9 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                   docs.push_back({"datum", "string", "WGS84 (default), GCJ-02 or BD-09"});
                   return docs;
                 }(),
-                {200, 400, 401, 403}, false, schema.read_access});
+                {200, 400, 401, 403},
+                false,
+                schema.read_access});
   }
 
   router.add("GET", item,
@@ -197,32 +229,48 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                  return record;
                }));
              },
-             {"get_" + schema.singular, "Get one " + schema.singular, schema.name, "", component, "application/json",
-              {}, {200, 401, 403, 404, 410}, false, schema.read_access});
+             {"get_" + schema.singular,
+              "Get one " + schema.singular,
+              schema.name,
+              "",
+              component,
+              "application/json",
+              {},
+              {200, 401, 403, 404, 410},
+              false,
+              schema.read_access});
 
-  router.add("PATCH", item,
-             [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams& params) {
-               const std::string& id = params.at("id");
-               Result<std::optional<std::int64_t>> version = if_match_version(request);
-               if (!version) return problem_response(version.error());
-               Result<Json> body = parse_json_body(request);
-               if (!body) return problem_response(body.error());
-               return record_response(run_write(*db, [&](store::Connection& connection) -> Result<Json> {
-                 Result<Json> current = records::get_record(connection, schema, id);
-                 if (!current) return current.error();
-                 if (Status allowed = check_record_permission(context, schema, connection, current.value(), &body.value()); !allowed) {
-                   return allowed.error();
-                 }
-                 // If-Match: * means whatever is current.
-                 const std::int64_t expected =
-                     version.value() ? *version.value() : current.value()["version"].get<std::int64_t>();
-                 return records::update_record(connection, schema, id, body.value(), expected, writer_of(context));
-               }));
-             },
-             {"update_" + schema.singular,
-              "Change fields of a " + schema.singular + " (JSON merge patch; null removes a field)", schema.name,
-              component, component, "application/json", {}, {200, 400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 428},
-              true, schema.write_access});
+  router.add(
+      "PATCH", item,
+      [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams& params) {
+        const std::string& id = params.at("id");
+        Result<std::optional<std::int64_t>> version = if_match_version(request);
+        if (!version) return problem_response(version.error());
+        Result<Json> body = parse_json_body(request);
+        if (!body) return problem_response(body.error());
+        return record_response(run_write(*db, [&](store::Connection& connection) -> Result<Json> {
+          Result<Json> current = records::get_record(connection, schema, id);
+          if (!current) return current.error();
+          if (Status allowed = check_record_permission(context, schema, connection, current.value(), &body.value());
+              !allowed) {
+            return allowed.error();
+          }
+          // If-Match: * means whatever is current.
+          const std::int64_t expected =
+              version.value() ? *version.value() : current.value()["version"].get<std::int64_t>();
+          return records::update_record(connection, schema, id, body.value(), expected, writer_of(context));
+        }));
+      },
+      {"update_" + schema.singular,
+       "Change fields of a " + schema.singular + " (JSON merge patch; null removes a field)",
+       schema.name,
+       component,
+       component,
+       "application/json",
+       {},
+       {200, 400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 428},
+       true,
+       schema.write_access});
 
   router.add("DELETE", item,
              [db, &schema, keep](RequestContext& context, const HttpRequest& request, const PathParams& params) {
@@ -243,8 +291,16 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                response.status = 204;
                return response;
              },
-             {"delete_" + schema.singular, "Delete a " + schema.singular + " (kept, marked deleted)", schema.name,
-              "", "", "", {}, {204, 401, 403, 404, 409, 410, 412}, false, access::Access::kAdmin});
+             {"delete_" + schema.singular,
+              "Delete a " + schema.singular + " (kept, marked deleted)",
+              schema.name,
+              "",
+              "",
+              "",
+              {},
+              {204, 401, 403, 404, 409, 410, 412},
+              false,
+              access::Access::kAdmin});
 }
 
 }  // namespace

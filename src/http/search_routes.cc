@@ -40,7 +40,8 @@ Result<search::SearchQuery> search_query(const HttpRequest& request, const catal
     } else if (key == "resource") {
       const records::ResourceSchema* schema = catalog.find(value);
       if (!schema || !schema->is_searchable()) {
-        return Error{ErrorCode::kMalformed, "resource must be " + spoken_list(searchable_names(catalog), "or"),
+        return Error{ErrorCode::kMalformed,
+                     "resource must be " + spoken_list(searchable_names(catalog), "or"),
                      {{"resource", "not searchable"}}};
       }
       query.resources.push_back(value);
@@ -55,8 +56,10 @@ Result<search::SearchQuery> search_query(const HttpRequest& request, const catal
       return Error{ErrorCode::kMalformed, "search takes q, resource, limit and lang", {{key, "unknown parameter"}}};
     }
   }
-  if (!has_text || query.text.empty()) return Error{ErrorCode::kMalformed, "give something to search for in q", {{"q", "is required"}}};
-  if (query.text.size() > 200) return Error{ErrorCode::kMalformed, "the query is too long (200 bytes at most)", {{"q", "too long"}}};
+  if (!has_text || query.text.empty())
+    return Error{ErrorCode::kMalformed, "give something to search for in q", {{"q", "is required"}}};
+  if (query.text.size() > 200)
+    return Error{ErrorCode::kMalformed, "the query is too long (200 bytes at most)", {{"q", "too long"}}};
   return query;
 }
 
@@ -86,29 +89,37 @@ void add_search_routes(Router& router, std::shared_ptr<store::Database> database
                if (!found) return problem_response(found.error());
                return json_response(200, found.value());
              },
-             {"search", "Find " + spoken_list(searchable, "and") + " by any part of their names and descriptions, "
-                        "in Simplified or Traditional script or English",
-              "search", "", "search_result", "application/json",
+             {"search",
+              "Find " + spoken_list(searchable, "and") +
+                  " by any part of their names and descriptions, "
+                  "in Simplified or Traditional script or English",
+              "search",
+              "",
+              "search_result",
+              "application/json",
               {{"q", "string", "What to look for (required)"},
                {"resource", "string", spoken_list(searchable, "or") + "; repeat for several"},
                {"limit", "integer", "1–100 (default 20)"}},
               {200, 400}});
   router.add_schemas([](Json& schemas) {
-  schemas["search_result"] = {
-      {"type", "object"},
-      {"required", {"items", "total", "query"}},
-      {"properties",
-       {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/search_hit"}}}}},
-        {"total", {{"type", "integer"}}},
-        {"query", {{"type", "string"}, {"description", "the query as matched, in Simplified script"}}}}}};
-  schemas["search_hit"] = {
-      {"type", "object"},
-      {"required", {"resource", "id", "name", "synthetic", "score", "href"}},
-      {"additionalProperties", false},
-      {"properties",
-       {{"resource", {{"type", "string"}}}, {"id", {{"type", "string"}}}, {"name", {{"type", "string"}}},
-        {"name_en", {{"type", "string"}}}, {"synthetic", {{"type", "boolean"}}}, {"score", {{"type", "number"}}},
-        {"href", {{"type", "string"}}}}}};
+    schemas["search_result"] = {
+        {"type", "object"},
+        {"required", {"items", "total", "query"}},
+        {"properties",
+         {{"items", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/search_hit"}}}}},
+          {"total", {{"type", "integer"}}},
+          {"query", {{"type", "string"}, {"description", "the query as matched, in Simplified script"}}}}}};
+    schemas["search_hit"] = {{"type", "object"},
+                             {"required", {"resource", "id", "name", "synthetic", "score", "href"}},
+                             {"additionalProperties", false},
+                             {"properties",
+                              {{"resource", {{"type", "string"}}},
+                               {"id", {{"type", "string"}}},
+                               {"name", {{"type", "string"}}},
+                               {"name_en", {{"type", "string"}}},
+                               {"synthetic", {{"type", "boolean"}}},
+                               {"score", {{"type", "number"}}},
+                               {"href", {{"type", "string"}}}}}};
   });
 }
 

@@ -86,7 +86,9 @@ HttpResponse route(const Router& router, HttpRequest& request, RequestContext& c
       if (Status known = router.authenticator()(context, request); !known) return problem_response(known.error());
     }
     if (match.route) {
-      if (Status allowed = access::authorize(match.route->doc.access, context.user ? &*context.user : nullptr); !allowed) return problem_response(allowed.error());
+      if (Status allowed = access::authorize(match.route->doc.access, context.user ? &*context.user : nullptr);
+          !allowed)
+        return problem_response(allowed.error());
     }
     // Data is kept in Simplified Chinese: what a zh-Hant client writes is
     // folded to Simplified, and what it reads is converted on the way out.
@@ -96,7 +98,8 @@ HttpResponse route(const Router& router, HttpRequest& request, RequestContext& c
       request.body = search::to_simplified(request.body);
     }
     HttpResponse response = (*handler)(context, request, match.params);
-    if (traditional && response.status < 300 && response.header_value("Content-Type").find("json") != std::string::npos) {
+    if (traditional && response.status < 300 &&
+        response.header_value("Content-Type").find("json") != std::string::npos) {
       response.body = search::to_traditional(response.body);
     }
     response.set_header("Content-Language", context.lang);
@@ -140,8 +143,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_read(beast::error_code error) {
-    if (error == bhttp::error::end_of_stream || error == asio::error::connection_reset ||
-        error == asio::error::eof) {
+    if (error == bhttp::error::end_of_stream || error == asio::error::connection_reset || error == asio::error::eof) {
       return close();
     }
     if (error == beast::error::timeout) {
@@ -151,8 +153,8 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     }
     if (error == bhttp::error::body_limit) {
-      return send_and_close(problem_response(
-          413, "the body is larger than " + std::to_string(options_.body_limit / 1024) + " KiB"));
+      return send_and_close(
+          problem_response(413, "the body is larger than " + std::to_string(options_.body_limit / 1024) + " KiB"));
     }
     if (error == bhttp::error::header_limit) {
       return send_and_close(problem_response(431, "the request headers are too large"));
@@ -176,7 +178,8 @@ class Session : public std::enable_shared_from_this<Session> {
     request.body = std::move(message.body());
     const auto started = std::chrono::steady_clock::now();
     HttpResponse response = dispatch(router_, request, remote_, options_.trusted_proxies);
-    const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    const auto elapsed =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
     if (response.status >= 500) {
       std::fprintf(stderr, "alley: %s %s -> %d (%.1f ms)\n", loggable(request.method).c_str(),
                    loggable(request.path).c_str(), response.status, double(elapsed.count()) / 1000);
@@ -239,11 +242,13 @@ class Listener : public std::enable_shared_from_this<Listener> {
   std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
 
   void accept() {
-    acceptor_.async_accept(asio::make_strand(io_), [self = shared_from_this()](beast::error_code error, tcp::socket socket) {
-      if (error == asio::error::operation_aborted) return;
-      if (!error) std::make_shared<Session>(std::move(socket), self->router_, self->options_)->start();
-      self->accept();
-    });
+    acceptor_.async_accept(asio::make_strand(io_),
+                           [self = shared_from_this()](beast::error_code error, tcp::socket socket) {
+                             if (error == asio::error::operation_aborted) return;
+                             if (!error)
+                               std::make_shared<Session>(std::move(socket), self->router_, self->options_)->start();
+                             self->accept();
+                           });
   }
 
   void stop() {

@@ -43,7 +43,8 @@ HttpResponse file_response(const fs::path& file, bool immutable) {
 std::optional<fs::path> find_web_root(const fs::path& configured) {
   std::vector<fs::path> candidates;
   if (!configured.empty()) candidates.push_back(configured);
-  for (const fs::path& folder : install_search_path("ALLEY_WEB_DIR", fs::path("web") / "dist", "web", ALLEY_SOURCE_WEB_DIR)) {
+  for (const fs::path& folder :
+       install_search_path("ALLEY_WEB_DIR", fs::path("web") / "dist", "web", ALLEY_SOURCE_WEB_DIR)) {
     candidates.push_back(folder);
   }
   std::error_code error;

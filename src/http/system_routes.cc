@@ -28,16 +28,19 @@ void add_system_routes(Router& router, std::shared_ptr<store::Database> database
              },
              {"health", "Liveness and database check", "system", "", "health", "application/json", {}, {200, 503}});
 
-  router.add("GET", "/api/v1",
-             [&catalog](RequestContext&, const HttpRequest&, const PathParams&) {
-               Json resources = Json::array();
-               for (const auto& schema : catalog.resources()) {
-                 resources.push_back({{"name", schema.name}, {"title", schema.title_zh}, {"href", "/api/v1/" + schema.name}});
-               }
-               return json_response(200, {{"name", "Alley"}, {"version", ALLEY_VERSION}, {"resources", resources},
-                                          {"openapi", "/api/v1/openapi.json"}});
-             },
-             {"api_index", "What this API offers", "system", "", "api_index", "application/json", {}, {200}});
+  router.add(
+      "GET", "/api/v1",
+      [&catalog](RequestContext&, const HttpRequest&, const PathParams&) {
+        Json resources = Json::array();
+        for (const auto& schema : catalog.resources()) {
+          resources.push_back({{"name", schema.name}, {"title", schema.title_zh}, {"href", "/api/v1/" + schema.name}});
+        }
+        return json_response(200, {{"name", "Alley"},
+                                   {"version", ALLEY_VERSION},
+                                   {"resources", resources},
+                                   {"openapi", "/api/v1/openapi.json"}});
+      },
+      {"api_index", "What this API offers", "system", "", "api_index", "application/json", {}, {200}});
 
   const Router* table = &router;
   router.add("GET", "/api/v1/openapi.json",

@@ -1,12 +1,12 @@
 #include "plans/kpi_progress.h"
 
 #include <chrono>
-#include <map>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 
-#include "records/repository.h"
 #include "plans/resources.h"
+#include "records/repository.h"
 
 namespace alley::plans {
 namespace {
@@ -49,9 +49,12 @@ Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const 
   progress["name"] = kpi["name"];
   if (kpi.contains("name_en")) progress["name_en"] = kpi["name_en"];
   progress["unit"] = kpi.value("unit", "");
-  progress["target"] = {{"kind", kpi["target_kind"]}, {"min", kpi["target_min"]},
-                        {"max", kpi.value("target_max", Json())}, {"per_year", kpi.value("per_year", false)},
-                        {"cumulative", kpi.value("cumulative", false)}, {"due_on", kpi["due_on"]}};
+  progress["target"] = {{"kind", kpi["target_kind"]},
+                        {"min", kpi["target_min"]},
+                        {"max", kpi.value("target_max", Json())},
+                        {"per_year", kpi.value("per_year", false)},
+                        {"cumulative", kpi.value("cumulative", false)},
+                        {"due_on", kpi["due_on"]}};
   progress["measure"] = kpi["measure"];
   if (kpi.contains("data_note")) progress["data_note"] = kpi["data_note"];
   const std::string due = kpi["due_on"].get<std::string>();
@@ -65,8 +68,10 @@ Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const 
   if (!rows) return rows.error();
   Json history = Json::array();
   for (const store::Row& row : rows->rows) {
-    history.push_back({{"as_of", store::as_text(row[0])}, {"value", store::as_real(row[1]).value_or(0)},
-                       {"source", store::as_text(row[2])}, {"note", store::as_text(row[3])},
+    history.push_back({{"as_of", store::as_text(row[0])},
+                       {"value", store::as_real(row[1]).value_or(0)},
+                       {"source", store::as_text(row[2])},
+                       {"note", store::as_text(row[3])},
                        {"entered_by", store::as_text(row[4])}});
   }
 
@@ -75,7 +80,8 @@ Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const 
   if (kpi["measure"] == "query") {
     auto sql = kQueries.find(kpi.value("measure_query", ""));
     if (sql == kQueries.end()) return Error::invalid("unknown measure_query for KPI " + kpi["id"].get<std::string>());
-    Result<store::QueryResult> counted = connection.query("SELECT COUNT(*), COALESCE(SUM(synthetic), 0) " + sql->second);
+    Result<store::QueryResult> counted =
+        connection.query("SELECT COUNT(*), COALESCE(SUM(synthetic), 0) " + sql->second);
     if (!counted) return counted.error();
     value = double(store::as_integer(counted->rows[0][0]).value_or(0));
     progress["synthetic_in_value"] = store::as_integer(counted->rows[0][1]).value_or(0);

@@ -18,18 +18,21 @@ store::Migration plans_migration() {
                        "issuer TEXT, department_id TEXT REFERENCES departments(id), document_number TEXT, "
                        "period_start TEXT, period_end TEXT, plan_version TEXT, version_of TEXT REFERENCES plans(id), "
                        "stated_project_count INTEGER") +
-      record_table_sql("tasks",
-                       "plan_id TEXT NOT NULL REFERENCES plans(id), parent_id TEXT REFERENCES tasks(id), kind TEXT NOT "
-                       "NULL, number TEXT, sort_order INTEGER, lead_department_ids TEXT, co_department_ids TEXT, status "
-                       "TEXT, due_on TEXT, evidence TEXT, evidence_links TEXT, maps_to_id TEXT REFERENCES tasks(id)") +
-      record_table_sql("kpis",
-                       "plan_id TEXT NOT NULL REFERENCES plans(id), task_id TEXT REFERENCES tasks(id), unit TEXT, "
-                       "target_kind TEXT NOT NULL, target_min DOUBLE PRECISION NOT NULL, target_max DOUBLE PRECISION, "
-                       "per_year INTEGER, cumulative INTEGER, baseline DOUBLE PRECISION, baseline_on TEXT, due_on TEXT "
-                       "NOT NULL, measure TEXT NOT NULL, measure_query TEXT, lead_department_ids TEXT, data_note TEXT") +
-      record_table_sql("kpi_entries",
-                       "kpi_id TEXT NOT NULL REFERENCES kpis(id), value DOUBLE PRECISION NOT NULL, as_of TEXT NOT NULL, "
-                       "note TEXT") +
+      record_table_sql(
+          "tasks",
+          "plan_id TEXT NOT NULL REFERENCES plans(id), parent_id TEXT REFERENCES tasks(id), kind TEXT NOT "
+          "NULL, number TEXT, sort_order INTEGER, lead_department_ids TEXT, co_department_ids TEXT, status "
+          "TEXT, due_on TEXT, evidence TEXT, evidence_links TEXT, maps_to_id TEXT REFERENCES tasks(id)") +
+      record_table_sql(
+          "kpis",
+          "plan_id TEXT NOT NULL REFERENCES plans(id), task_id TEXT REFERENCES tasks(id), unit TEXT, "
+          "target_kind TEXT NOT NULL, target_min DOUBLE PRECISION NOT NULL, target_max DOUBLE PRECISION, "
+          "per_year INTEGER, cumulative INTEGER, baseline DOUBLE PRECISION, baseline_on TEXT, due_on TEXT "
+          "NOT NULL, measure TEXT NOT NULL, measure_query TEXT, lead_department_ids TEXT, data_note TEXT") +
+      record_table_sql(
+          "kpi_entries",
+          "kpi_id TEXT NOT NULL REFERENCES kpis(id), value DOUBLE PRECISION NOT NULL, as_of TEXT NOT NULL, "
+          "note TEXT") +
       "CREATE INDEX tasks_plan ON tasks(plan_id);"
       "CREATE INDEX tasks_parent ON tasks(parent_id);"
       "CREATE INDEX kpi_entries_kpi ON kpi_entries(kpi_id, as_of);";

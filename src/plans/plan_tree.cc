@@ -4,8 +4,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "records/repository.h"
 #include "plans/resources.h"
+#include "records/repository.h"
 
 namespace alley::plans {
 

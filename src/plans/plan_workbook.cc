@@ -46,8 +46,10 @@ void write_tasks(lxw_worksheet* sheet, const Json& nodes, int depth, lxw_row_t& 
     worksheet_write_string(sheet, row, 0, node.value("number", "").c_str(), formats.wrap);
     worksheet_write_string(sheet, row, 1, node["name"].get<std::string>().c_str(), formats.indent[std::min(depth, 3)]);
     worksheet_write_string(sheet, row, 2, kind_label(node["kind"].get<std::string>()), formats.wrap);
-    worksheet_write_string(sheet, row, 3, joined_names(node.value("lead_department_ids", Json::array()), names).c_str(), formats.wrap);
-    worksheet_write_string(sheet, row, 4, joined_names(node.value("co_department_ids", Json::array()), names).c_str(), formats.wrap);
+    worksheet_write_string(sheet, row, 3, joined_names(node.value("lead_department_ids", Json::array()), names).c_str(),
+                           formats.wrap);
+    worksheet_write_string(sheet, row, 4, joined_names(node.value("co_department_ids", Json::array()), names).c_str(),
+                           formats.wrap);
     worksheet_write_string(sheet, row, 5, node.value("due_on", "").c_str(), formats.wrap);
     std::string status = task_status_label(node.value("status", ""));
     if (node.value("overdue", false)) status += "（已逾期）";
@@ -107,16 +109,30 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
                 std::to_string(projects["listed"].get<int>()) + " 个";
   }
   worksheet_write_string(tasks, 1, 0, subtitle.c_str(), nullptr);
-  write_header(tasks, 3, {{"编号", 10}, {"任务", 46}, {"类别", 10}, {"牵头单位", 18}, {"配合单位", 30}, {"截止日期", 12},
-                          {"状态", 14}, {"进展说明", 50}},
+  write_header(tasks, 3,
+               {{"编号", 10},
+                {"任务", 46},
+                {"类别", 10},
+                {"牵头单位", 18},
+                {"配合单位", 30},
+                {"截止日期", 12},
+                {"状态", 14},
+                {"进展说明", 50}},
                formats.header);
   lxw_row_t row = 4;
   write_tasks(tasks, tree.value()["tree"], 0, row, formats, names.value());
   worksheet_freeze_panes(tasks, 4, 0);
 
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "指标");
-  write_header(sheet, 0, {{"指标", 30}, {"单位", 8}, {"目标", 14}, {"当前值", 10}, {"截至", 12}, {"预测（到期）", 14},
-                          {"状态", 14}, {"数据说明", 60}},
+  write_header(sheet, 0,
+               {{"指标", 30},
+                {"单位", 8},
+                {"目标", 14},
+                {"当前值", 10},
+                {"截至", 12},
+                {"预测（到期）", 14},
+                {"状态", 14},
+                {"数据说明", 60}},
                formats.header);
   lxw_row_t kpi_row = 1;
   for (const Json& kpi : kpis.value()["items"]) {
@@ -130,8 +146,10 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
     worksheet_write_string(sheet, kpi_row, 1, kpi["unit"].get<std::string>().c_str(), formats.wrap);
     worksheet_write_string(sheet, kpi_row, 2, goal.str().c_str(), formats.wrap);
     if (!kpi["value"].is_null()) worksheet_write_number(sheet, kpi_row, 3, kpi["value"].get<double>(), formats.wrap);
-    if (!kpi["as_of"].is_null()) worksheet_write_string(sheet, kpi_row, 4, kpi["as_of"].get<std::string>().c_str(), formats.wrap);
-    if (!kpi["forecast"].is_null()) worksheet_write_number(sheet, kpi_row, 5, kpi["forecast"]["value"].get<double>(), formats.wrap);
+    if (!kpi["as_of"].is_null())
+      worksheet_write_string(sheet, kpi_row, 4, kpi["as_of"].get<std::string>().c_str(), formats.wrap);
+    if (!kpi["forecast"].is_null())
+      worksheet_write_number(sheet, kpi_row, 5, kpi["forecast"]["value"].get<double>(), formats.wrap);
     worksheet_write_string(sheet, kpi_row, 6, status_label(kpi["status"].get<std::string>()), formats.wrap);
     std::string note = kpi.value("data_note", "");
     if (kpi.value("synthetic_in_value", 0) > 0) {

@@ -45,7 +45,8 @@ class Page {
   }
 
   // Writes text at (x, y) within `width`; returns its height.
-  double text(double x, double y, double width, const std::string& content, const char* font, Rgb colour = {0.1, 0.1, 0.1}) {
+  double text(double x, double y, double width, const std::string& content, const char* font,
+              Rgb colour = {0.1, 0.1, 0.1}) {
     PangoFontDescription* description = pango_font_description_from_string(font);
     pango_layout_set_font_description(layout_, description);
     pango_font_description_free(description);
@@ -112,7 +113,8 @@ Result<std::string> progress_report_pdf(store::Connection& connection, const std
     y += 4 + page.text(kMargin, y + 4, width, "目标进展报告 · 截至 " + today, "Noto Sans CJK SC 11", {0.3, 0.3, 0.3});
     std::string summary = "指标共 " + std::to_string(kpis.value()["total"].get<int>()) + " 项：";
     for (const char* status : {"green", "amber", "red", "no_data"}) {
-      summary += std::string(status_label(status)) + " " + std::to_string(kpis.value()["by_status"].value(status, 0)) + " 项  ";
+      summary += std::string(status_label(status)) + " " + std::to_string(kpis.value()["by_status"].value(status, 0)) +
+                 " 项  ";
     }
     y += 10 + page.text(kMargin, y + 10, width, summary, "Noto Sans CJK SC 10");
     y += 16;
@@ -136,8 +138,8 @@ Result<std::string> progress_report_pdf(store::Connection& connection, const std
         const double fx = bar_x + bar_width * std::clamp(forecast, 0.0, scale) / scale;
         page.line(fx, y, fx, y + 14, {0.1, 0.3, 0.7});
       }
-      std::string figures = (kpi["value"].is_null() ? std::string("—") : number(value)) + " / " + number(target) +
-                            " " + kpi["unit"].get<std::string>();
+      std::string figures = (kpi["value"].is_null() ? std::string("—") : number(value)) + " / " + number(target) + " " +
+                            kpi["unit"].get<std::string>();
       if (kpi.value("synthetic_in_value", 0) > 0) {
         figures += "（含示例 " + std::to_string(kpi["synthetic_in_value"].get<int>()) + "）";
       }

@@ -2,19 +2,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/app.h"
 #include "core/clock.h"
 #include "http/handler_support.h"
 #include "http/problem.h"
 #include "http/query_string.h"
-#include "app/app.h"
 #include "http/router.h"
-#include "plans/module.h"
 #include "plans/kpi_progress.h"
+#include "plans/module.h"
 #include "plans/plan_tree.h"
 #include "plans/plan_workbook.h"
 #include "plans/progress_report.h"
-#include "records/repository.h"
 #include "plans/resources.h"
+#include "records/repository.h"
 
 namespace alley::plans {
 
@@ -52,18 +52,26 @@ Result<std::string> report_plan(store::Connection& connection, const HttpRequest
 
 void add_routes(http::Router& router, app::App& app) {
   store::Database* db = &app.database();
-  router.add("GET", "/api/v1/plans/{id}/export.xlsx",
-             [db, &app](RequestContext&, const HttpRequest&, const PathParams& params) {
-               Result<store::Database::Lease> lease = db->acquire();
-               if (!lease) return problem_response(lease.error());
-               Result<std::string> workbook = plans::plan_workbook(*lease.value(), params.at("id"), app.clock().today());
-               if (!workbook) return problem_response(workbook.error());
-               return file_response(workbook.value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                    std::string(params.at("id")).append(".xlsx"));
-             },
-             {"plan_workbook", "The plan as a 施工图 spreadsheet (tasks, lead and co-units, deadlines, status) with its KPIs",
-              "plans", "", "", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {}, {200, 404, 410},
-              false, access::Access::kPublic});
+  router.add(
+      "GET", "/api/v1/plans/{id}/export.xlsx",
+      [db, &app](RequestContext&, const HttpRequest&, const PathParams& params) {
+        Result<store::Database::Lease> lease = db->acquire();
+        if (!lease) return problem_response(lease.error());
+        Result<std::string> workbook = plans::plan_workbook(*lease.value(), params.at("id"), app.clock().today());
+        if (!workbook) return problem_response(workbook.error());
+        return file_response(workbook.value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                             std::string(params.at("id")).append(".xlsx"));
+      },
+      {"plan_workbook",
+       "The plan as a 施工图 spreadsheet (tasks, lead and co-units, deadlines, status) with its KPIs",
+       "plans",
+       "",
+       "",
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+       {},
+       {200, 404, 410},
+       false,
+       access::Access::kPublic});
 
   router.add("GET", "/api/v1/reports/progress.pdf",
              [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
@@ -78,9 +86,16 @@ void add_routes(http::Router& router, app::App& app) {
                name += ".pdf";
                return file_response(pdf.value(), "application/pdf", name);
              },
-             {"progress_report", "The progress report: every KPI against its target, with charts, as a PDF", "plans", "",
-              "", "application/pdf", {{"plan_id", "string", "The plan (default: the one with most KPIs)"}},
-              {200, 400, 404}, false, access::Access::kPublic});
+             {"progress_report",
+              "The progress report: every KPI against its target, with charts, as a PDF",
+              "plans",
+              "",
+              "",
+              "application/pdf",
+              {{"plan_id", "string", "The plan (default: the one with most KPIs)"}},
+              {200, 400, 404},
+              false,
+              access::Access::kPublic});
 
   router.add("GET", "/api/v1/plans/{id}/tree",
              [db, &app](RequestContext&, const HttpRequest&, const PathParams& params) {
@@ -90,9 +105,17 @@ void add_routes(http::Router& router, app::App& app) {
                if (!tree) return problem_response(tree.error());
                return json_response(200, tree.value());
              },
-             {"plan_tree", "A plan with its actions, sub-actions, projects and milestones as a tree; overdue tasks; "
-                           "stated against listed projects",
-              "plans", "", "plan_tree", "application/json", {}, {200, 404, 410}, false, access::Access::kPublic});
+             {"plan_tree",
+              "A plan with its actions, sub-actions, projects and milestones as a tree; overdue tasks; "
+              "stated against listed projects",
+              "plans",
+              "",
+              "plan_tree",
+              "application/json",
+              {},
+              {200, 404, 410},
+              false,
+              access::Access::kPublic});
 
   router.add("GET", "/api/v1/kpis/{id}/progress",
              [db, &app](RequestContext&, const HttpRequest&, const PathParams& params) {
@@ -104,8 +127,16 @@ void add_routes(http::Router& router, app::App& app) {
                if (!progress) return problem_response(progress.error());
                return json_response(200, progress.value());
              },
-             {"kpi_progress", "Value, history, forecast to the due date and red/amber/green status of one KPI",
-              "plans", "", "kpi_progress", "application/json", {}, {200, 404, 410}, false, access::Access::kPublic});
+             {"kpi_progress",
+              "Value, history, forecast to the due date and red/amber/green status of one KPI",
+              "plans",
+              "",
+              "kpi_progress",
+              "application/json",
+              {},
+              {200, 404, 410},
+              false,
+              access::Access::kPublic});
 
   router.add("GET", "/api/v1/kpi-progress",
              [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
@@ -116,7 +147,8 @@ void add_routes(http::Router& router, app::App& app) {
                  if (key == "plan_id") {
                    plan_id = value;
                  } else if (key != "lang") {
-                   return problem_response(Error{ErrorCode::kMalformed, "kpi-progress takes plan_id", {{key, "unknown parameter"}}});
+                   return problem_response(
+                       Error{ErrorCode::kMalformed, "kpi-progress takes plan_id", {{key, "unknown parameter"}}});
                  }
                }
                Result<Json> progress = run_read(*db, [&](store::Connection& connection) {
@@ -125,14 +157,23 @@ void add_routes(http::Router& router, app::App& app) {
                if (!progress) return problem_response(progress.error());
                return json_response(200, progress.value());
              },
-             {"all_kpi_progress", "Every KPI (of one plan) with its progress and status", "plans", "",
-              "kpi_progress_list", "application/json", {{"plan_id", "string", "Only this plan's KPIs"}}, {200, 400},
-              false, access::Access::kPublic});
+             {"all_kpi_progress",
+              "Every KPI (of one plan) with its progress and status",
+              "plans",
+              "",
+              "kpi_progress_list",
+              "application/json",
+              {{"plan_id", "string", "Only this plan's KPIs"}},
+              {200, 400},
+              false,
+              access::Access::kPublic});
   router.add_schemas([](Json& schemas) {
-  schemas["plan_tree"] = {{"type", "object"}, {"required", {"plan", "counts", "overdue", "tree"}}};
-  schemas["kpi_progress"] = {{"type", "object"}, {"required", {"kpi_id", "name", "target", "value", "history", "forecast", "status"}},
-                             {"properties", {{"status", {{"type", "string"}, {"enum", {"green", "amber", "red", "no_data"}}}}}}};
-  schemas["kpi_progress_list"] = {{"type", "object"}, {"required", {"items", "total", "by_status"}}};
+    schemas["plan_tree"] = {{"type", "object"}, {"required", {"plan", "counts", "overdue", "tree"}}};
+    schemas["kpi_progress"] = {
+        {"type", "object"},
+        {"required", {"kpi_id", "name", "target", "value", "history", "forecast", "status"}},
+        {"properties", {{"status", {{"type", "string"}, {"enum", {"green", "amber", "red", "no_data"}}}}}}};
+    schemas["kpi_progress_list"] = {{"type", "object"}, {"required", {"items", "total", "by_status"}}};
   });
 }
 

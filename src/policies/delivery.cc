@@ -6,10 +6,10 @@
 #include "core/clock.h"
 #include "policies/evaluator.h"
 #include "policies/policy_index.h"
+#include "policies/resources.h"
 #include "records/repository.h"
 #include "registry/resources.h"
 #include "store/database.h"
-#include "policies/resources.h"
 
 namespace alley::policies {
 namespace {
@@ -30,7 +30,8 @@ Status notify_organization(store::Connection& connection, const Json& policy, co
 // The department hears of a policy's new matches in one digest per policy
 // while it is unread, so loading a thousand enterprises does not bury its
 // inbox: the digest counts them and names the latest.
-Status notify_department(store::Connection& connection, const Json& policy, const std::vector<const Json*>& organizations) {
+Status notify_department(store::Connection& connection, const Json& policy,
+                         const std::vector<const Json*>& organizations) {
   const std::string department = text_of(policy, "responsible_department_id");
   if (department.empty() || organizations.empty()) return ok_status();
   Result<store::QueryResult> digest = connection.query(
@@ -38,13 +39,13 @@ Status notify_department(store::Connection& connection, const Json& policy, cons
       "AND kind = 'policy_match' AND policy_id = ? AND read_at IS NULL",
       {department, text_of(policy, "id")});
   if (!digest) return digest.error();
-  const std::int64_t count =
-      std::int64_t(organizations.size()) + (digest->rows.empty() ? 0 : store::as_integer(digest->rows[0][1]).value_or(0));
+  const std::int64_t count = std::int64_t(organizations.size()) +
+                             (digest->rows.empty() ? 0 : store::as_integer(digest->rows[0][1]).value_or(0));
   const Json& latest = *organizations.back();
-  const std::string message =
-      count == 1 ? "「" + text_of(latest, "name") + "」新符合「" + text_of(policy, "name") + "」的条件"
-                 : "「" + text_of(policy, "name") + "」新匹配 " + std::to_string(count) + " 家单位，最近一家：「" +
-                       text_of(latest, "name") + "」";
+  const std::string message = count == 1
+                                  ? "「" + text_of(latest, "name") + "」新符合「" + text_of(policy, "name") + "」的条件"
+                                  : "「" + text_of(policy, "name") + "」新匹配 " + std::to_string(count) +
+                                        " 家单位，最近一家：「" + text_of(latest, "name") + "」";
   const std::string now = connection.clock().now_iso8601();
   Result<std::int64_t> written =
       digest->rows.empty()
@@ -53,7 +54,8 @@ Status notify_department(store::Connection& connection, const Json& policy, cons
                 "match_count, created_at) VALUES ('department', ?, 'policy_match', ?, ?, ?, ?, ?)",
                 {department, text_of(policy, "id"), text_of(latest, "id"), message, count, now})
           : connection.execute(
-                "UPDATE notifications SET organization_id = ?, message = ?, match_count = ?, created_at = ? WHERE id = ?",
+                "UPDATE notifications SET organization_id = ?, message = ?, match_count = ?, created_at = ? WHERE id = "
+                "?",
                 {text_of(latest, "id"), message, count, now, store::as_integer(digest->rows[0][0]).value_or(0)});
   return written ? ok_status() : Status(written.error());
 }
@@ -61,17 +63,17 @@ Status notify_department(store::Connection& connection, const Json& policy, cons
 // Records a new match and tells the organization.
 Status announce(store::Connection& connection, const Json& policy, const Json& organization) {
   const std::string organization_id = text_of(organization, "id");
-  Result<std::int64_t> recorded = connection.execute(
-      "INSERT INTO policy_matches (policy_id, organization_id, matched_at) VALUES (?, ?, ?)",
-      {text_of(policy, "id"), organization_id, connection.clock().now_iso8601()});
+  Result<std::int64_t> recorded =
+      connection.execute("INSERT INTO policy_matches (policy_id, organization_id, matched_at) VALUES (?, ?, ?)",
+                         {text_of(policy, "id"), organization_id, connection.clock().now_iso8601()});
   if (!recorded) return recorded.error();
   return notify_organization(connection, policy, organization_id);
 }
 
 Result<std::set<std::string>> announced(store::Connection& connection, const char* key, const char* other,
                                         const std::string& id) {
-  Result<store::QueryResult> rows = connection.query(
-      std::string("SELECT ") + other + " FROM policy_matches WHERE " + key + " = ?", {id});
+  Result<store::QueryResult> rows =
+      connection.query(std::string("SELECT ") + other + " FROM policy_matches WHERE " + key + " = ?", {id});
   if (!rows) return rows.error();
   std::set<std::string> ids;
   for (const store::Row& row : rows->rows) ids.insert(store::as_text(row[0]));
@@ -100,7 +102,7 @@ Status deliver_after_organization_write(store::Connection& connection, const Jso
     if (!rule) continue;  // checked on write; a rule an older parser accepted is skipped, not fatal
     const bool holds = table.holds(table.compile(rule.value()), 0);
     const bool known = before->count(text_of(policy, "id")) > 0;
-    Status done = holds && !known  ? announce(connection, policy, *after)
+    Status done = holds && !known   ? announce(connection, policy, *after)
                   : !holds && known ? forget(connection, text_of(policy, "id"), organization_id)
                                     : ok_status();
     if (done && holds && !known) done = notify_department(connection, policy, {after});
@@ -124,7 +126,8 @@ Status deliver_after_policy_write(store::Connection& connection, PolicyIndex& in
   if (policy.contains("rule")) {
     Result<Rule> rule = parse_rule(policy["rule"].get<std::string>());
     if (!rule) return rule.error();
-    Result<std::optional<std::vector<MatchedOrganization>>> resident = index.evaluate_in_write(connection, rule.value());
+    Result<std::optional<std::vector<MatchedOrganization>>> resident =
+        index.evaluate_in_write(connection, rule.value());
     if (!resident) return resident.error();
     if (resident.value()) {
       for (const MatchedOrganization& organization : *resident.value()) {

@@ -54,10 +54,14 @@ Bitmap scan(std::size_t rows, Test&& matches) {
 Type column_type(records::FieldType type) {
   switch (type) {
     case records::FieldType::kInteger:
-    case records::FieldType::kReal: return Type::kNumber;
-    case records::FieldType::kBool: return Type::kBool;
-    case records::FieldType::kTextArray: return Type::kList;
-    default: return Type::kString;
+    case records::FieldType::kReal:
+      return Type::kNumber;
+    case records::FieldType::kBool:
+      return Type::kBool;
+    case records::FieldType::kTextArray:
+      return Type::kList;
+    default:
+      return Type::kString;
   }
 }
 
@@ -69,12 +73,18 @@ std::int32_t intern(OrganizationColumn& column, const std::string& word) {
 
 bool compare_number(Op op, double actual, double required) {
   switch (op) {
-    case Op::kLess: return actual < required;
-    case Op::kLessEqual: return actual <= required;
-    case Op::kGreater: return actual > required;
-    case Op::kGreaterEqual: return actual >= required;
-    case Op::kNumberEqual: return actual == required;
-    default: return !std::isnan(actual) && actual != required;  // NaN (missing) fails every comparison, != included
+    case Op::kLess:
+      return actual < required;
+    case Op::kLessEqual:
+      return actual <= required;
+    case Op::kGreater:
+      return actual > required;
+    case Op::kGreaterEqual:
+      return actual >= required;
+    case Op::kNumberEqual:
+      return actual == required;
+    default:
+      return !std::isnan(actual) && actual != required;  // NaN (missing) fails every comparison, != included
   }
 }
 
@@ -118,8 +128,12 @@ void OrganizationTable::set_row(std::size_t row, const Json& record) {
       case Type::kNumber:
         column.numbers[row] = present ? value->get<double>() : std::numeric_limits<double>::quiet_NaN();
         break;
-      case Type::kBool: column.codes[row] = present ? (value->get<bool>() ? 1 : 0) : -1; break;
-      case Type::kString: column.codes[row] = present ? intern(column, value->get<std::string>()) : -1; break;
+      case Type::kBool:
+        column.codes[row] = present ? (value->get<bool>() ? 1 : 0) : -1;
+        break;
+      case Type::kString:
+        column.codes[row] = present ? intern(column, value->get<std::string>()) : -1;
+        break;
       case Type::kList:
         for (auto& [word, rows] : column.members) clear(rows, row);
         if (!present) break;
@@ -147,7 +161,8 @@ CompiledRule OrganizationTable::compile(const Rule& rule) {
       compiled.op = rule.kind == Rule::Kind::kAnd ? Op::kAnd : rule.kind == Rule::Kind::kOr ? Op::kOr : Op::kNot;
       for (const Rule& child : rule.children) compiled.children.push_back(compile(child));
       return compiled;
-    default: break;
+    default:
+      break;
   }
   auto found = columns_.find(rule.field);
   if (found == columns_.end()) return compiled;
@@ -204,7 +219,8 @@ CompiledRule OrganizationTable::compile(const Rule& rule) {
       compiled.op = rule.op == "==" ? Op::kCodeEqual : Op::kCodeNotEqual;
       return compiled;
     }
-    default: return compiled;
+    default:
+      return compiled;
   }
 }
 
@@ -231,30 +247,42 @@ Bitmap OrganizationTable::evaluate(const CompiledRule& rule) const {
       if (rows % 64 && !result.empty()) result.back() &= (std::uint64_t{1} << (rows % 64)) - 1;
       return result;
     }
-    case Op::kLess: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] < t; });
-    case Op::kLessEqual: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] <= t; });
-    case Op::kGreater: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] > t; });
-    case Op::kGreaterEqual: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] >= t; });
-    case Op::kNumberEqual: return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] == t; });
+    case Op::kLess:
+      return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] < t; });
+    case Op::kLessEqual:
+      return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] <= t; });
+    case Op::kGreater:
+      return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] > t; });
+    case Op::kGreaterEqual:
+      return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] >= t; });
+    case Op::kNumberEqual:
+      return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] == t; });
     case Op::kNumberNotEqual:
-      return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) { return data[r] == data[r] && data[r] != t; });
+      return scan(rows, [data = rule.column->numbers.data(), t = rule.number](std::size_t r) {
+        return data[r] == data[r] && data[r] != t;
+      });
     case Op::kNumberIn:
       return scan(rows, [data = rule.column->numbers.data(), &values = rule.numbers](std::size_t r) {
         bool any = false;
         for (double value : values) any |= data[r] == value;
         return any;
       });
-    case Op::kCodeEqual: return scan(rows, [data = rule.column->codes.data(), c = rule.code](std::size_t r) { return data[r] == c; });
+    case Op::kCodeEqual:
+      return scan(rows, [data = rule.column->codes.data(), c = rule.code](std::size_t r) { return data[r] == c; });
     case Op::kCodeNotEqual:
-      return scan(rows, [data = rule.column->codes.data(), c = rule.code](std::size_t r) { return data[r] >= 0 && data[r] != c; });
+      return scan(rows, [data = rule.column->codes.data(), c = rule.code](std::size_t r) {
+        return data[r] >= 0 && data[r] != c;
+      });
     case Op::kCodeIn:
       return scan(rows, [data = rule.column->codes.data(), &codes = rule.codes](std::size_t r) {
         bool any = false;
         for (std::int32_t code : codes) any |= data[r] == code;
         return any;
       });
-    case Op::kContains: return *rule.members;
-    case Op::kNothing: break;
+    case Op::kContains:
+      return *rule.members;
+    case Op::kNothing:
+      break;
   }
   return Bitmap(words_for(rows), 0);
 }
@@ -278,25 +306,35 @@ std::vector<Bitmap> OrganizationTable::evaluate_all(const std::vector<CompiledRu
 bool OrganizationTable::holds(const CompiledRule& rule, std::size_t row) const {
   switch (rule.op) {
     case Op::kAnd:
-      return std::all_of(rule.children.begin(), rule.children.end(), [&](const CompiledRule& c) { return holds(c, row); });
+      return std::all_of(rule.children.begin(), rule.children.end(),
+                         [&](const CompiledRule& c) { return holds(c, row); });
     case Op::kOr:
-      return std::any_of(rule.children.begin(), rule.children.end(), [&](const CompiledRule& c) { return holds(c, row); });
-    case Op::kNot: return !holds(rule.children.front(), row);
+      return std::any_of(rule.children.begin(), rule.children.end(),
+                         [&](const CompiledRule& c) { return holds(c, row); });
+    case Op::kNot:
+      return !holds(rule.children.front(), row);
     case Op::kNumberIn:
       return std::find(rule.numbers.begin(), rule.numbers.end(), rule.column->numbers[row]) != rule.numbers.end();
-    case Op::kCodeEqual: return rule.column->codes[row] == rule.code;
-    case Op::kCodeNotEqual: return rule.column->codes[row] >= 0 && rule.column->codes[row] != rule.code;
-    case Op::kCodeIn: return std::find(rule.codes.begin(), rule.codes.end(), rule.column->codes[row]) != rule.codes.end();
-    case Op::kContains: return test(*rule.members, row);
-    case Op::kNothing: return false;
-    default: return compare_number(rule.op, rule.column->numbers[row], rule.number);
+    case Op::kCodeEqual:
+      return rule.column->codes[row] == rule.code;
+    case Op::kCodeNotEqual:
+      return rule.column->codes[row] >= 0 && rule.column->codes[row] != rule.code;
+    case Op::kCodeIn:
+      return std::find(rule.codes.begin(), rule.codes.end(), rule.column->codes[row]) != rule.codes.end();
+    case Op::kContains:
+      return test(*rule.members, row);
+    case Op::kNothing:
+      return false;
+    default:
+      return compare_number(rule.op, rule.column->numbers[row], rule.number);
   }
 }
 
 std::vector<std::size_t> OrganizationTable::rows(const Bitmap& bitmap) const {
   std::vector<std::size_t> found;
   for (std::size_t w = 0; w < bitmap.size(); ++w) {
-    for (std::uint64_t word = bitmap[w]; word; word &= word - 1) found.push_back(w * 64 + std::size_t(__builtin_ctzll(word)));
+    for (std::uint64_t word = bitmap[w]; word; word &= word - 1)
+      found.push_back(w * 64 + std::size_t(__builtin_ctzll(word)));
   }
   return found;
 }
@@ -306,8 +344,10 @@ Json OrganizationTable::actual(const OrganizationColumn& column, std::size_t row
   switch (column.type) {
     case Type::kNumber:
       return column.integer ? Json(std::int64_t(column.numbers[row])) : Json(column.numbers[row]);
-    case Type::kBool: return column.codes[row] == 1;
-    case Type::kString: return column.words[std::size_t(column.codes[row])];
+    case Type::kBool:
+      return column.codes[row] == 1;
+    case Type::kString:
+      return column.words[std::size_t(column.codes[row])];
     case Type::kList: {
       std::vector<std::string> items;
       for (const auto& [word, rows] : column.members) {

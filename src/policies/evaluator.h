@@ -20,13 +20,13 @@ using Bitmap = std::vector<std::uint64_t>;
 
 struct OrganizationColumn {
   enum class Type { kNumber, kString, kBool, kList } type = Type::kNumber;
-  bool integer = false;                              // numbers shown without a fraction
-  std::vector<double> numbers;                       // NaN: missing
-  std::vector<std::int32_t> codes;                   // interned strings, booleans as 0/1; -1: missing
+  bool integer = false;             // numbers shown without a fraction
+  std::vector<double> numbers;      // NaN: missing
+  std::vector<std::int32_t> codes;  // interned strings, booleans as 0/1; -1: missing
   std::unordered_map<std::string, std::int32_t> dictionary;
-  std::vector<std::string> words;                    // code → string
-  std::unordered_map<std::string, Bitmap> members;   // list value → rows that have it
-  Bitmap known;                                      // rows with a value
+  std::vector<std::string> words;                   // code → string
+  std::unordered_map<std::string, Bitmap> members;  // list value → rows that have it
+  Bitmap known;                                     // rows with a value
 };
 
 // A rule bound to one table: fields resolved to columns, strings to codes and
@@ -34,9 +34,19 @@ struct OrganizationColumn {
 // Valid for as long as the table it was compiled against.
 struct CompiledRule {
   enum class Op {
-    kAnd, kOr, kNot,
-    kLess, kLessEqual, kGreater, kGreaterEqual, kNumberEqual, kNumberNotEqual, kNumberIn,
-    kCodeEqual, kCodeNotEqual, kCodeIn,
+    kAnd,
+    kOr,
+    kNot,
+    kLess,
+    kLessEqual,
+    kGreater,
+    kGreaterEqual,
+    kNumberEqual,
+    kNumberNotEqual,
+    kNumberIn,
+    kCodeEqual,
+    kCodeNotEqual,
+    kCodeIn,
     kContains,
     kNothing,  // a field or value this table cannot hold: matches no organization
   };

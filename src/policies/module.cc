@@ -43,16 +43,18 @@ void register_module(app::App& app) {
   catalog.add_migration(policies_migration());
   catalog.add_migration(delivery_migration());
   catalog.add_resource(policy_resource());  // the administrators', public to read
-  catalog.resource("organizations").after_write.push_back(
-      [](store::Connection& connection, const records::Actor&, const Json* before, const Json* after) {
-        return deliver_after_organization_write(connection, before, after);
-      });
+  catalog.resource("organizations")
+      .after_write.push_back(
+          [](store::Connection& connection, const records::Actor&, const Json* before, const Json* after) {
+            return deliver_after_organization_write(connection, before, after);
+          });
   auto index = std::make_shared<PolicyIndex>();
   app.provide(index);
-  catalog.resource("policies").after_write.push_back(
-      [index](store::Connection& connection, const records::Actor&, const Json* before, const Json* after) {
-        return deliver_after_policy_write(connection, *index, before, after);
-      });
+  catalog.resource("policies")
+      .after_write.push_back(
+          [index](store::Connection& connection, const records::Actor&, const Json* before, const Json* after) {
+            return deliver_after_policy_write(connection, *index, before, after);
+          });
   catalog.add_routes([&app](http::Router& router) { add_routes(router, app); });
 }
 

@@ -155,8 +155,8 @@ Result<std::optional<std::vector<MatchedOrganization>>> PolicyIndex::evaluate_in
                                                                                        const Rule& rule) {
   std::unique_lock writing(mutex_);  // compiling interns the rule's strings
   if (!loaded_) return std::optional<std::vector<MatchedOrganization>>();
-  Result<store::QueryResult> changed = connection.query(
-      "SELECT COUNT(*) FROM audit_log WHERE id > ? AND resource = ?", {seen_, std::string(kOrganizations)});
+  Result<store::QueryResult> changed = connection.query("SELECT COUNT(*) FROM audit_log WHERE id > ? AND resource = ?",
+                                                        {seen_, std::string(kOrganizations)});
   if (!changed) return changed.error();
   if (store::as_integer(changed->rows[0][0]).value_or(0) > 0) return std::optional<std::vector<MatchedOrganization>>();
   return std::optional<std::vector<MatchedOrganization>>(live_rows(table_.evaluate(table_.compile(rule))));

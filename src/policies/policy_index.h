@@ -45,7 +45,7 @@ struct MatchedOrganization {
 };
 
 struct PolicyMatches {
-  std::string rule;  // as stored
+  std::string rule;                                // as stored
   std::vector<MatchedOrganization> organizations;  // in id order
 };
 

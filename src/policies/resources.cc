@@ -8,23 +8,15 @@
 namespace alley::policies {
 namespace {
 
-using records::common_fields;
-using records::enum_field;
-using records::field;
-using records::FieldSpec;
-using records::geo_fields;
-using records::reference_array_field;
-using records::reference_field;
-using records::ResourceSchema;
-using records::with;
-using enum records::FieldType;
+using namespace records::vocabulary;
 
 // A policy's rule is checked, and kept in both forms: given as text it gets
 // its JSON Logic, given as JSON Logic it gets its text.
 void policy_rule(Json& merged, const Json* before, std::vector<FieldError>& errors) {
   const bool text_changed = merged.contains("rule") && (!before || before->value("rule", "") != merged["rule"]);
-  const bool logic_changed = merged.contains("rule_jsonlogic") &&
-                             (!before || !before->contains("rule_jsonlogic") || (*before)["rule_jsonlogic"] != merged["rule_jsonlogic"]);
+  const bool logic_changed =
+      merged.contains("rule_jsonlogic") &&
+      (!before || !before->contains("rule_jsonlogic") || (*before)["rule_jsonlogic"] != merged["rule_jsonlogic"]);
   if (text_changed) {
     Result<Rule> rule = parse_rule(merged["rule"].get<std::string>());
     if (!rule) {
@@ -57,27 +49,28 @@ void policy_rule(Json& merged, const Json* before, std::vector<FieldError>& erro
 
 records::ResourceSchema policy_resource() {
   std::vector<ResourceSchema> list;
-    list.push_back(
-        {"policies", "policy", "policy", "政策",
-         with(common_fields(),
-              {{field("issuer", kText, "Who issued it").longest(200),
-                field("document_number", kText, "文号").longest(60),
-                field("valid_from", kDate, "First day it applies").sort(),
-                field("valid_until", kDate, "Last day it applies").sort(),
-                enum_field("category", {"talent", "housing", "finance", "subsidy", "recognition", "fund", "insurance", "general"},
-                           "What kind of support")
-                    .filter()
-                    .sort(),
-                field("benefit", kText, "What an eligible enterprise gets"),
-                field("required_materials", kTextArray, "What to hand in"),
-                reference_field("responsible_department_id", "departments", "Who delivers it").filter(),
-                field("rule", kText, "Eligibility in the readable rule language, e.g. employees <= 300 and rd_ratio >= 0.05")
-                    .longest(10000),
-                field("rule_jsonlogic", kJson, "The same rule as JSON Logic (give either form; both are stored)"),
-                enum_field("rule_basis", {"document", "illustrative"},
-                           "Whether the documents state the rule, or it is an illustration")
-                    .filter()}}),
-         policy_rule});
+  list.push_back(
+      {"policies", "policy", "policy", "政策",
+       with(common_fields(),
+            {{field("issuer", kText, "Who issued it").longest(200), field("document_number", kText, "文号").longest(60),
+              field("valid_from", kDate, "First day it applies").sort(),
+              field("valid_until", kDate, "Last day it applies").sort(),
+              enum_field("category",
+                         {"talent", "housing", "finance", "subsidy", "recognition", "fund", "insurance", "general"},
+                         "What kind of support")
+                  .filter()
+                  .sort(),
+              field("benefit", kText, "What an eligible enterprise gets"),
+              field("required_materials", kTextArray, "What to hand in"),
+              reference_field("responsible_department_id", "departments", "Who delivers it").filter(),
+              field("rule", kText,
+                    "Eligibility in the readable rule language, e.g. employees <= 300 and rd_ratio >= 0.05")
+                  .longest(10000),
+              field("rule_jsonlogic", kJson, "The same rule as JSON Logic (give either form; both are stored)"),
+              enum_field("rule_basis", {"document", "illustrative"},
+                         "Whether the documents state the rule, or it is an illustration")
+                  .filter()}}),
+       policy_rule});
 
   return std::move(list.front());
 }

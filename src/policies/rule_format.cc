@@ -31,7 +31,8 @@ Result<Literal> literal_from(const Json& value) {
   if (value.is_number() && std::isfinite(value.get<double>())) return Literal(value.get<double>());
   if (value.is_boolean()) return Literal(value.get<bool>());
   if (value.is_string()) return Literal(value.get<std::string>());
-  return Error::invalid("JSON Logic values must be numbers, strings or booleans", {{"rule_jsonlogic", "unsupported value"}});
+  return Error::invalid("JSON Logic values must be numbers, strings or booleans",
+                        {{"rule_jsonlogic", "unsupported value"}});
 }
 
 // {"var": "field"}, where the field is a name the readable language can spell.
@@ -85,8 +86,10 @@ std::string to_text(const Rule& rule) {
       const bool simple = inner.kind != Rule::Kind::kAnd && inner.kind != Rule::Kind::kOr;
       return "not " + (simple ? to_text(inner) : "(" + to_text(inner) + ")");
     }
-    case Rule::Kind::kCompare: return rule.field + " " + rule.op + " " + literal_text(rule.value);
-    case Rule::Kind::kContains: return rule.field + " contains " + literal_text(rule.value);
+    case Rule::Kind::kCompare:
+      return rule.field + " " + rule.op + " " + literal_text(rule.value);
+    case Rule::Kind::kContains:
+      return rule.field + " contains " + literal_text(rule.value);
     case Rule::Kind::kIn: {
       std::string list;
       for (const Literal& value : rule.values) list += (list.empty() ? "" : ", ") + literal_text(value);
@@ -104,7 +107,8 @@ Json to_jsonlogic(const Rule& rule) {
       for (const Rule& child : rule.children) children.push_back(to_jsonlogic(child));
       return {{rule.kind == Rule::Kind::kAnd ? "and" : "or", children}};
     }
-    case Rule::Kind::kNot: return {{"!", Json::array({to_jsonlogic(rule.children.front())})}};
+    case Rule::Kind::kNot:
+      return {{"!", Json::array({to_jsonlogic(rule.children.front())})}};
     case Rule::Kind::kCompare: {
       // JSON Logic's == and != coerce types; === and !== say exactly what the rule means.
       const std::string op = rule.op == "==" ? "===" : rule.op == "!=" ? "!==" : rule.op;

@@ -20,12 +20,17 @@ FieldKind kind_of(const std::string& field) {
   if (!spec) return FieldKind::kUnknown;
   switch (spec->type) {
     case records::FieldType::kInteger:
-    case records::FieldType::kReal: return FieldKind::kNumber;
-    case records::FieldType::kBool: return FieldKind::kBool;
-    case records::FieldType::kTextArray: return FieldKind::kList;
+    case records::FieldType::kReal:
+      return FieldKind::kNumber;
+    case records::FieldType::kBool:
+      return FieldKind::kBool;
+    case records::FieldType::kTextArray:
+      return FieldKind::kList;
     case records::FieldType::kGeometry:
-    case records::FieldType::kJson: return FieldKind::kUnknown;
-    default: return FieldKind::kString;
+    case records::FieldType::kJson:
+      return FieldKind::kUnknown;
+    default:
+      return FieldKind::kString;
   }
 }
 
@@ -66,13 +71,15 @@ class Parser {
         step();
       }
       token_.type = Token::kWord;
-    } else if (std::isdigit(static_cast<unsigned char>(c)) || (c == '-' && position_ + 1 < text_.size() &&
-                                                               std::isdigit(static_cast<unsigned char>(text_[position_ + 1])))) {
+    } else if (std::isdigit(static_cast<unsigned char>(c)) ||
+               (c == '-' && position_ + 1 < text_.size() &&
+                std::isdigit(static_cast<unsigned char>(text_[position_ + 1])))) {
       std::size_t end = position_ + 1;
       while (end < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[end])) || text_[end] == '.')) ++end;
       token_.text = std::string(text_.substr(position_, end - position_));
       auto [stop, error] = std::from_chars(token_.text.data(), token_.text.data() + token_.text.size(), token_.number);
-      token_.type = error == std::errc() && stop == token_.text.data() + token_.text.size() ? Token::kNumber : Token::kSymbol;
+      token_.type =
+          error == std::errc() && stop == token_.text.data() + token_.text.size() ? Token::kNumber : Token::kSymbol;
       while (position_ < end) step();
     } else if (c == '"') {
       step();
@@ -179,7 +186,9 @@ class Parser {
       advance();
       return value;
     }
-    return fail(kind == FieldKind::kNumber ? "a number" : kind == FieldKind::kBool ? "true or false" : "a \"text\" in quotes");
+    return fail(kind == FieldKind::kNumber ? "a number"
+                : kind == FieldKind::kBool ? "true or false"
+                                           : "a \"text\" in quotes");
   }
 
   Result<Rule> comparison() {
@@ -190,7 +199,8 @@ class Parser {
     if (kind == FieldKind::kUnknown) return fail("a field of an organization (e.g. sectors, employees, rd_ratio)");
     advance();
     if (word("contains")) {
-      if (kind != FieldKind::kList) return fail("an operator for a single value (==, !=, in …), as " + rule.field + " is not a list");
+      if (kind != FieldKind::kList)
+        return fail("an operator for a single value (==, !=, in …), as " + rule.field + " is not a list");
       advance();
       Result<Literal> value = literal(FieldKind::kString);
       if (!value) return value.error();
@@ -216,7 +226,8 @@ class Parser {
       return rule;
     }
     static const std::vector<std::string> kOperators = {"==", "!=", "<", "<=", ">", ">="};
-    if (token_.type != Token::kSymbol || std::find(kOperators.begin(), kOperators.end(), token_.text) == kOperators.end()) {
+    if (token_.type != Token::kSymbol ||
+        std::find(kOperators.begin(), kOperators.end(), token_.text) == kOperators.end()) {
       return fail(kind == FieldKind::kList ? "contains" : "an operator (== != < <= > >= in)");
     }
     if (kind == FieldKind::kList) return fail("contains, as " + rule.field + " is a list");

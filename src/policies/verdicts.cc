@@ -17,7 +17,8 @@ bool offers_alternatives(const Rule& rule, bool negated = false) {
   if (rule.kind == Rule::Kind::kOr && !negated) return true;
   if (rule.kind == Rule::Kind::kAnd && negated) return true;
   const bool inner = negated != (rule.kind == Rule::Kind::kNot);
-  return std::any_of(rule.children.begin(), rule.children.end(), [&](const Rule& child) { return offers_alternatives(child, inner); });
+  return std::any_of(rule.children.begin(), rule.children.end(),
+                     [&](const Rule& child) { return offers_alternatives(child, inner); });
 }
 
 }  // namespace
@@ -44,7 +45,8 @@ Json policy_verdicts(const Json& organization, const std::vector<IndexedPolicy>&
     Json clauses = table.explain(rule.value(), 0);
     Json missing = Json::array();
     for (const Json& clause : clauses) {
-      if (clause["result"] == "unknown" && std::find(missing.begin(), missing.end(), clause["label"]) == missing.end()) {
+      if (clause["result"] == "unknown" &&
+          std::find(missing.begin(), missing.end(), clause["label"]) == missing.end()) {
         missing.push_back(clause["label"]);
       }
     }
@@ -73,7 +75,8 @@ std::vector<const records::FieldSpec*> calculator_fields() {
 
 Result<Json> calculator_organization(const Json& attributes) {
   if (!attributes.is_object()) {
-    return Error::invalid("send the enterprise's attributes as a JSON object, e.g. {\"kind\": \"enterprise\", \"employees\": 50}");
+    return Error::invalid(
+        "send the enterprise's attributes as a JSON object, e.g. {\"kind\": \"enterprise\", \"employees\": 50}");
   }
   const std::vector<const records::FieldSpec*> fields = calculator_fields();
   std::vector<FieldError> errors;
@@ -81,7 +84,8 @@ Result<Json> calculator_organization(const Json& attributes) {
   for (const auto& item : attributes.items()) {
     const std::string& name = item.key();
     const Json& value = item.value();
-    auto found = std::find_if(fields.begin(), fields.end(), [&](const records::FieldSpec* spec) { return spec->name == name; });
+    auto found =
+        std::find_if(fields.begin(), fields.end(), [&](const records::FieldSpec* spec) { return spec->name == name; });
     if (found == fields.end()) {
       errors.push_back({name, "is not an attribute eligibility rules look at"});
       continue;

@@ -39,10 +39,11 @@ std::vector<FieldSpec> with(std::vector<FieldSpec> base, std::initializer_list<s
 }
 
 std::string record_table_sql(std::string_view name, std::string_view columns, bool with_geo_columns) {
-  std::string sql = "CREATE TABLE " + std::string(name) +
-                    " (id TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT, description TEXT, source TEXT NOT NULL, "
-                    "synthetic INTEGER NOT NULL DEFAULT 0, version BIGINT NOT NULL DEFAULT 1, created_at TEXT NOT NULL, "
-                    "updated_at TEXT NOT NULL, deleted_at TEXT, ";
+  std::string sql =
+      "CREATE TABLE " + std::string(name) +
+      " (id TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT, description TEXT, source TEXT NOT NULL, "
+      "synthetic INTEGER NOT NULL DEFAULT 0, version BIGINT NOT NULL DEFAULT 1, created_at TEXT NOT NULL, "
+      "updated_at TEXT NOT NULL, deleted_at TEXT, ";
   if (with_geo_columns) sql += "geo_quality TEXT, geo_datum_in TEXT, geo_source TEXT, ";
   return sql + std::string(columns) + ");";
 }

@@ -22,4 +22,19 @@ std::vector<FieldSpec> with(std::vector<FieldSpec> base, std::initializer_list<s
 // repository reads version, timestamps and deleted_at from every record table.
 std::string record_table_sql(std::string_view name, std::string_view columns, bool with_geo_columns = false);
 
+// The words a module's resources.cc writes its resources in, brought in
+// with `using namespace records::vocabulary;`.
+namespace vocabulary {
+using records::common_fields;
+using records::enum_field;
+using records::field;
+using records::FieldSpec;
+using records::geo_fields;
+using records::reference_array_field;
+using records::reference_field;
+using records::ResourceSchema;
+using records::with;
+using enum records::FieldType;
+}  // namespace vocabulary
+
 }  // namespace alley::records

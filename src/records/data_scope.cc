@@ -9,23 +9,25 @@ namespace alley::records {
 
 Error not_your_department(const std::string& owner) {
   return {ErrorCode::kForbidden,
-          "only staff of the responsible department (" + (owner.empty() ? std::string("none: administrators only") : owner) +
+          "only staff of the responsible department (" +
+              (owner.empty() ? std::string("none: administrators only") : owner) +
               ") may change this record (只有负责部门可以修改)",
           {}};
 }
 
 RecordGuard guard_by_department(std::string field) {
-  return [field](const access::User& user, store::Connection&, const std::optional<Json>& current, Json* body) -> Status {
-    const std::string& mine = user.department_id;
-    if (current && current->value(field, "") != mine) return not_your_department(current->value(field, ""));
-    if (body && body->is_object()) {
-      if (!current && !body->contains(field)) (*body)[field] = mine;
-      if (body->contains(field) && (*body)[field] != Json(mine)) {
-        return Error{ErrorCode::kForbidden, "only administrators hand a record to another department", {}};
-      }
-    }
-    return ok_status();
-  };
+  return
+      [field](const access::User& user, store::Connection&, const std::optional<Json>& current, Json* body) -> Status {
+        const std::string& mine = user.department_id;
+        if (current && current->value(field, "") != mine) return not_your_department(current->value(field, ""));
+        if (body && body->is_object()) {
+          if (!current && !body->contains(field)) (*body)[field] = mine;
+          if (body->contains(field) && (*body)[field] != Json(mine)) {
+            return Error{ErrorCode::kForbidden, "only administrators hand a record to another department", {}};
+          }
+        }
+        return ok_status();
+      };
 }
 
 RecordGuard guard_through(std::string reference, std::string table, std::string department_column) {
@@ -51,10 +53,11 @@ RecordGuard any_staff() {
   return [](const access::User&, store::Connection&, const std::optional<Json>&, Json*) { return ok_status(); };
 }
 
-Result<bool> in_department_areas(store::Connection& connection, const std::string& department_id, double lon,
-                                 double lat) {
+Result<bool> in_territory(store::Connection& connection, const Territories& territories,
+                          const std::string& department_id, double lon, double lat) {
   Result<store::QueryResult> areas = connection.query(
-      "SELECT geometry FROM areas WHERE department_id = ? AND geometry IS NOT NULL AND deleted_at IS NULL",
+      "SELECT " + territories.geometry_field + " FROM " + territories.table + " WHERE " + territories.department_field +
+          " = ? AND " + territories.geometry_field + " IS NOT NULL AND deleted_at IS NULL",
       {department_id});
   if (!areas) return areas.error();
   for (const store::Row& row : areas->rows) {
@@ -71,7 +74,8 @@ Result<std::optional<std::pair<double, double>>> position(store::Connection& con
                                                           const Json& record) {
   using Position = std::optional<std::pair<double, double>>;
   if (where.through.empty()) {
-    if (!record.contains("lon") || !record.contains("lat") || !record["lon"].is_number() || !record["lat"].is_number()) {
+    if (!record.contains("lon") || !record.contains("lat") || !record["lon"].is_number() ||
+        !record["lat"].is_number()) {
       return Position();
     }
     return Position(std::pair{record["lon"].get<double>(), record["lat"].get<double>()});
@@ -89,9 +93,9 @@ Result<std::optional<std::pair<double, double>>> position(store::Connection& con
 
 }  // namespace
 
-RecordGuard guard_by_geography(PositionOf where) {
-  return [where](const access::User& user, store::Connection& connection, const std::optional<Json>& current,
-                 Json* body) -> Status {
+RecordGuard guard_by_geography(PositionOf where, Territories territories) {
+  return [where, territories](const access::User& user, store::Connection& connection,
+                              const std::optional<Json>& current, Json* body) -> Status {
     std::vector<Json> states;
     if (current) states.push_back(*current);
     if (body && body->is_object()) {
@@ -104,13 +108,15 @@ RecordGuard guard_by_geography(PositionOf where) {
       if (!at) return at.error();
       bool inside = false;
       if (at.value()) {
-        Result<bool> covered = in_department_areas(connection, user.department_id, at.value()->first, at.value()->second);
+        Result<bool> covered =
+            in_territory(connection, territories, user.department_id, at.value()->first, at.value()->second);
         if (!covered) return covered.error();
         inside = covered.value();
       }
       if (!inside) {
         return Error{ErrorCode::kForbidden,
-                     "this record does not lie within the areas your department answers for (不在本街道辖区内)", {}};
+                     "this record does not lie within the areas your department answers for (不在本街道辖区内)",
+                     {}};
       }
     }
     return ok_status();

@@ -31,15 +31,22 @@ struct PositionOf {
   std::string table;
 };
 
-// Whether `point` lies inside one of the areas `department_id` answers for
-// (areas whose department_id is it: a sub-district's own polygons).
-Result<bool> in_department_areas(store::Connection& connection, const std::string& department_id, double lon,
-                                 double lat);
+// The records that say where a department answers for: a table with a
+// department field and a GeoJSON polygon field (a sub-district's areas).
+struct Territories {
+  std::string table;
+  std::string department_field;
+  std::string geometry_field;
+};
 
-// Staff change the records that lie inside their department's areas, both
-// before and after the write (a record cannot be moved out of their reach or
-// into another's); a record with no position is not theirs.
-RecordGuard guard_by_geography(PositionOf where);
+// Whether the point lies inside one of the territories `department_id` answers for.
+Result<bool> in_territory(store::Connection& connection, const Territories& territories,
+                          const std::string& department_id, double lon, double lat);
+
+// Staff change the records that lie inside their department's territories,
+// both before and after the write (a record cannot be moved out of their
+// reach or into another's); a record with no position is not theirs.
+RecordGuard guard_by_geography(PositionOf where, Territories territories);
 
 // Passes when either guard does; otherwise says what `first` said.
 RecordGuard either(RecordGuard first, RecordGuard second);

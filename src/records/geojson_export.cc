@@ -7,8 +7,8 @@ namespace {
 
 void convert_coordinates(Json& coordinates, geo::Datum datum) {
   if (coordinates.is_array() && coordinates.size() >= 2 && coordinates[0].is_number()) {
-    const geo::LonLat p = geo::convert({coordinates[0].get<double>(), coordinates[1].get<double>()},
-                                       geo::Datum::kWgs84, datum);
+    const geo::LonLat p =
+        geo::convert({coordinates[0].get<double>(), coordinates[1].get<double>()}, geo::Datum::kWgs84, datum);
     coordinates[0] = p.lon;
     coordinates[1] = p.lat;
     return;

@@ -70,8 +70,8 @@ void check_geometry(const Json& merged, const FieldSpec& spec, std::vector<Field
 // Converts every [lon, lat] position inside GeoJSON coordinates in place.
 void convert_positions(Json& coordinates, geo::Datum from) {
   if (is_position(coordinates) && coordinates[0].is_number()) {
-    const geo::LonLat wgs = geo::convert({coordinates[0].get<double>(), coordinates[1].get<double>()}, from,
-                                         geo::Datum::kWgs84);
+    const geo::LonLat wgs =
+        geo::convert({coordinates[0].get<double>(), coordinates[1].get<double>()}, from, geo::Datum::kWgs84);
     coordinates[0] = wgs.lon;
     coordinates[1] = wgs.lat;
     return;

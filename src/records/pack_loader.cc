@@ -80,10 +80,9 @@ Result<PackSummary> load_pack(store::Connection& connection, const std::deque<Re
       if (progress) progress(schema.name, i + 1, records->size());
     }
   }
-  for (const auto& [key, value] : {std::pair<std::string, std::string>{"pack", summary.name},
-                                   {"pack_manifest", manifest->dump()}}) {
-    Result<std::int64_t> saved =
-        connection.execute("INSERT INTO pack_info (key, value) VALUES (?, ?)", {key, value});
+  for (const auto& [key, value] :
+       {std::pair<std::string, std::string>{"pack", summary.name}, {"pack_manifest", manifest->dump()}}) {
+    Result<std::int64_t> saved = connection.execute("INSERT INTO pack_info (key, value) VALUES (?, ?)", {key, value});
     if (!saved) return saved.error();
   }
   return summary;

@@ -66,8 +66,7 @@ std::optional<std::string> value_problem(const FieldSpec& spec, const Json& valu
       return std::nullopt;
     case FieldType::kEnum:
       if (!value.is_string() ||
-          std::find(spec.values.begin(), spec.values.end(), value.get_ref<const std::string&>()) ==
-              spec.values.end()) {
+          std::find(spec.values.begin(), spec.values.end(), value.get_ref<const std::string&>()) == spec.values.end()) {
         return "must be one of: " + join(spec.values);
       }
       return std::nullopt;
@@ -170,8 +169,8 @@ Result<Json> validate_write(const ResourceSchema& schema, const Json& input, con
     merged[key] = value;
   }
   for (const FieldSpec& spec : schema.fields) {
-    const bool already_reported = std::any_of(errors.begin(), errors.end(),
-                                              [&](const FieldError& error) { return error.field == spec.name; });
+    const bool already_reported =
+        std::any_of(errors.begin(), errors.end(), [&](const FieldError& error) { return error.field == spec.name; });
     if (spec.required && !merged.contains(spec.name) && !already_reported) {
       errors.push_back({spec.name, "is required"});
     }

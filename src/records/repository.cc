@@ -29,26 +29,36 @@ std::string column_list(const ResourceSchema& schema) {
 SqlValue to_sql(const FieldSpec& spec, const Json& value) {
   if (value.is_null()) return std::monostate{};
   switch (spec.type) {
-    case FieldType::kInteger: return value.get<std::int64_t>();
-    case FieldType::kReal: return value.get<double>();
-    case FieldType::kBool: return std::int64_t{value.get<bool>() ? 1 : 0};
+    case FieldType::kInteger:
+      return value.get<std::int64_t>();
+    case FieldType::kReal:
+      return value.get<double>();
+    case FieldType::kBool:
+      return std::int64_t{value.get<bool>() ? 1 : 0};
     case FieldType::kTextArray:
     case FieldType::kGeometry:
-    case FieldType::kJson: return value.dump();
-    default: return value.get<std::string>();
+    case FieldType::kJson:
+      return value.dump();
+    default:
+      return value.get<std::string>();
   }
 }
 
 Json from_sql(FieldType type, const SqlValue& value) {
   if (store::is_null(value)) return nullptr;
   switch (type) {
-    case FieldType::kInteger: return store::as_integer(value).value_or(0);
-    case FieldType::kReal: return store::as_real(value).value_or(0.0);
-    case FieldType::kBool: return store::as_integer(value).value_or(0) != 0;
+    case FieldType::kInteger:
+      return store::as_integer(value).value_or(0);
+    case FieldType::kReal:
+      return store::as_real(value).value_or(0.0);
+    case FieldType::kBool:
+      return store::as_integer(value).value_or(0) != 0;
     case FieldType::kTextArray:
     case FieldType::kGeometry:
-    case FieldType::kJson: return Json::parse(store::as_text(value), nullptr, false);
-    default: return store::as_text(value);
+    case FieldType::kJson:
+      return Json::parse(store::as_text(value), nullptr, false);
+    default:
+      return store::as_text(value);
   }
 }
 
@@ -98,7 +108,8 @@ Status check_references(store::Connection& connection, const ResourceSchema& sch
     if (spec.type == FieldType::kTextArray && !spec.references.empty() && merged.contains(spec.name)) {
       if (before && before->contains(spec.name) && (*before)[spec.name] == merged[spec.name]) continue;
       const ResourceSchema* referenced = spec.referenced;
-      if (!referenced) return Error::internal(schema.name + "." + spec.name + " refers to a resource no catalog registered");
+      if (!referenced)
+        return Error::internal(schema.name + "." + spec.name + " refers to a resource no catalog registered");
       for (const Json& item : merged[spec.name]) {
         Result<std::optional<std::pair<Json, bool>>> found = read_any(connection, *referenced, item.get<std::string>());
         if (!found) return found.error();
@@ -112,7 +123,8 @@ Status check_references(store::Connection& connection, const ResourceSchema& sch
     const std::string target = merged[spec.name].get<std::string>();
     if (before && before->value(spec.name, "") == target) continue;  // unchanged: was valid when written
     const ResourceSchema* referenced = spec.referenced;
-    if (!referenced) return Error::internal(schema.name + "." + spec.name + " refers to a resource no catalog registered");
+    if (!referenced)
+      return Error::internal(schema.name + "." + spec.name + " refers to a resource no catalog registered");
     if (spec.references == schema.name && merged.value("id", "") == target) {
       errors.push_back({spec.name, "cannot refer to the record itself"});
       continue;
@@ -325,10 +337,9 @@ Result<std::vector<Json>> list_all_records(store::Connection& connection, const 
   std::vector<Json> records;
   std::string after;
   while (true) {
-    Result<store::QueryResult> rows =
-        connection.query("SELECT " + column_list(schema) + " FROM " + schema.name +
-                             " WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?",
-                         {after, kBatch});
+    Result<store::QueryResult> rows = connection.query("SELECT " + column_list(schema) + " FROM " + schema.name +
+                                                           " WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?",
+                                                       {after, kBatch});
     if (!rows) return rows.error();
     for (const store::Row& row : rows->rows) records.push_back(row_to_record(schema, row));
     if (std::int64_t(rows->rows.size()) < kBatch) return records;
@@ -389,7 +400,8 @@ Result<Json> create_record(store::Connection& connection, const ResourceSchema& 
   if (Status audited = append_audit(connection, actor, "create", schema.name, id, nullptr, &record); !audited) {
     return audited.error();
   }
-  if (Status followed = run_write_hooks(connection, schema, actor, nullptr, &record); !followed) return followed.error();
+  if (Status followed = run_write_hooks(connection, schema, actor, nullptr, &record); !followed)
+    return followed.error();
   return record;
 }
 
@@ -434,7 +446,8 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
       !audited) {
     return audited.error();
   }
-  if (Status followed = run_write_hooks(connection, schema, actor, &current.value(), &record); !followed) return followed.error();
+  if (Status followed = run_write_hooks(connection, schema, actor, &current.value(), &record); !followed)
+    return followed.error();
   return record;
 }
 
@@ -451,10 +464,10 @@ Status delete_record(store::Connection& connection, const ResourceSchema& schema
     // A list of ids (a task's lead departments) is stored as JSON text.
     const std::string& column = referrer.field->name;
     const bool sqlite = connection.dialect() == store::Dialect::kSqlite;
-    const std::string condition =
-        referrer.field->type != FieldType::kTextArray ? column + " = ?"
-        : sqlite ? "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value = ?)"
-                 : "CAST(" + column + " AS jsonb) @> jsonb_build_array(CAST(? AS text))";
+    const std::string condition = referrer.field->type != FieldType::kTextArray ? column + " = ?"
+                                  : sqlite
+                                      ? "EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE json_each.value = ?)"
+                                      : "CAST(" + column + " AS jsonb) @> jsonb_build_array(CAST(? AS text))";
     Result<store::QueryResult> count = connection.query(
         "SELECT COUNT(*) FROM " + referrer.resource->name + " WHERE " + condition + " AND deleted_at IS NULL",
         {std::string(id)});
@@ -472,7 +485,8 @@ Status delete_record(store::Connection& connection, const ResourceSchema& schema
       {connection.clock().now_iso8601(), connection.clock().now_iso8601(), std::string(id)});
   if (!changed) return changed.error();
   if (Status unindexed = unindex_record(connection, schema, id); !unindexed) return unindexed;
-  if (Status audited = append_audit(connection, actor, "delete", schema.name, id, &current.value(), nullptr); !audited) {
+  if (Status audited = append_audit(connection, actor, "delete", schema.name, id, &current.value(), nullptr);
+      !audited) {
     return audited;
   }
   return run_write_hooks(connection, schema, actor, &current.value(), nullptr);

@@ -46,11 +46,11 @@ struct FieldSpec {
   bool required = false;
   bool filterable = false;
   bool sortable = false;
-  bool unique = false;       // no two live records share a value
-  bool is_public = true;     // false: district staff (and an organization itself) only
-  bool create_only = false;  // may be given on create; changed afterwards only by its own endpoint
+  bool unique = false;                 // no two live records share a value
+  bool is_public = true;               // false: district staff (and an organization itself) only
+  bool create_only = false;            // may be given on create; changed afterwards only by its own endpoint
   Writer written_by = Writer::kOwner;  // the lowest standing that may set or change it (a district designation: staff)
-  std::string locked_hint;   // for create_only fields: where to change it instead
+  std::string locked_hint;             // for create_only fields: where to change it instead
   std::vector<std::string> values;
   std::string references;
   const ResourceSchema* referenced = nullptr;  // the resource `references` names, set by the catalog
@@ -60,12 +60,30 @@ struct FieldSpec {
   std::size_t max_length = 4000;
 
   // Fluent setters keep schemas.cc readable.
-  FieldSpec& is_required() { required = true; return *this; }
-  FieldSpec& labelled(std::string chinese) { label = std::move(chinese); return *this; }
-  FieldSpec& filter() { filterable = true; return *this; }
-  FieldSpec& sort() { sortable = true; return *this; }
-  FieldSpec& one_per_record() { unique = true; return *this; }
-  FieldSpec& not_public() { is_public = false; return *this; }
+  FieldSpec& is_required() {
+    required = true;
+    return *this;
+  }
+  FieldSpec& labelled(std::string chinese) {
+    label = std::move(chinese);
+    return *this;
+  }
+  FieldSpec& filter() {
+    filterable = true;
+    return *this;
+  }
+  FieldSpec& sort() {
+    sortable = true;
+    return *this;
+  }
+  FieldSpec& one_per_record() {
+    unique = true;
+    return *this;
+  }
+  FieldSpec& not_public() {
+    is_public = false;
+    return *this;
+  }
   FieldSpec& set_by_staff() {
     written_by = Writer::kStaff;
     return *this;
@@ -75,9 +93,20 @@ struct FieldSpec {
     locked_hint = std::move(hint);
     return *this;
   }
-  FieldSpec& range(std::optional<double> low, std::optional<double> high) { minimum = low; maximum = high; return *this; }
-  FieldSpec& above(double low) { minimum = low; exclusive_minimum = true; return *this; }
-  FieldSpec& longest(std::size_t length) { max_length = length; return *this; }
+  FieldSpec& range(std::optional<double> low, std::optional<double> high) {
+    minimum = low;
+    maximum = high;
+    return *this;
+  }
+  FieldSpec& above(double low) {
+    minimum = low;
+    exclusive_minimum = true;
+    return *this;
+  }
+  FieldSpec& longest(std::size_t length) {
+    max_length = length;
+    return *this;
+  }
 };
 
 FieldSpec field(std::string name, FieldType type, std::string description);
@@ -128,10 +157,10 @@ struct Referrer {
 };
 
 struct ResourceSchema {
-  std::string name;       // plural, the path segment and the table: "organizations"
-  std::string singular;   // "organization"
-  std::string id_prefix;  // for server-minted ids: "org"
-  std::string title_zh;   // 组织机构
+  std::string name;               // plural, the path segment and the table: "organizations"
+  std::string singular;           // "organization"
+  std::string id_prefix;          // for server-minted ids: "org"
+  std::string title_zh;           // 组织机构
   std::vector<FieldSpec> fields;  // every client-visible field except version and timestamps
   RecordRule rule{};
   bool has_point = false;     // lon/lat columns: served as GeoJSON points

@@ -27,7 +27,8 @@ const char* const kSearchSqlite =
 // The 'simple' configuration only lower-cases: the tokens are already ours.
 const char* const kSearchPostgres =
     "ALTER TABLE search_documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
-    "(setweight(to_tsvector('simple', title_tokens), 'A') || setweight(to_tsvector('simple', body_tokens), 'D')) STORED;"
+    "(setweight(to_tsvector('simple', title_tokens), 'A') || setweight(to_tsvector('simple', body_tokens), 'D')) "
+    "STORED;"
     "CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv);";
 
 }  // namespace
@@ -35,7 +36,9 @@ const char* const kSearchPostgres =
 store::Migration search_migration() {
   store::Migration migration(
       2, "search", kSearchSchema,
-      {store::TableSpec("search_documents").with_identity_key().not_copied("derived from the records; rebuilt when the server starts"),
+      {store::TableSpec("search_documents")
+           .with_identity_key()
+           .not_copied("derived from the records; rebuilt when the server starts"),
        store::TableSpec("search_fts").keyed_by("rowid").not_copied("SQLite's full-text index over search_documents")});
   migration.sqlite_sql = kSearchSqlite;
   migration.postgres_sql = kSearchPostgres;

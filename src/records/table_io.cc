@@ -164,7 +164,8 @@ Result<Json> csv_to_records(const ResourceSchema& schema, std::string_view text)
   }
   std::size_t bad_line = 0;
   auto rows = parse_rows(text, bad_line);
-  if (!rows) return Error::malformed("the CSV has an unterminated quoted field starting on line " + std::to_string(bad_line));
+  if (!rows)
+    return Error::malformed("the CSV has an unterminated quoted field starting on line " + std::to_string(bad_line));
   if (rows->empty()) return Error::malformed("the CSV is empty: the first row must name the columns");
   const std::vector<std::string>& header = rows->front();
   std::vector<const FieldSpec*> specs;

@@ -25,7 +25,9 @@ class Random {
   std::size_t below(std::size_t n) { return std::size_t(next() % n); }
   bool chance(double p) { return uniform() < p; }
   template <typename T>
-  const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
+  const T& pick(const std::vector<T>& items) {
+    return items[below(items.size())];
+  }
   // Index drawn with the given weights.
   std::size_t weighted(const std::vector<double>& weights) {
     double total = 0;
@@ -50,26 +52,26 @@ constexpr std::uint64_t kSeed = 20231121;  // the day the three-year plan was pu
 
 const std::vector<std::string> kSectors = {"产业互联网", "人工智能", "集成电路", "金融科技", "智能网联",
                                            "绿色低碳",   "元宇宙",   "区块链",   "文创",     "大数据"};
-const std::vector<std::string> kSectorsEn = {"Industrial Internet", "AI",         "Semiconductors", "Fintech",
-                                             "Connected Vehicles",  "Low Carbon", "Metaverse",      "Blockchain",
-                                             "Creative",            "Big Data"};
+const std::vector<std::string> kSectorsEn = {
+    "Industrial Internet", "AI",        "Semiconductors", "Fintech",  "Connected Vehicles",
+    "Low Carbon",          "Metaverse", "Blockchain",     "Creative", "Big Data"};
 const std::vector<double> kSectorWeights = {20, 18, 12, 10, 7, 7, 4, 4, 10, 8};
 const std::vector<std::string> kNameHeads = {"启明", "云帆", "星图", "智川", "锐芯", "数澜", "青禾", "远桥",
                                              "知行", "汇拓", "衡石", "晨曦", "聚光", "新禾", "安图", "博睿",
                                              "凌云", "微澜", "鼎新", "思源", "合域", "磐石", "昭华", "定远"};
-const std::vector<std::string> kNameHeadsEn = {"Qiming", "Yunfan", "Xingtu", "Zhichuan", "Ruixin", "Shulan",
-                                               "Qinghe", "Yuanqiao", "Zhixing", "Huituo", "Hengshi", "Chenxi",
-                                               "Juguang", "Xinhe", "Antu", "Borui", "Lingyun", "Weilan",
-                                               "Dingxin", "Siyuan", "Heyu", "Panshi", "Zhaohua", "Dingyuan"};
+const std::vector<std::string> kNameHeadsEn = {"Qiming",  "Yunfan",   "Xingtu",  "Zhichuan", "Ruixin",  "Shulan",
+                                               "Qinghe",  "Yuanqiao", "Zhixing", "Huituo",   "Hengshi", "Chenxi",
+                                               "Juguang", "Xinhe",    "Antu",    "Borui",    "Lingyun", "Weilan",
+                                               "Dingxin", "Siyuan",   "Heyu",    "Panshi",   "Zhaohua", "Dingyuan"};
 const std::vector<std::string> kSectorWords = {"网络科技", "智能科技", "芯片科技", "金融信息", "智行科技",
                                                "能源科技", "数字科技", "链科技",   "文化创意", "数据科技"};
-const std::vector<std::string> kTiers = {"startup", "tech_sme", "innovative_sme", "specialized_sme", "little_giant",
-                                         "leading"};
+const std::vector<std::string> kTiers = {"startup",         "tech_sme",     "innovative_sme",
+                                         "specialized_sme", "little_giant", "leading"};
 const std::vector<double> kTierWeights = {35, 30, 18, 10, 5, 2};
 const std::vector<std::string> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙"};
 const std::vector<std::string> kGivenNames = {"思远", "雨桐", "子涵", "浩然", "一鸣", "若溪", "明哲", "嘉怡"};
-const std::vector<std::string> kTalentFields = {"集成电路设计", "机器学习", "智能传感", "金融科技", "工业软件",
-                                                "新材料"};
+const std::vector<std::string> kTalentFields = {"集成电路设计", "机器学习", "智能传感",
+                                                "金融科技",     "工业软件", "新材料"};
 const std::vector<std::string> kHonours = {"上海市领军人才", "长宁区杰出人才", "长宁区领军人才", "长宁区拔尖人才",
                                            "上海市青年科技启明星"};
 
@@ -94,8 +96,8 @@ Json organization(Random& random, std::size_t n, const std::vector<std::string>&
   Json org = Json::object();
   org["id"] = "demo-org-" + padded(n, 4);
   org["name"] = kNameHeads[head] + kSectorWords[sector] + "（上海）有限公司（示例" + padded(n, 4) + "）";
-  org["name_en"] = kNameHeadsEn[head] + " " + kSectorsEn[sector] + " (Shanghai) Co., Ltd. (synthetic " +
-                   padded(n, 4) + ")";
+  org["name_en"] =
+      kNameHeadsEn[head] + " " + kSectorsEn[sector] + " (Shanghai) Co., Ltd. (synthetic " + padded(n, 4) + ")";
   org["source"] = "synthetic";
   org["synthetic"] = true;
   org["kind"] = "enterprise";
@@ -185,8 +187,8 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, const cat
       if (final_status == "moved_out") steps.push_back("moved_out");
       std::size_t month = random.below(12);
       for (const std::string& step : steps) {
-        Json change = {{"status", step}, {"date", demo_date(random, month)}, {"note", "示例数据"},
-                       {"source", "synthetic"}};
+        Json change = {
+            {"status", step}, {"date", demo_date(random, month)}, {"note", "示例数据"}, {"source", "synthetic"}};
         Result<Json> moved = change_pipeline_status(connection, organizations, record["id"].get<std::string>(), change,
                                                     std::nullopt, actor);
         if (!moved) return moved.error();

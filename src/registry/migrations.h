@@ -7,7 +7,7 @@
 
 namespace alley::registry {
 
-store::Migration registry_tables_migration();        // version 1
-store::Migration responsibility_migration();         // version 4: responsible departments
+store::Migration registry_tables_migration();  // version 1
+store::Migration responsibility_migration();   // version 4: responsible departments
 
 }  // namespace alley::registry

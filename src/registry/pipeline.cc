@@ -7,8 +7,8 @@ namespace alley::registry {
 namespace {
 
 const std::vector<std::pair<std::string_view, std::string_view>> kTransitions = {
-    {"target", "negotiating"},  {"negotiating", "landed"}, {"negotiating", "target"},
-    {"landed", "moved_out"},    {"moved_out", "target"},
+    {"target", "negotiating"}, {"negotiating", "landed"}, {"negotiating", "target"},
+    {"landed", "moved_out"},   {"moved_out", "target"},
 };
 
 }  // namespace

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "registry/pipeline.h"
 #include "records/repository.h"
+#include "registry/pipeline.h"
 
 namespace alley::registry {
 namespace {
@@ -18,8 +18,8 @@ std::string join(const std::vector<std::string>& values) {
   return text.empty() ? "none" : text;
 }
 
-Result<PipelineEvent> parse_change(const Json& body, const std::optional<std::string>& current, const records::Actor& actor,
-                                   const std::string& today) {
+Result<PipelineEvent> parse_change(const Json& body, const std::optional<std::string>& current,
+                                   const records::Actor& actor, const std::string& today) {
   if (!body.is_object()) return Error::invalid("the request body must be a JSON object");
   std::vector<FieldError> errors;
   PipelineEvent event;
@@ -29,13 +29,14 @@ Result<PipelineEvent> parse_change(const Json& body, const std::optional<std::st
       errors.push_back({key, "is not a field of a pipeline change; use status, date, note, source"});
     }
   }
-  if (!body.contains("status") || !body["status"].is_string() || !is_pipeline_status(body["status"].get<std::string>())) {
+  if (!body.contains("status") || !body["status"].is_string() ||
+      !is_pipeline_status(body["status"].get<std::string>())) {
     errors.push_back({"status", "must be one of: " + join(pipeline_statuses())});
   } else {
     event.to_status = body["status"].get<std::string>();
     if (!pipeline_transition_allowed(current, event.to_status)) {
-      errors.push_back({"status", "cannot go from " + current.value_or("none") + " to " + event.to_status +
-                                      "; from " + current.value_or("none") + " it can go to " +
+      errors.push_back({"status", "cannot go from " + current.value_or("none") + " to " + event.to_status + "; from " +
+                                      current.value_or("none") + " it can go to " +
                                       join(pipeline_next_statuses(current))});
     }
   }
@@ -97,9 +98,8 @@ Result<Json> pipeline_history(store::Connection& connection, std::string_view or
 }
 
 Result<Json> change_pipeline_status(store::Connection& connection, const records::ResourceSchema& organizations,
-                                    std::string_view organization_id,
-                                    const Json& body, std::optional<std::int64_t> expected_version,
-                                    const records::Actor& actor) {
+                                    std::string_view organization_id, const Json& body,
+                                    std::optional<std::int64_t> expected_version, const records::Actor& actor) {
   const records::ResourceSchema& schema = organizations;
   Result<Json> current = records::get_record(connection, schema, organization_id);
   if (!current) return current.error();
@@ -121,7 +121,8 @@ Result<Json> change_pipeline_status(store::Connection& connection, const records
       "WHERE id = ? AND version = ? AND deleted_at IS NULL",
       {event->to_status, now, std::string(organization_id), version});
   if (!changed) return changed.error();
-  if (changed.value() != 1) return Error{ErrorCode::kPreconditionFailed, "the organization changed meanwhile; retry", {}};
+  if (changed.value() != 1)
+    return Error{ErrorCode::kPreconditionFailed, "the organization changed meanwhile; retry", {}};
   if (Status logged = insert_pipeline_event(connection, organization_id, event.value(), actor); !logged) {
     return logged.error();
   }
@@ -129,13 +130,14 @@ Result<Json> change_pipeline_status(store::Connection& connection, const records
   after["pipeline_status"] = event->to_status;
   after["version"] = version + 1;
   after["updated_at"] = now;
-  if (Status audited = records::append_audit(connection, actor, "pipeline", schema.name, organization_id, &current.value(),
-                                    &after);
+  if (Status audited =
+          records::append_audit(connection, actor, "pipeline", schema.name, organization_id, &current.value(), &after);
       !audited) {
     return audited.error();
   }
   // A status such as "landed" is what many eligibility rules ask for.
-  if (Status followed = records::run_write_hooks(connection, schema, actor, &current.value(), &after); !followed) return followed.error();
+  if (Status followed = records::run_write_hooks(connection, schema, actor, &current.value(), &after); !followed)
+    return followed.error();
   return after;
 }
 

@@ -28,8 +28,7 @@ Result<Json> pipeline_history(store::Connection& connection, std::string_view or
 // checking the transition rules and If-Match. Returns the updated organization.
 // REQUIRES: a write transaction.
 Result<Json> change_pipeline_status(store::Connection& connection, const records::ResourceSchema& organizations,
-                                    std::string_view organization_id,
-                                    const Json& body, std::optional<std::int64_t> expected_version,
-                                    const records::Actor& actor);
+                                    std::string_view organization_id, const Json& body,
+                                    std::optional<std::int64_t> expected_version, const records::Actor& actor);
 
 }  // namespace alley::registry

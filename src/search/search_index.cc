@@ -43,7 +43,8 @@ std::string tsquery_expression(const std::vector<QueryToken>& tokens, bool names
   for (const QueryToken& token : tokens) {
     if (!expression.empty()) expression += " & ";
     expression += "'" + token.text + "'";
-    if (token.prefix || names_only) expression += std::string(":") + (token.prefix ? "*" : "") + (names_only ? "A" : "");
+    if (token.prefix || names_only)
+      expression += std::string(":") + (token.prefix ? "*" : "") + (names_only ? "A" : "");
   }
   return expression;
 }
@@ -119,7 +120,8 @@ Result<SearchResult> search(store::Connection& connection, const SearchQuery& qu
   result.simplified = to_simplified(query.text);
   const std::vector<QueryToken> tokens = query_tokens(result.simplified);
   if (tokens.empty()) {
-    return Error{ErrorCode::kMalformed, "the query has no letters, digits or Chinese characters to search for",
+    return Error{ErrorCode::kMalformed,
+                 "the query has no letters, digits or Chinese characters to search for",
                  {{"q", "give a word or at least one Chinese character"}}};
   }
   const bool sqlite = connection.dialect() == store::Dialect::kSqlite;
@@ -144,8 +146,8 @@ Result<SearchResult> search(store::Connection& connection, const SearchQuery& qu
   // Name matches, then matches anywhere; a record in both keeps its better score.
   std::vector<Candidate> best;
   for (bool names_only : {true, false}) {
-    Result<std::vector<Candidate>> found = ranked_candidates(connection, expression(names_only), filter,
-                                                             filter_params, query.limit);
+    Result<std::vector<Candidate>> found =
+        ranked_candidates(connection, expression(names_only), filter, filter_params, query.limit);
     if (!found) return found.error();
     for (const Candidate& candidate : found.value()) {
       auto same = std::find_if(best.begin(), best.end(), [&](const Candidate& c) { return c.id == candidate.id; });

@@ -39,7 +39,7 @@ Result<Database::Url> Database::parse_url(std::string_view url) {
 }
 
 Result<std::shared_ptr<Database>> Database::open(std::string_view url, std::size_t max_connections,
-                                                std::shared_ptr<const Clock> clock) {
+                                                 std::shared_ptr<const Clock> clock) {
   Result<Url> parsed = parse_url(url);
   if (!parsed) return parsed.error();
   Result<std::shared_ptr<Database>> database = parsed->scheme == "postgresql"

@@ -56,9 +56,8 @@ Status copy_table(Connection& from, Connection& to, const TableSpec& spec, const
   std::vector<std::string> columns;
   std::vector<Row> pending;  // only for tables that must be ordered by parent
   for (std::int64_t offset = 0;; offset += kPage) {
-    Result<QueryResult> page = from.query("SELECT * FROM " + spec.name + " ORDER BY " + spec.key +
-                                              " LIMIT ? OFFSET ?",
-                                          {kPage, offset});
+    Result<QueryResult> page =
+        from.query("SELECT * FROM " + spec.name + " ORDER BY " + spec.key + " LIMIT ? OFFSET ?", {kPage, offset});
     if (!page) return page.error();
     if (columns.empty()) columns = page->columns;
     std::string column_list, placeholders;
@@ -66,9 +65,10 @@ Status copy_table(Connection& from, Connection& to, const TableSpec& spec, const
       column_list += (i ? ", " : "") + columns[i];
       placeholders += i ? ", ?" : "?";
     }
-    const std::string insert = "INSERT INTO " + spec.name + " (" + column_list + ")" +
-                               (spec.identity_key && to.dialect() == Dialect::kPostgres ? " OVERRIDING SYSTEM VALUE" : "") +
-                               " VALUES (" + placeholders + ")";
+    const std::string insert =
+        "INSERT INTO " + spec.name + " (" + column_list + ")" +
+        (spec.identity_key && to.dialect() == Dialect::kPostgres ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES (" +
+        placeholders + ")";
     if (!spec.self_references.empty()) {
       for (Row& row : page->rows) pending.push_back(std::move(row));
     } else {
@@ -167,8 +167,8 @@ Result<std::vector<TableCopy>> copy_database(Database& source, Database& target,
       table.source_checksum = source_sum.value();
       table.target_checksum = target_sum.value();
       if (source_rows != target_rows || table.source_checksum != table.target_checksum) {
-        return Error::internal("verification failed for " + spec.name + ": " +
-                               std::to_string(source_rows) + " rows read, " + std::to_string(target_rows) +
+        return Error::internal("verification failed for " + spec.name + ": " + std::to_string(source_rows) +
+                               " rows read, " + std::to_string(target_rows) +
                                " rows written, checksums differ: nothing was kept");
       }
       report.push_back(table);

@@ -2,7 +2,6 @@
 
 #include <string>
 
-
 namespace alley::store {
 namespace {
 
@@ -46,9 +45,9 @@ Status migrate(Connection& connection, const std::vector<Migration>& migrations)
           return Error::internal("migration " + migration.name + " failed: " + done.error().message);
         }
       }
-      Result<std::int64_t> recorded = connection.execute(
-          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-          {std::int64_t{migration.version}, migration.name, connection.clock().now_iso8601()});
+      Result<std::int64_t> recorded =
+          connection.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                             {std::int64_t{migration.version}, migration.name, connection.clock().now_iso8601()});
       if (!recorded) return recorded.error();
       return ok_status();
     });

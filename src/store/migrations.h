@@ -23,16 +23,32 @@ struct TableSpec {
   // short-lived secrets), which copy_database then leaves out.
   std::string not_copied_because;
 
-  TableSpec& keyed_by(std::string columns) { key = std::move(columns); return *this; }
-  TableSpec& parents_in(std::vector<std::string> columns) { self_references = std::move(columns); return *this; }
-  TableSpec& with_identity_key() { identity_key = true; return *this; }
-  TableSpec& not_copied(std::string reason) { not_copied_because = std::move(reason); return *this; }
+  TableSpec& keyed_by(std::string columns) {
+    key = std::move(columns);
+    return *this;
+  }
+  TableSpec& parents_in(std::vector<std::string> columns) {
+    self_references = std::move(columns);
+    return *this;
+  }
+  TableSpec& with_identity_key() {
+    identity_key = true;
+    return *this;
+  }
+  TableSpec& not_copied(std::string reason) {
+    not_copied_because = std::move(reason);
+    return *this;
+  }
 };
 
 struct Migration {
   Migration() = default;
-  Migration(int version_number, std::string migration_name, std::string neutral_sql, std::vector<TableSpec> created = {})
-      : version(version_number), name(std::move(migration_name)), sql(std::move(neutral_sql)), tables(std::move(created)) {}
+  Migration(int version_number, std::string migration_name, std::string neutral_sql,
+            std::vector<TableSpec> created = {})
+      : version(version_number),
+        name(std::move(migration_name)),
+        sql(std::move(neutral_sql)),
+        tables(std::move(created)) {}
 
   int version = 0;
   std::string name;

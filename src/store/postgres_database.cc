@@ -26,10 +26,12 @@ std::string first_line(const char* message) {
 Error result_error(PGconn* connection, PGresult* result, std::string_view context) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const std::string code = state ? state : "";
-  std::string message = std::string(context) + ": " + first_line(result ? PQresultErrorMessage(result) : PQerrorMessage(connection));
+  std::string message =
+      std::string(context) + ": " + first_line(result ? PQresultErrorMessage(result) : PQerrorMessage(connection));
   if (code == "23503") return Error::invalid("a record it refers to does not exist");
   if (code == "23505") return Error::conflict("a record with this id already exists");
-  if (code == "40001" || code == "40P01" || code == "55P03") return Error::unavailable("the database is busy; try again");
+  if (code == "40001" || code == "40P01" || code == "55P03")
+    return Error::unavailable("the database is busy; try again");
   if (PQstatus(connection) != CONNECTION_OK || code.starts_with("08") || code == "57P01") {
     return Error::unavailable("the database connection was lost: " + message);
   }
@@ -102,7 +104,8 @@ class PostgresConnection final : public Connection {
     auto prepared = statements_.find(std::string(sql));
     if (prepared == statements_.end()) {
       const std::string name = "alley_" + std::to_string(statements_.size() + 1);
-      PGresult* result = PQprepare(connection_, name.c_str(), to_dollar_placeholders(sql).c_str(), int(params.size()), nullptr);
+      PGresult* result =
+          PQprepare(connection_, name.c_str(), to_dollar_placeholders(sql).c_str(), int(params.size()), nullptr);
       if (PQresultStatus(result) != PGRES_COMMAND_OK) {
         Error error = result_error(connection_, result, "cannot prepare statement");
         PQclear(result);
@@ -125,8 +128,8 @@ class PostgresConnection final : public Connection {
       }
       values[i] = texts[i].c_str();
     }
-    PGresult* result = PQexecPrepared(connection_, prepared->second.c_str(), int(params.size()), values.data(),
-                                      nullptr, nullptr, 0);
+    PGresult* result =
+        PQexecPrepared(connection_, prepared->second.c_str(), int(params.size()), values.data(), nullptr, nullptr, 0);
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       Error error = result_error(connection_, result, "statement failed");
@@ -148,8 +151,10 @@ class PostgresConnection final : public Connection {
       case kFloat8:
       case kNumeric:
         return real_from_text(text);
-      case kBool: return static_cast<std::int64_t>(text[0] == 't' ? 1 : 0);
-      default: return std::string(text, std::size_t(PQgetlength(rows, r, c)));
+      case kBool:
+        return static_cast<std::int64_t>(text[0] == 't' ? 1 : 0);
+      default:
+        return std::string(text, std::size_t(PQgetlength(rows, r, c)));
     }
   }
 
@@ -178,7 +183,8 @@ class PostgresDatabase final : public Database {
       return Error::unavailable("cannot open database " + describe() + ": " + message);
     }
     // Notices ("already exists, skipping") are not errors; keep them off stderr.
-    PQsetNoticeProcessor(connection, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        connection, [](void*, const char*) {}, nullptr);
     auto wrapped = std::make_unique<PostgresConnection>(connection);
     // Plain text results and UTC, whatever the server's defaults.
     if (Status set = wrapped->execute_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; "

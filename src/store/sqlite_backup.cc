@@ -38,7 +38,8 @@ Status sqlite_online_copy(const std::string& from_path, const std::string& to_pa
   // Small steps let writers on the source proceed between them; a write
   // restarts the copy so the result is still one snapshot.
   while ((code = sqlite3_backup_step(backup, 256)) == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED) {
-    if (progress) progress(sqlite3_backup_pagecount(backup) - sqlite3_backup_remaining(backup), sqlite3_backup_pagecount(backup));
+    if (progress)
+      progress(sqlite3_backup_pagecount(backup) - sqlite3_backup_remaining(backup), sqlite3_backup_pagecount(backup));
     if (code != SQLITE_OK) sqlite3_sleep(20);
   }
   sqlite3_backup_finish(backup);
@@ -46,7 +47,8 @@ Status sqlite_online_copy(const std::string& from_path, const std::string& to_pa
   sqlite3_stmt* check = nullptr;
   sqlite3_prepare_v2(to.value().get(), "PRAGMA integrity_check", -1, &check, nullptr);
   std::string verdict = "no answer";
-  if (check && sqlite3_step(check) == SQLITE_ROW) verdict = reinterpret_cast<const char*>(sqlite3_column_text(check, 0));
+  if (check && sqlite3_step(check) == SQLITE_ROW)
+    verdict = reinterpret_cast<const char*>(sqlite3_column_text(check, 0));
   sqlite3_finalize(check);
   if (verdict != "ok") return Error::internal("the copy at " + to_path + " failed its integrity check: " + verdict);
   return ok_status();

@@ -104,8 +104,8 @@ class SqliteConnection final : public Connection {
     if (cached != statements_.end()) {
       statement = cached->second;
     } else {
-      const int code = sqlite3_prepare_v3(handle_, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                          &statement, nullptr);
+      const int code =
+          sqlite3_prepare_v3(handle_, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
       if (code != SQLITE_OK) return sqlite_error(handle_, code, "cannot prepare statement");
       statements_.emplace(std::string(sql), statement);
     }
@@ -134,9 +134,12 @@ class SqliteConnection final : public Connection {
 
   static SqlValue read_column(sqlite3_stmt* statement, int i) {
     switch (sqlite3_column_type(statement, i)) {
-      case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_column_int64(statement, i));
-      case SQLITE_FLOAT: return sqlite3_column_double(statement, i);
-      case SQLITE_NULL: return std::monostate{};
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(statement, i));
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(statement, i);
+      case SQLITE_NULL:
+        return std::monostate{};
       default: {
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
         return std::string(text, std::size_t(sqlite3_column_bytes(statement, i)));
@@ -167,8 +170,8 @@ class SqliteDatabase final : public Database {
     sqlite3_busy_timeout(handle, 10000);
     auto connection = std::make_unique<SqliteConnection>(handle);
     // FULL sync: a commit that returned is on disk, even across a power cut.
-    Status configured = connection->execute_script(
-        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+    Status configured =
+        connection->execute_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
     if (!configured) {
       return Error::unavailable("cannot open database " + describe() + ": " + configured.error().message);
     }

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "support/api_test.h"
@@ -43,8 +43,8 @@ TEST(Copy, ThereAndBackLosesNothing) {
 
   // The copy serves, and new rows do not collide with copied ones.
   ServerProcess server({"--db", middle});
-  Response created = post_json(server.port(), "/api/v1/departments",
-                               {{"name", "新部门"}, {"source", "test"}, {"kind", "department"}});
+  Response created =
+      post_json(server.port(), "/api/v1/departments", {{"name", "新部门"}, {"source", "test"}, {"kind", "department"}});
   EXPECT_EQ(created.status, 201) << created.body;
 }
 

@@ -13,9 +13,9 @@
 #include <string>
 
 #include "core/json_text.h"
-#include "records/record_validator.h"
 #include "plans/resources.h"
 #include "policies/resources.h"
+#include "records/record_validator.h"
 #include "registry/resources.h"
 #include "store/number_text.h"
 

@@ -7,10 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "policies/rule.h"
 
@@ -40,7 +39,8 @@ void check_round_trips(const Rule& rule) {
   const Json logic = to_jsonlogic(rule);
   Result<Rule> back = from_jsonlogic(logic);
   if (!back) mismatch("from_jsonlogic(to_jsonlogic(rule)) fails", text, logic.dump() + ": " + back.error().message);
-  if (to_text(back.value()) != text) mismatch("from_jsonlogic(to_jsonlogic(rule)) differs", text, to_text(back.value()));
+  if (to_text(back.value()) != text)
+    mismatch("from_jsonlogic(to_jsonlogic(rule)) differs", text, to_text(back.value()));
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 namespace alley::geo {
 
 // About 1 km × 1 km around the district.
-const Polygon kSquare{{{121.41, 31.21}, {121.42053, 31.21}, {121.42053, 31.219}, {121.41, 31.219}, {121.41, 31.21}}, {}};
+const Polygon kSquare{{{121.41, 31.21}, {121.42053, 31.21}, {121.42053, 31.219}, {121.41, 31.219}, {121.41, 31.21}},
+                      {}};
 
 TEST(Polygon, ContainsInsideNotOutside) {
   EXPECT_TRUE(contains(kSquare, {121.415, 31.215}));
@@ -20,9 +21,7 @@ TEST(Polygon, HolesAreOutside) {
   EXPECT_TRUE(contains(with_hole, {121.412, 31.212}));
 }
 
-TEST(Polygon, AreaOfAKilometreSquare) {
-  EXPECT_NEAR(area_km2(kSquare), 1.0, 0.01);
-}
+TEST(Polygon, AreaOfAKilometreSquare) { EXPECT_NEAR(area_km2(kSquare), 1.0, 0.01); }
 
 TEST(Polygon, DistanceMatchesAKnownLength) {
   // One degree of latitude is about 111.2 km.

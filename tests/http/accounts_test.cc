@@ -62,7 +62,8 @@ TEST_F(Accounts, SessionCookieAndCsrf) {
   const Json body = {{"name", "新空间"}, {"source", "t"}, {"type", "building"}};
   Response forged = request(server_->port(), "POST", "/api/v1/places", body.dump(), {{"Cookie", cookie}});
   EXPECT_EQ(forged.status, 403) << "a cookie alone must not be enough to write";
-  Response genuine = request(server_->port(), "POST", "/api/v1/places", body.dump(), {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  Response genuine =
+      request(server_->port(), "POST", "/api/v1/places", body.dump(), {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
   EXPECT_EQ(genuine.status, 201) << genuine.body;
 
   Response audit = request(server_->port(), "GET", "/api/v1/audit?resource=places&actor=wang");
@@ -72,7 +73,8 @@ TEST_F(Accounts, SessionCookieAndCsrf) {
   EXPECT_EQ(request(server_->port(), "DELETE", "/api/v1/audit").status, 405);
   EXPECT_EQ(request(server_->port(), "PATCH", "/api/v1/audit", "{}").status, 405);
   EXPECT_EQ(request(server_->port(), "GET", "/api/v1/audit?limit=5x").status, 400) << "paged like every list";
-  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/audit?cursor=12").status, 400) << "only cursors the server gave out";
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/audit?cursor=12").status, 400)
+      << "only cursors the server gave out";
 
   EXPECT_EQ(request(server_->port(), "DELETE", "/api/v1/session", "", {{"Cookie", cookie}}).status, 204);
   EXPECT_EQ(request(server_->port(), "GET", "/api/v1/session", "", {{"Cookie", cookie}}).status, 401);
@@ -95,7 +97,8 @@ TEST_F(Accounts, ManyNamesFromOneAddressAreThrottledToo) {
 }
 
 TEST_F(Accounts, PasswordPolicyAndUserManagement) {
-  Response weak = post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "admin"}, {"password", "short1"}});
+  Response weak =
+      post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "admin"}, {"password", "short1"}});
   EXPECT_EQ(weak.status, 422);
   EXPECT_EQ(json_of(weak)["errors"][0]["field"], "password");
   Response common = post_json(server_->port(), "/api/v1/users",
@@ -107,8 +110,9 @@ TEST_F(Accounts, PasswordPolicyAndUserManagement) {
                                {{"username", "zhao"}, {"role", "admin"}, {"password", "硅巷创新街区真的很美"}});
   EXPECT_EQ(chinese.status, 201) << chinese.body;
   EXPECT_EQ(sign_in("zhao", "硅巷创新街区真的很美").status, 200);
-  Response made = post_json(server_->port(), "/api/v1/users", {{"username", "li"}, {"role", "enterprise"}, {"org_id", "qst"},
-                                                               {"password", "a-good-passw0rd"}});
+  Response made =
+      post_json(server_->port(), "/api/v1/users",
+                {{"username", "li"}, {"role", "enterprise"}, {"org_id", "qst"}, {"password", "a-good-passw0rd"}});
   ASSERT_EQ(made.status, 201) << made.body;
   EXPECT_EQ(sign_in("li", "a-good-passw0rd").status, 200);
   const std::string id = json_of(made)["id"];
@@ -143,7 +147,8 @@ TEST_F(Accounts, InitPrintsTheAdminPasswordOnceAndItWorks) {
   CommandResult second = run_alley({"init", "--db", other.db_url()});
   EXPECT_EQ(second.out.find("password"), std::string::npos) << "never shown twice";
   ServerProcess server({"--db", other.db_url()});
-  Response signed_in = post_json(server.port(), "/api/v1/session", {{"username", "admin"}, {"password", password}}, {kAnonymousMarker});
+  Response signed_in =
+      post_json(server.port(), "/api/v1/session", {{"username", "admin"}, {"password", password}}, {kAnonymousMarker});
   EXPECT_EQ(signed_in.status, 200) << signed_in.body;
 }
 

@@ -47,15 +47,18 @@ TEST_F(Exports, TheWorkbookOpensInLibreOffice) {
   const auto file = dir_.path() / "plan.xlsx";
   std::ofstream(file, std::ios::binary) << workbook.body;
   // Every sheet to its own UTF-8 CSV (the last filter option, -1).
-  const std::string convert = "cd " + dir_.path().string() + " && HOME=" + dir_.path().string() +
-                              " soffice --headless -env:UserInstallation=file://" + (dir_.path() / "profile").string() +
-                              " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'"
-                              " --outdir " + dir_.path().string() + " " + file.string() + " 2>&1";
+  const std::string convert =
+      "cd " + dir_.path().string() + " && HOME=" + dir_.path().string() +
+      " soffice --headless -env:UserInstallation=file://" + (dir_.path() / "profile").string() +
+      " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'"
+      " --outdir " +
+      dir_.path().string() + " " + file.string() + " 2>&1";
   const std::string log = run(convert);
   const std::string tasks = read_file(dir_.path() / "plan-施工图.csv");
   const std::string kpis = read_file(dir_.path() / "plan-指标.csv");
   ASSERT_FALSE(tasks.empty()) << log;
-  for (const char* expected : {"牵头单位", "配合单位", "科创载体焕新升级专项行动", "助力产业创新", "科委", "2025-12-31"}) {
+  for (const char* expected :
+       {"牵头单位", "配合单位", "科创载体焕新升级专项行动", "助力产业创新", "科委", "2025-12-31"}) {
     EXPECT_NE(tasks.find(expected), std::string::npos) << expected << " is not in the task sheet";
   }
   ASSERT_FALSE(kpis.empty()) << log;

@@ -72,13 +72,25 @@ TEST_F(OpenApi, IsAnOpenApi31Document) {
   }
 }
 
+TEST_F(OpenApi, FieldsSayWhatFormsNeedToKnow) {
+  // Forms are built from this document: which fields are set once, and what a reference points at.
+  const Json& organization = schema_named("organization")["properties"];
+  EXPECT_EQ(organization["pipeline_status"].value("x-create-only", false), true);
+  EXPECT_EQ(organization["id"].value("x-create-only", false), true);
+  EXPECT_FALSE(organization["name"].contains("x-create-only"));
+  EXPECT_EQ(organization["place_id"].value("x-references", ""), "places");
+  EXPECT_EQ(schema_named("task")["properties"]["lead_department_ids"].value("x-references", ""), "departments");
+  EXPECT_EQ(organization["tier"].value("x-written-by", ""), "staff");
+}
+
 TEST_F(OpenApi, EveryDocumentedOperationAnswersAsDocumented) {
   std::size_t operations = 0;
   for (const auto& [path, methods] : (*document_)["paths"].items()) {
     for (const auto& [method, operation] : methods.items()) {
       ++operations;
       std::string target = path;
-      if (path.find("{id}") != std::string::npos) target = std::regex_replace(path, std::regex("\\{id\\}"), sample_id(path));
+      if (path.find("{id}") != std::string::npos)
+        target = std::regex_replace(path, std::regex("\\{id\\}"), sample_id(path));
       std::string upper = method;
       for (char& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
       // Writes are probed with an empty object: it must be refused as documented, not crash or 404.
@@ -107,8 +119,9 @@ TEST_F(OpenApi, EveryDocumentedOperationAnswersAsDocumented) {
 TEST_F(OpenApi, RecordsMatchTheirSchemasExactly) {
   for (const char* resource : {"departments", "areas", "roads", "places", "organizations", "spaces"}) {
     Json page = json_of(request(server_->port(), "GET", std::string("/api/v1/") + resource + "?limit=500"));
-    const Json& schema = schema_named(std::string(resource) == "organizations" ? "organization"
-                                      : std::string(resource).substr(0, std::string(resource).size() - 1));
+    const Json& schema = schema_named(std::string(resource) == "organizations"
+                                          ? "organization"
+                                          : std::string(resource).substr(0, std::string(resource).size() - 1));
     for (const Json& record : page["items"]) expect_shape(record, schema, resource);
   }
 }

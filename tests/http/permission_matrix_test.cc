@@ -48,10 +48,10 @@ std::vector<Row> matrix() {
 bool refused(const Response& response) {
   return (response.status == 401 && response.body.find("sign in first") != std::string::npos) ||
          (response.status == 403 && (response.body.find("may not do this") != std::string::npos ||
-                                      response.body.find("only your own") != std::string::npos ||
-                                      response.body.find("responsible department") != std::string::npos ||
-                                      response.body.find("another department") != std::string::npos ||
-                                      response.body.find("lead department") != std::string::npos));
+                                     response.body.find("only your own") != std::string::npos ||
+                                     response.body.find("responsible department") != std::string::npos ||
+                                     response.body.find("another department") != std::string::npos ||
+                                     response.body.find("lead department") != std::string::npos));
 }
 
 class PermissionMatrix : public ::testing::Test {
@@ -69,26 +69,74 @@ class PermissionMatrix : public ::testing::Test {
     server_ = new ServerProcess({"--db", db});
     // Records the sub-district answers for, beside the 科委's from the pack and the demo.
     const int port = server_->port();
-    ASSERT_EQ(post_json(port, "/api/v1/organizations", {{"id", "m-hy-org"}, {"name", "华阳企业"}, {"source", "t"},
-                                                        {"kind", "enterprise"}, {"responsible_department_id", "huayanglu-subdistrict"}}).status, 201);
-    ASSERT_EQ(post_json(port, "/api/v1/places", {{"id", "m-hy-place"}, {"name", "华阳楼"}, {"source", "t"}, {"type", "building"},
-                                                 {"responsible_department_id", "huayanglu-subdistrict"}}).status, 201);
-    ASSERT_EQ(post_json(port, "/api/v1/spaces", {{"id", "m-hy-space"}, {"name", "101"}, {"source", "t"}, {"place_id", "m-hy-place"},
-                                                 {"area_m2", 50}, {"status", "available"}}).status, 201);
-    ASSERT_EQ(post_json(port, "/api/v1/spaces", {{"id", "m-kw-space"}, {"name", "201"}, {"source", "t"}, {"place_id", "xinwei-zhigu"},
-                                                 {"area_m2", 50}, {"status", "available"}}).status, 201);
+    ASSERT_EQ(post_json(port, "/api/v1/organizations",
+                        {{"id", "m-hy-org"},
+                         {"name", "华阳企业"},
+                         {"source", "t"},
+                         {"kind", "enterprise"},
+                         {"responsible_department_id", "huayanglu-subdistrict"}})
+                  .status,
+              201);
+    ASSERT_EQ(post_json(port, "/api/v1/places",
+                        {{"id", "m-hy-place"},
+                         {"name", "华阳楼"},
+                         {"source", "t"},
+                         {"type", "building"},
+                         {"responsible_department_id", "huayanglu-subdistrict"}})
+                  .status,
+              201);
+    ASSERT_EQ(post_json(port, "/api/v1/spaces",
+                        {{"id", "m-hy-space"},
+                         {"name", "101"},
+                         {"source", "t"},
+                         {"place_id", "m-hy-place"},
+                         {"area_m2", 50},
+                         {"status", "available"}})
+                  .status,
+              201);
+    ASSERT_EQ(post_json(port, "/api/v1/spaces",
+                        {{"id", "m-kw-space"},
+                         {"name", "201"},
+                         {"source", "t"},
+                         {"place_id", "xinwei-zhigu"},
+                         {"area_m2", 50},
+                         {"status", "available"}})
+                  .status,
+              201);
     // A plan with a task and a KPI (and a figure) for each of the two departments.
     ASSERT_EQ(post_json(port, "/api/v1/plans", {{"id", "m-plan"}, {"name", "测试方案"}, {"source", "t"}}).status, 201);
-    for (const auto& [id, department] : {std::pair{"kw", "science-tech-commission"}, std::pair{"hy", "huayanglu-subdistrict"}}) {
-      ASSERT_EQ(post_json(port, "/api/v1/tasks", {{"id", std::string("m-") + id + "-task"}, {"name", "任务"}, {"source", "t"},
-                                                  {"plan_id", "m-plan"}, {"kind", "project"}, {"lead_department_ids", {department}}}).status, 201);
-      ASSERT_EQ(post_json(port, "/api/v1/kpis", {{"id", std::string("m-") + id + "-kpi"}, {"name", "指标"}, {"source", "t"},
-                                                 {"plan_id", "m-plan"}, {"target_kind", "at_least"}, {"target_min", 5},
-                                                 {"due_on", "2025-12-31"}, {"measure", "manual"},
-                                                 {"lead_department_ids", {department}}}).status, 201);
-      ASSERT_EQ(post_json(port, "/api/v1/kpi_entries", {{"id", std::string("m-") + id + "-entry"}, {"name", "进展"}, {"source", "t"},
-                                                        {"kpi_id", std::string("m-") + id + "-kpi"}, {"value", 1},
-                                                        {"as_of", "2024-12-31"}}).status, 201);
+    for (const auto& [id, department] :
+         {std::pair{"kw", "science-tech-commission"}, std::pair{"hy", "huayanglu-subdistrict"}}) {
+      ASSERT_EQ(post_json(port, "/api/v1/tasks",
+                          {{"id", std::string("m-") + id + "-task"},
+                           {"name", "任务"},
+                           {"source", "t"},
+                           {"plan_id", "m-plan"},
+                           {"kind", "project"},
+                           {"lead_department_ids", {department}}})
+                    .status,
+                201);
+      ASSERT_EQ(post_json(port, "/api/v1/kpis",
+                          {{"id", std::string("m-") + id + "-kpi"},
+                           {"name", "指标"},
+                           {"source", "t"},
+                           {"plan_id", "m-plan"},
+                           {"target_kind", "at_least"},
+                           {"target_min", 5},
+                           {"due_on", "2025-12-31"},
+                           {"measure", "manual"},
+                           {"lead_department_ids", {department}}})
+                    .status,
+                201);
+      ASSERT_EQ(post_json(port, "/api/v1/kpi_entries",
+                          {{"id", std::string("m-") + id + "-entry"},
+                           {"name", "进展"},
+                           {"source", "t"},
+                           {"kpi_id", std::string("m-") + id + "-kpi"},
+                           {"value", 1},
+                           {"as_of", "2024-12-31"}})
+                    .status,
+                201);
     }
   }
 
@@ -136,9 +184,8 @@ TEST_F(PermissionMatrix, EveryDocumentedEndpointHasARow) {
     for (const auto& [method, operation] : methods.items()) {
       std::string upper = method;
       for (char& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
-      const bool found = std::any_of(rows.begin(), rows.end(), [&](const Row& row) {
-        return row.method == upper && row.path == path;
-      });
+      const bool found = std::any_of(rows.begin(), rows.end(),
+                                     [&](const Row& row) { return row.method == upper && row.path == path; });
       EXPECT_TRUE(found) << upper << " " << path << " has no row in docs/SECURITY.md";
     }
   }
@@ -163,9 +210,9 @@ TEST_F(PermissionMatrix, TheServerKeepsEveryCell) {
         targets = {{"", true}, {"", false}};  // the body decides: see below
       } else {
         targets = {{row.path.find("/organizations") != std::string::npos ? "demo-org-0002"
-                    : row.path.find("/tokens") != std::string::npos   ? "no-such-token"
-                    : row.path.find("/users") != std::string::npos    ? "no-such-user"
-                                                                      : "xinwei-zhigu",
+                    : row.path.find("/tokens") != std::string::npos      ? "no-such-token"
+                    : row.path.find("/users") != std::string::npos       ? "no-such-user"
+                                                                         : "xinwei-zhigu",
                     cell == "✓"}};
       }
       for (const auto& [id, allowed] : targets) {
@@ -177,7 +224,8 @@ TEST_F(PermissionMatrix, TheServerKeepsEveryCell) {
         std::string body = write ? "{}" : "";
         if (cell == "dept" && creates && !allowed) {
           // Creating a record for another department, or a space in its place.
-          const std::string other_department = role == "subdistrict" ? "science-tech-commission" : "huayanglu-subdistrict";
+          const std::string other_department =
+              role == "subdistrict" ? "science-tech-commission" : "huayanglu-subdistrict";
           const std::string other_prefix = role == "subdistrict" ? "m-kw" : "m-hy";
           if (row.path.find("/spaces") != std::string::npos) {
             body = Json{{"place_id", mine_and_others(role, "/places").second}}.dump();
@@ -192,8 +240,8 @@ TEST_F(PermissionMatrix, TheServerKeepsEveryCell) {
         Response response = request(server_->port(), row.method, target, body, headers);
         ++probes;
         EXPECT_LT(response.status, 500) << row.method << " " << target << " as " << role;
-        EXPECT_EQ(refused(response), !allowed)
-            << row.method << " " << target << " as " << role << " answered " << response.status << ": " << response.body;
+        EXPECT_EQ(refused(response), !allowed) << row.method << " " << target << " as " << role << " answered "
+                                               << response.status << ": " << response.body;
         if (!allowed) {
           EXPECT_EQ(response.status, role == "public" ? 401 : 403) << row.method << " " << target;
         }
@@ -204,8 +252,10 @@ TEST_F(PermissionMatrix, TheServerKeepsEveryCell) {
 }
 
 TEST_F(PermissionMatrix, ThePublicSeesPublicFieldsOnly) {
-  Json anonymous = json_of(request(server_->port(), "GET", "/api/v1/organizations/demo-org-0002", "", {kAnonymousMarker}));
-  for (const char* hidden : {"employees", "revenue_10k_cny", "rd_ratio", "tier", "pipeline_status", "pipeline_history"}) {
+  Json anonymous =
+      json_of(request(server_->port(), "GET", "/api/v1/organizations/demo-org-0002", "", {kAnonymousMarker}));
+  for (const char* hidden :
+       {"employees", "revenue_10k_cny", "rd_ratio", "tier", "pipeline_status", "pipeline_history"}) {
     EXPECT_FALSE(anonymous.contains(hidden)) << hidden;
   }
   EXPECT_TRUE(anonymous.contains("sectors"));
@@ -217,10 +267,17 @@ TEST_F(PermissionMatrix, ThePublicSeesPublicFieldsOnly) {
   Json staff = json_of(request(server_->port(), "GET", "/api/v1/organizations/demo-org-0002", "", as("department")));
   EXPECT_TRUE(staff.contains("revenue_10k_cny"));
   // Nor can a hidden field be probed by filtering or sorting on it.
-  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/organizations?pipeline_status=target", "", {kAnonymousMarker}).status, 403);
-  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/organizations?sort=-revenue_10k_cny", "", {kAnonymousMarker}).status, 403);
-  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/organizations?employees_min=100", "", {kAnonymousMarker}).status, 403);
-  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/organizations?pipeline_status=target", "", as("department")).status, 200);
+  EXPECT_EQ(
+      request(server_->port(), "GET", "/api/v1/organizations?pipeline_status=target", "", {kAnonymousMarker}).status,
+      403);
+  EXPECT_EQ(
+      request(server_->port(), "GET", "/api/v1/organizations?sort=-revenue_10k_cny", "", {kAnonymousMarker}).status,
+      403);
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/organizations?employees_min=100", "", {kAnonymousMarker}).status,
+            403);
+  EXPECT_EQ(
+      request(server_->port(), "GET", "/api/v1/organizations?pipeline_status=target", "", as("department")).status,
+      200);
 }
 
 }  // namespace

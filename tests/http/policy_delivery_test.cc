@@ -56,18 +56,26 @@ class PolicyDelivery : public ::testing::Test {
 
 TEST_F(PolicyDelivery, AnEnterpriseThatComesToQualifyIsToldOnceAndSoIsItsDepartment) {
   ASSERT_EQ(post_json(port(), "/api/v1/policies",
-                      {{"id", "p-ai"}, {"name", "人工智能企业扶持"}, {"source", "t"}, {"benefit", "最高 50 万元"},
+                      {{"id", "p-ai"},
+                       {"name", "人工智能企业扶持"},
+                       {"source", "t"},
+                       {"benefit", "最高 50 万元"},
                        {"responsible_department_id", "science-tech-commission"},
                        {"rule", R"(kind == "enterprise" and sectors contains "人工智能" and employees >= 50)"}})
                 .status,
             201);
   ASSERT_EQ(post_json(port(), "/api/v1/organizations",
-                      {{"id", "o-ai"}, {"name", "测试智能科技"}, {"source", "t"}, {"kind", "enterprise"},
-                       {"sectors", {"人工智能"}}, {"employees", 20}})
+                      {{"id", "o-ai"},
+                       {"name", "测试智能科技"},
+                       {"source", "t"},
+                       {"kind", "enterprise"},
+                       {"sectors", {"人工智能"}},
+                       {"employees", 20}})
                 .status,
             201);
   const Headers firm = as_new_user("firm", {"--role", "enterprise", "--org", "o-ai"});
-  const Headers commission = as_new_user("commission", {"--role", "department", "--department", "science-tech-commission"});
+  const Headers commission =
+      as_new_user("commission", {"--role", "department", "--department", "science-tech-commission"});
   EXPECT_TRUE(about("p-ai", firm).empty()) << "20 employees do not qualify";
 
   ASSERT_EQ(change("/api/v1/organizations/o-ai", {{"employees", 80}}).status, 200);
@@ -95,7 +103,8 @@ TEST_F(PolicyDelivery, AnEnterpriseThatComesToQualifyIsToldOnceAndSoIsItsDepartm
   const std::int64_t id = about("p-ai", firm)[0]["id"];
   const std::int64_t unread = notifications(firm, "?unread=true")["total"];
   const Headers other_firm = as_new_user("other", {"--role", "enterprise", "--org", "xinwei-group"});
-  EXPECT_EQ(request(port(), "POST", "/api/v1/notifications/" + std::to_string(id) + "/read", "", other_firm).status, 404);
+  EXPECT_EQ(request(port(), "POST", "/api/v1/notifications/" + std::to_string(id) + "/read", "", other_firm).status,
+            404);
   Response read = request(port(), "POST", "/api/v1/notifications/" + std::to_string(id) + "/read", "", firm);
   ASSERT_EQ(read.status, 200) << read.body;
   EXPECT_FALSE(json_of(read)["read_at"].is_null());
@@ -112,17 +121,24 @@ TEST_F(PolicyDelivery, AnEnterpriseThatComesToQualifyIsToldOnceAndSoIsItsDepartm
 TEST_F(PolicyDelivery, AChangedPolicyReachesTheEnterprisesItNowCoversAndTheDepartmentGetsOneDigest) {
   for (int i = 0; i < 3; ++i) {
     ASSERT_EQ(post_json(port(), "/api/v1/organizations",
-                        {{"id", "o-" + std::to_string(i)}, {"name", "测试企业" + std::to_string(i)}, {"source", "t"},
-                         {"kind", "enterprise"}, {"rd_ratio", 0.02 + 0.03 * i}})
+                        {{"id", "o-" + std::to_string(i)},
+                         {"name", "测试企业" + std::to_string(i)},
+                         {"source", "t"},
+                         {"kind", "enterprise"},
+                         {"rd_ratio", 0.02 + 0.03 * i}})
                   .status,
               201);
   }
   ASSERT_EQ(post_json(port(), "/api/v1/policies",
-                      {{"id", "p-rd"}, {"name", "研发投入奖励"}, {"source", "t"}, {"responsible_department_id", "science-tech-commission"},
+                      {{"id", "p-rd"},
+                       {"name", "研发投入奖励"},
+                       {"source", "t"},
+                       {"responsible_department_id", "science-tech-commission"},
                        {"rule", R"(kind == "enterprise" and rd_ratio >= 0.07)"}})
                 .status,
             201);
-  const Headers commission = as_new_user("commission", {"--role", "department", "--department", "science-tech-commission"});
+  const Headers commission =
+      as_new_user("commission", {"--role", "department", "--department", "science-tech-commission"});
   Json first = about("p-rd", commission);
   ASSERT_EQ(first.size(), 1u);
   EXPECT_EQ(first[0]["message"], "「测试企业2」新符合「研发投入奖励」的条件");
@@ -133,7 +149,8 @@ TEST_F(PolicyDelivery, AChangedPolicyReachesTheEnterprisesItNowCoversAndTheDepar
   EXPECT_EQ(second[0]["match_count"], 2);
   EXPECT_EQ(second[0]["message"], "「研发投入奖励」新匹配 2 家单位，最近一家：「测试企业1」")
       << "only the enterprise the change newly covers is added";
-  ASSERT_EQ(request(port(), "POST", "/api/v1/notifications/" + second[0]["id"].dump() + "/read", "", commission).status, 200);
+  ASSERT_EQ(request(port(), "POST", "/api/v1/notifications/" + second[0]["id"].dump() + "/read", "", commission).status,
+            200);
   ASSERT_EQ(change("/api/v1/policies/p-rd", {{"rule", R"(kind == "enterprise" and rd_ratio >= 0.01)"}}).status, 200);
   Json third = about("p-rd", commission);
   ASSERT_EQ(third.size(), 2u) << "after reading, new matches start a new digest";
@@ -142,10 +159,11 @@ TEST_F(PolicyDelivery, AChangedPolicyReachesTheEnterprisesItNowCoversAndTheDepar
   EXPECT_EQ(about("p-rd", firm).size(), 1u);
 
   // A pipeline step is a change too: many rules ask whether an enterprise has landed.
-  ASSERT_EQ(post_json(port(), "/api/v1/policies",
-                      {{"id", "p-landed"}, {"name", "落地奖励"}, {"source", "t"}, {"rule", R"(pipeline_status == "landed")"}})
-                .status,
-            201);
+  ASSERT_EQ(
+      post_json(port(), "/api/v1/policies",
+                {{"id", "p-landed"}, {"name", "落地奖励"}, {"source", "t"}, {"rule", R"(pipeline_status == "landed")"}})
+          .status,
+      201);
   EXPECT_TRUE(about("p-landed", firm).empty()) << "not before it lands";
   Response current = request(port(), "GET", "/api/v1/organizations/o-1");
   Response moved = request(port(), "POST", "/api/v1/organizations/o-1/pipeline", Json{{"status", "landed"}}.dump(),
@@ -156,9 +174,9 @@ TEST_F(PolicyDelivery, AChangedPolicyReachesTheEnterprisesItNowCoversAndTheDepar
 
 TEST_F(PolicyDelivery, TheCalculatorJudgesTypedInAttributesForAnyoneAndStoresNothing) {
   const std::int64_t organizations = total_of(port(), "organizations");
-  Response answer = post_json(port(), "/api/v1/policy-calculator",
-                              {{"kind", "enterprise"}, {"employees", 60}, {"rd_ratio", 0.08}, {"sectors", {"人工智能"}}},
-                              {kAnonymousMarker});
+  Response answer = post_json(
+      port(), "/api/v1/policy-calculator",
+      {{"kind", "enterprise"}, {"employees", 60}, {"rd_ratio", 0.08}, {"sectors", {"人工智能"}}}, {kAnonymousMarker});
   ASSERT_EQ(answer.status, 200) << answer.body;
   const Json verdicts = json_of(answer);
   ASSERT_FALSE(verdicts["eligible"].empty());
@@ -173,7 +191,8 @@ TEST_F(PolicyDelivery, TheCalculatorJudgesTypedInAttributesForAnyoneAndStoresNot
   }
   EXPECT_TRUE(named_missing) << verdicts.dump();
 
-  Response mistyped = post_json(port(), "/api/v1/policy-calculator", {{"employees", "很多"}, {"name", "x"}}, {kAnonymousMarker});
+  Response mistyped =
+      post_json(port(), "/api/v1/policy-calculator", {{"employees", "很多"}, {"name", "x"}}, {kAnonymousMarker});
   ASSERT_EQ(mistyped.status, 422);
   const Json errors = json_of(mistyped)["errors"];
   ASSERT_EQ(errors.size(), 2u);

@@ -63,8 +63,12 @@ TEST_F(BadInput, MalformedJson) {
 
 TEST_F(BadInput, WrongTypes) {
   Json problem = expect_problem(post_json(port(), "/api/v1/organizations",
-                                          {{"name", 42}, {"source", "t"}, {"kind", "enterprise"}, {"employees", "many"},
-                                           {"sectors", "集成电路"}, {"high_growth", "yes"}}),
+                                          {{"name", 42},
+                                           {"source", "t"},
+                                           {"kind", "enterprise"},
+                                           {"employees", "many"},
+                                           {"sectors", "集成电路"},
+                                           {"high_growth", "yes"}}),
                                 422);
   auto fields = error_fields(problem);
   for (const char* field : {"name", "employees", "sectors", "high_growth"}) {
@@ -74,17 +78,17 @@ TEST_F(BadInput, WrongTypes) {
 }
 
 TEST_F(BadInput, UnknownFields) {
-  Json problem = expect_problem(
-      post_json(port(), "/api/v1/organizations", {{"name", "甲"}, {"source", "t"}, {"kind", "enterprise"}, {"revenue", 1}}),
-      422);
+  Json problem = expect_problem(post_json(port(), "/api/v1/organizations",
+                                          {{"name", "甲"}, {"source", "t"}, {"kind", "enterprise"}, {"revenue", 1}}),
+                                422);
   EXPECT_EQ(error_fields(problem), std::vector<std::string>{"revenue"});
 }
 
 TEST_F(BadInput, InvalidUscc) {
-  Json problem = expect_problem(post_json(port(), "/api/v1/organizations",
-                                          {{"name", "甲"}, {"source", "t"}, {"kind", "enterprise"},
-                                           {"uscc", "91350100M000100Y44"}}),
-                                422);
+  Json problem = expect_problem(
+      post_json(port(), "/api/v1/organizations",
+                {{"name", "甲"}, {"source", "t"}, {"kind", "enterprise"}, {"uscc", "91350100M000100Y44"}}),
+      422);
   EXPECT_EQ(error_fields(problem), std::vector<std::string>{"uscc"});
   EXPECT_NE(problem["errors"][0]["message"].get<std::string>().find("校验位"), std::string::npos);
 }
@@ -108,9 +112,9 @@ TEST_F(BadInput, IdsWithPathCharacters) {
   expect_problem(request(port(), "GET", "/api/v1/places/p1%00"), 400);
   expect_problem(request(port(), "GET", "/api/v1/places/P1.json"), 404);
   expect_problem(request(port(), "GET", "/api/v1/places/../places/p1"), 404);
-  Json problem = expect_problem(
-      post_json(port(), "/api/v1/organizations", {{"id", "../x"}, {"name", "甲"}, {"source", "t"}, {"kind", "enterprise"}}),
-      422);
+  Json problem = expect_problem(post_json(port(), "/api/v1/organizations",
+                                          {{"id", "../x"}, {"name", "甲"}, {"source", "t"}, {"kind", "enterprise"}}),
+                                422);
   EXPECT_EQ(error_fields(problem), std::vector<std::string>{"id"});
 }
 
@@ -134,14 +138,16 @@ TEST_F(BadInput, BadQueryParameters) {
 }
 
 TEST_F(BadInput, BadIfMatch) {
-  expect_problem(request(port(), "PATCH", "/api/v1/places/p1", R"({"address": "x"})", {{"If-Match", "yesterday"}}), 400);
+  expect_problem(request(port(), "PATCH", "/api/v1/places/p1", R"({"address": "x"})", {{"If-Match", "yesterday"}}),
+                 400);
   expect_problem(request(port(), "PATCH", "/api/v1/places/p1", R"({"address": "x"})", {{"If-Match", "\"99\""}}), 412);
 }
 
 TEST_F(BadInput, ReferenceToNothing) {
-  Json problem = expect_problem(post_json(port(), "/api/v1/organizations",
-                                          {{"name", "甲"}, {"source", "t"}, {"kind", "enterprise"}, {"place_id", "nowhere"}}),
-                                422);
+  Json problem =
+      expect_problem(post_json(port(), "/api/v1/organizations",
+                               {{"name", "甲"}, {"source", "t"}, {"kind", "enterprise"}, {"place_id", "nowhere"}}),
+                     422);
   EXPECT_EQ(error_fields(problem), std::vector<std::string>{"place_id"});
 }
 
@@ -174,10 +180,11 @@ TEST_F(BadInput, SlowClientIsCutOffWhileOthersAreServed) {
 
 TEST_F(BadInput, BodyThatNeverArrives) {
   bool closed = false;
-  std::string answer = raw_exchange(port(),
-                                    "POST /api/v1/organizations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                    "Content-Length: 100\r\n\r\n{\"name\":",
-                                    std::chrono::seconds(10), closed);
+  std::string answer =
+      raw_exchange(port(),
+                   "POST /api/v1/organizations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                   "Content-Length: 100\r\n\r\n{\"name\":",
+                   std::chrono::seconds(10), closed);
   EXPECT_TRUE(closed);
   EXPECT_TRUE(answer.empty()) << answer;
 }

@@ -11,8 +11,12 @@
 namespace alley::testing {
 namespace {
 
-const Json kEnterprise = {{"name", "上海矽睿科技股份有限公司"}, {"name_en", "QST"}, {"source", "integration test"},
-                          {"kind", "enterprise"},              {"sectors", {"集成电路"}}, {"employees", 200},
+const Json kEnterprise = {{"name", "上海矽睿科技股份有限公司"},
+                          {"name_en", "QST"},
+                          {"source", "integration test"},
+                          {"kind", "enterprise"},
+                          {"sectors", {"集成电路"}},
+                          {"employees", 200},
                           {"uscc", "91350100M000100Y43"}};
 
 TEST(ServerCrud, RoundTripWithEtags) {
@@ -79,7 +83,8 @@ TEST(ServerCrud, AcknowledgedWritesSurviveSigkillMidLoad) {
     for (int w = 0; w < 4; ++w) {
       writers.emplace_back([&, w] {
         for (int i = 0; running; ++i) {
-          Json body = {{"name", "企业" + std::to_string(w) + "-" + std::to_string(i)}, {"source", "t"}, {"kind", "enterprise"}};
+          Json body = {
+              {"name", "企业" + std::to_string(w) + "-" + std::to_string(i)}, {"source", "t"}, {"kind", "enterprise"}};
           try {
             Response created = post_json(server.port(), "/api/v1/organizations", body);
             if (created.status != 201) continue;  // cut off mid-answer: not acknowledged
@@ -146,8 +151,10 @@ TEST(ServerCrud, PipelineMovesWithDatedHistory) {
   EXPECT_EQ(history["history"][1]["occurred_on"], "2025-01-10");
   // Only the pipeline endpoint changes the status.
   Response read = request(server.port(), "GET", "/api/v1/organizations/" + id);
-  EXPECT_EQ(patch_json(server.port(), "/api/v1/organizations/" + id, {{"pipeline_status", "landed"}}, read.header("etag")).status,
-            422);
+  EXPECT_EQ(
+      patch_json(server.port(), "/api/v1/organizations/" + id, {{"pipeline_status", "landed"}}, read.header("etag"))
+          .status,
+      422);
 }
 
 TEST(ServerCrud, ServesThePackAsGeoJson) {
@@ -204,10 +211,13 @@ TEST(Policies, RulesAreKeptInBothFormsAndCheckedOnWrite) {
   TempDir dir;
   ASSERT_EQ(run_alley({"init", "--db", dir.db_url()}).exit_code, 0);
   ServerProcess server({"--db", dir.db_url()});
-  Response from_logic = post_json(server.port(), "/api/v1/policies",
-                                  {{"id", "p-logic"}, {"name", "测试政策"}, {"source", "t"},
-                                   {"rule_jsonlogic", {{"and", {{{"<=", {{{"var", "employees"}}, 300}}},
-                                                                {{"in", {"人工智能", {{"var", "sectors"}}}}}}}}}});
+  Response from_logic =
+      post_json(server.port(), "/api/v1/policies",
+                {{"id", "p-logic"},
+                 {"name", "测试政策"},
+                 {"source", "t"},
+                 {"rule_jsonlogic",
+                  {{"and", {{{"<=", {{{"var", "employees"}}, 300}}}, {{"in", {"人工智能", {{"var", "sectors"}}}}}}}}}});
   ASSERT_EQ(from_logic.status, 201) << from_logic.body;
   EXPECT_EQ(json_of(from_logic)["rule"], R"(employees <= 300 and sectors contains "人工智能")");
   Response from_text = post_json(server.port(), "/api/v1/policies",
@@ -215,7 +225,8 @@ TEST(Policies, RulesAreKeptInBothFormsAndCheckedOnWrite) {
   ASSERT_EQ(from_text.status, 201);
   EXPECT_EQ(json_of(from_text)["rule_jsonlogic"],
             Json::parse(R"({"and": [{"!==": [{"var": "rd_ratio"}, null]}, {">=": [{"var": "rd_ratio"}, 0.05]}]})"));
-  Response broken = post_json(server.port(), "/api/v1/policies", {{"name", "测试政策"}, {"source", "t"}, {"rule", "employees <="}});
+  Response broken =
+      post_json(server.port(), "/api/v1/policies", {{"name", "测试政策"}, {"source", "t"}, {"rule", "employees <="}});
   ASSERT_EQ(broken.status, 422);
   EXPECT_EQ(json_of(broken)["errors"][0]["field"], "rule");
   EXPECT_NE(json_of(broken)["errors"][0]["message"].get<std::string>().find("line 1, column 13"), std::string::npos);
@@ -234,7 +245,10 @@ TEST(Policies, MatchesAndExplanationsOverHttp) {
   ASSERT_EQ(run_alley({"init", "--db", dir.db_url(), "--demo"}).exit_code, 0);
   ServerProcess server({"--db", dir.db_url()});
   ASSERT_EQ(post_json(server.port(), "/api/v1/policies",
-                      {{"id", "p-ai"}, {"name", "人工智能企业扶持"}, {"source", "t"}, {"rule", R"(sectors contains "人工智能" and employees <= 300)"}})
+                      {{"id", "p-ai"},
+                       {"name", "人工智能企业扶持"},
+                       {"source", "t"},
+                       {"rule", R"(sectors contains "人工智能" and employees <= 300)"}})
                 .status,
             201);
   Json matches = json_of(request(server.port(), "GET", "/api/v1/policies/p-ai/matches"));

@@ -33,8 +33,12 @@ TEST(SharedDatabase, TwoServersLoseNoUpdate) {
 
   // Two writers holding the same version: exactly one of them may win.
   Response read = request(first.port(), "GET", "/api/v1/organizations/shared-a");
-  const int a = patch_json(first.port(), "/api/v1/organizations/shared-a", {{"website", "https://a.example"}}, read.header("etag")).status;
-  const int b = patch_json(second.port(), "/api/v1/organizations/shared-a", {{"website", "https://b.example"}}, read.header("etag")).status;
+  const int a = patch_json(first.port(), "/api/v1/organizations/shared-a", {{"website", "https://a.example"}},
+                           read.header("etag"))
+                    .status;
+  const int b = patch_json(second.port(), "/api/v1/organizations/shared-a", {{"website", "https://b.example"}},
+                           read.header("etag"))
+                    .status;
   EXPECT_EQ(std::multiset<int>({a, b}), std::multiset<int>({200, 412}));
 
   std::atomic<int> increments{0}, conflicts{0}, failures{0};
@@ -81,7 +85,8 @@ TEST(SharedDatabase, TwoServersLoseNoUpdate) {
   EXPECT_EQ(increments.load(), kClients * kIncrementsPerClient);
   std::int64_t counted = 0;
   for (const char* id : kShared) {
-    counted += json_of(request(second.port(), "GET", std::string("/api/v1/organizations/") + id))["employees"].get<std::int64_t>();
+    counted += json_of(request(second.port(), "GET", std::string("/api/v1/organizations/") + id))["employees"]
+                   .get<std::int64_t>();
   }
   EXPECT_EQ(counted, increments.load()) << "an acknowledged update was lost";
   EXPECT_GT(conflicts.load(), 0) << "the clients never raced; the 412 path was not exercised";

@@ -16,10 +16,7 @@ class PlansTest : public testing::StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    ASSERT_TRUE(store::in_write_transaction(connection(), [&]() -> Status {
-                  auto pack = records::load_pack(connection(), registry_schemas(), records::find_pack("silicon-alley").value(), nullptr);
-                  return pack ? ok_status() : Status(pack.error());
-                }).ok());
+    ASSERT_TRUE(load_pack().ok());
   }
   Json create(const char* resource, const Json& input) {
     Json created;
@@ -32,14 +29,24 @@ class PlansTest : public testing::StoreTest {
     return created;
   }
   Json manual_kpi(const std::string& id, double target, const std::string& due, bool per_year = false) {
-    return create("kpis", {{"id", id}, {"name", "测试指标"}, {"source", "t"}, {"plan_id", "plan-2023-2025"},
-                           {"target_kind", "at_least"}, {"target_min", target}, {"due_on", due}, {"measure", "manual"},
+    return create("kpis", {{"id", id},
+                           {"name", "测试指标"},
+                           {"source", "t"},
+                           {"plan_id", "plan-2023-2025"},
+                           {"target_kind", "at_least"},
+                           {"target_min", target},
+                           {"due_on", due},
+                           {"measure", "manual"},
                            {"per_year", per_year}});
   }
   void entry(const std::string& kpi, double value, const std::string& as_of) {
     static int n = 0;
-    create("kpi_entries", {{"id", "e" + std::to_string(++n)}, {"name", "进展"}, {"source", "t"}, {"kpi_id", kpi},
-                           {"value", value}, {"as_of", as_of}});
+    create("kpi_entries", {{"id", "e" + std::to_string(++n)},
+                           {"name", "进展"},
+                           {"source", "t"},
+                           {"kpi_id", kpi},
+                           {"value", value},
+                           {"as_of", as_of}});
   }
 };
 
@@ -91,7 +98,8 @@ TEST_F(PlansTest, QueryKpisMoveWithTheRegistry) {
 TEST_F(PlansTest, StatusComesFromTargetForecastAndDate) {
   manual_kpi("k-met", 10, "2025-12-31");
   entry("k-met", 12, "2024-12-31");
-  EXPECT_EQ(kpi_progress(connection(), manual_kpi("k-ignored", 1, "2025-12-31"), "2025-06-01").value()["status"], "no_data");
+  EXPECT_EQ(kpi_progress(connection(), manual_kpi("k-ignored", 1, "2025-12-31"), "2025-06-01").value()["status"],
+            "no_data");
   auto met = records::get_record(connection(), *find_schema("kpis"), "k-met").value();
   auto met_progress = kpi_progress(connection(), met, "2025-06-01").value();
   EXPECT_EQ(met_progress["status"], "green");

@@ -6,13 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
-#include "registry/demo_population.h"
-#include "registry/resources.h"
 #include "records/pack_loader.h"
 #include "records/repository.h"
+#include "registry/demo_population.h"
+#include "registry/resources.h"
 #include "support/store_fixture.h"
 
 namespace alley::policies {
@@ -25,15 +24,17 @@ bool holds(const Rule& rule, const Json& record) {
       return std::all_of(rule.children.begin(), rule.children.end(), [&](const Rule& c) { return holds(c, record); });
     case Rule::Kind::kOr:
       return std::any_of(rule.children.begin(), rule.children.end(), [&](const Rule& c) { return holds(c, record); });
-    case Rule::Kind::kNot: return !holds(rule.children.front(), record);
+    case Rule::Kind::kNot:
+      return !holds(rule.children.front(), record);
     case Rule::Kind::kContains: {
       if (!record.contains(rule.field)) return false;
       const Json& list = record[rule.field];
       return std::find(list.begin(), list.end(), literal_json(rule.value)) != list.end();
     }
     case Rule::Kind::kIn:
-      return record.contains(rule.field) &&
-             std::any_of(rule.values.begin(), rule.values.end(), [&](const Literal& v) { return record[rule.field] == literal_json(v); });
+      return record.contains(rule.field) && std::any_of(rule.values.begin(), rule.values.end(), [&](const Literal& v) {
+               return record[rule.field] == literal_json(v);
+             });
     case Rule::Kind::kCompare: {
       if (!record.contains(rule.field)) return false;
       const Json& actual = record[rule.field];
@@ -51,7 +52,8 @@ class EvaluatorTest : public testing::StoreTest {};
 
 TEST_F(EvaluatorTest, AgreesWithTheRecordByRecordReadingForEveryPackPolicy) {
   ASSERT_TRUE(store::in_write_transaction(connection(), [&]() -> Status {
-                auto pack = records::load_pack(connection(), registry_schemas(), records::find_pack("silicon-alley").value(), nullptr);
+                auto pack = records::load_pack(connection(), registry_schemas(),
+                                               records::find_pack("silicon-alley").value(), nullptr);
                 if (!pack) return pack.error();
                 auto demo = registry::add_demo_population(connection(), app().catalog());
                 return demo ? ok_status() : Status(demo.error());
@@ -61,8 +63,9 @@ TEST_F(EvaluatorTest, AgreesWithTheRecordByRecordReadingForEveryPackPolicy) {
   const std::vector<Json> policies = records::list_all_records(connection(), *find_schema("policies")).value();
   OrganizationTable table(organizations);
   std::size_t checked = 0, matched = 0;
-  std::vector<std::string> extra_rules = {"not employees > 50", "kind != \"enterprise\"", "rd_ratio < 0.05 or not high_growth == true",
-                                          "tier in [\"startup\", \"leading\"] and not certifications contains \"高新技术企业\""};
+  std::vector<std::string> extra_rules = {
+      "not employees > 50", "kind != \"enterprise\"", "rd_ratio < 0.05 or not high_growth == true",
+      "tier in [\"startup\", \"leading\"] and not certifications contains \"高新技术企业\""};
   std::vector<Rule> rules;
   for (const Json& policy : policies) {
     if (policy.contains("rule")) rules.push_back(parse_rule(policy["rule"].get<std::string>()).value());
@@ -89,9 +92,11 @@ TEST_F(EvaluatorTest, AgreesWithTheRecordByRecordReadingForEveryPackPolicy) {
 }
 
 TEST(Evaluator, AChangedOrAddedOrganizationIsReadByRulesCompiledBefore) {
-  OrganizationTable table(std::vector<Json>{Json{{"id", "a"}, {"kind", "enterprise"}, {"employees", 500}, {"sectors", {"文创"}}},
-                                            Json{{"id", "b"}, {"kind", "bank"}}});
-  const CompiledRule small_ai = table.compile(parse_rule(R"(employees <= 300 and sectors contains "人工智能")").value());
+  OrganizationTable table(
+      std::vector<Json>{Json{{"id", "a"}, {"kind", "enterprise"}, {"employees", 500}, {"sectors", {"文创"}}},
+                        Json{{"id", "b"}, {"kind", "bank"}}});
+  const CompiledRule small_ai =
+      table.compile(parse_rule(R"(employees <= 300 and sectors contains "人工智能")").value());
   const CompiledRule investor = table.compile(parse_rule(R"(kind in ["investor", "bank"])").value());
   const CompiledRule not_fintech = table.compile(parse_rule(R"(not sectors contains "金融科技")").value());
   EXPECT_TRUE(table.rows(table.evaluate(small_ai)).empty());
@@ -126,7 +131,8 @@ TEST(Evaluator, ClauseLabelsAreTheNamesTheWebAppShows) {
 }
 
 TEST(Evaluator, ExplainsEachClauseAndSaysWhatIsUnknown) {
-  OrganizationTable table(std::vector<Json>{Json{{"id", "a"}, {"kind", "enterprise"}, {"employees", 120}, {"sectors", {"人工智能"}}}});
+  OrganizationTable table(
+      std::vector<Json>{Json{{"id", "a"}, {"kind", "enterprise"}, {"employees", 120}, {"sectors", {"人工智能"}}}});
   const Rule rule = parse_rule(R"(employees <= 300 and sectors contains "集成电路" and rd_ratio >= 0.05)").value();
   const Json clauses = table.explain(rule, 0);
   ASSERT_EQ(clauses.size(), 3u);

@@ -16,11 +16,7 @@ class PolicyIndexTest : public testing::StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    ASSERT_TRUE(store::in_write_transaction(connection(), [&]() -> Status {
-                  auto pack = records::load_pack(connection(), registry_schemas(),
-                                                 records::find_pack("silicon-alley").value(), nullptr);
-                  return pack ? ok_status() : Status(pack.error());
-                }).ok());
+    ASSERT_TRUE(load_pack().ok());
     index_ = app().find_service<PolicyIndex>();
     ASSERT_NE(index_, nullptr);
   }
@@ -80,14 +76,17 @@ TEST_F(PolicyIndexTest, NoticesWhatAnotherServerWritesToTheSameDatabase) {
   ASSERT_TRUE(other.open_database(url(), 1).ok());
   auto lease = other.database().acquire();
   store::Connection& theirs = *lease.value();
-  const Json policy = {{"id", "small-firms"}, {"name", "小微企业支持"}, {"source", "test"},
+  const Json policy = {{"id", "small-firms"},
+                       {"name", "小微企业支持"},
+                       {"source", "test"},
                        {"rule", "employees <= 3 and kind == \"enterprise\""}};
   ASSERT_TRUE(write(theirs, [&] {
                 return records::create_record(theirs, *other.catalog().find("policies"), policy, {"test"});
               }).ok());
   const std::vector<std::string> before = resident("small-firms");
   EXPECT_EQ(before, rebuilt(connection(), "small-firms"));
-  const Json tiny = {{"id", "tiny-firm"}, {"name", "微型企业"}, {"source", "test"}, {"kind", "enterprise"}, {"employees", 2}};
+  const Json tiny = {
+      {"id", "tiny-firm"}, {"name", "微型企业"}, {"source", "test"}, {"kind", "enterprise"}, {"employees", 2}};
   ASSERT_TRUE(write(theirs, [&] {
                 return records::create_record(theirs, *other.catalog().find("organizations"), tiny, {"test"});
               }).ok());
@@ -123,12 +122,13 @@ TEST_F(PolicyIndexTest, DeliveryOverTheIndexMatchesDeliveryOverTheDatabase) {
     });
   };
   ASSERT_TRUE(create_policy("level").ok());
-  ASSERT_TRUE(write(connection(), [&] {
-                return records::create_record(connection(), *find_schema("organizations"),
-                                              {{"id", "big-firm"}, {"name", "大企业"}, {"source", "test"},
-                                               {"kind", "enterprise"}, {"employees", 500}},
-                                              {"test"});
-              }).ok());
+  ASSERT_TRUE(
+      write(connection(), [&] {
+        return records::create_record(
+            connection(), *find_schema("organizations"),
+            {{"id", "big-firm"}, {"name", "大企业"}, {"source", "test"}, {"kind", "enterprise"}, {"employees", 500}},
+            {"test"});
+      }).ok());
   ASSERT_TRUE(create_policy("behind").ok());
   auto announced = [&](const std::string& policy) {
     auto rows = connection().query(

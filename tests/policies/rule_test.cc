@@ -18,7 +18,8 @@ std::string message_of(std::string_view text) {
 }  // namespace
 
 TEST(Rule, ParsesTheReadableLanguage) {
-  Result<Rule> rule = parse_rule(R"(sectors contains "集成电路" and employees <= 300 and (rd_ratio >= 0.05 or high_growth == true))");
+  Result<Rule> rule =
+      parse_rule(R"(sectors contains "集成电路" and employees <= 300 and (rd_ratio >= 0.05 or high_growth == true))");
   ASSERT_TRUE(rule.ok()) << rule.error().message;
   EXPECT_EQ(rule->kind, Rule::Kind::kAnd);
   EXPECT_EQ(rule->children.size(), 3u);
@@ -37,13 +38,15 @@ TEST(Rule, ErrorsSayWhereAndWhatWasExpected) {
   EXPECT_NE(message_of("(employees > 1").find("“)”"), std::string::npos);
   EXPECT_NE(message_of("kind == \"enterprise").find("closing"), std::string::npos);
   EXPECT_NE(message_of("employees > 1 employees").find("and, or or the end"), std::string::npos);
-  EXPECT_NE(message_of(std::string(200, '(') + "employees > 1" + std::string(200, ')')).find("64 levels"), std::string::npos);
+  EXPECT_NE(message_of(std::string(200, '(') + "employees > 1" + std::string(200, ')')).find("64 levels"),
+            std::string::npos);
 }
 
 TEST(Rule, JsonLogicRoundTripsWithoutChangingMeaning) {
-  for (const char* text : {R"(employees <= 300)", R"(sectors contains "人工智能" or certifications contains "高新技术企业")",
-                           R"(not (tier in ["startup", "tech_sme"] and founded_year >= 2020))",
-                           R"(high_growth == true and kind != "investor")"}) {
+  for (const char* text :
+       {R"(employees <= 300)", R"(sectors contains "人工智能" or certifications contains "高新技术企业")",
+        R"(not (tier in ["startup", "tech_sme"] and founded_year >= 2020))",
+        R"(high_growth == true and kind != "investor")"}) {
     Result<Rule> rule = parse_rule(text);
     ASSERT_TRUE(rule.ok()) << text;
     const Json logic = to_jsonlogic(rule.value());
@@ -62,11 +65,15 @@ TEST(Rule, JsonLogicGuardsComparisonsAgainstMissingValues) {
             Json::parse(R"({"and": [{"!==": [{"var": "kind"}, null]}, {"!==": [{"var": "kind"}, "bank"]}]})"));
   EXPECT_EQ(to_jsonlogic(parse_rule(R"(kind == "bank")").value()), Json::parse(R"({"===": [{"var": "kind"}, "bank"]})"))
       << "null === \"bank\" is already false";
-  EXPECT_EQ(to_text(from_jsonlogic(Json::parse(R"({"and": [{"!==": [{"var": "employees"}, null]}, {">": [{"var": "employees"}, 5]}]})"))
-                        .value()),
-            "employees > 5")
+  EXPECT_EQ(
+      to_text(from_jsonlogic(
+                  Json::parse(R"({"and": [{"!==": [{"var": "employees"}, null]}, {">": [{"var": "employees"}, 5]}]})"))
+                  .value()),
+      "employees > 5")
       << "the guard reads back as the comparison alone";
-  EXPECT_FALSE(from_jsonlogic(Json::parse(R"({"and": [{"!==": [{"var": "rd_ratio"}, null]}, {">": [{"var": "employees"}, 5]}]})")).ok())
+  EXPECT_FALSE(from_jsonlogic(
+                   Json::parse(R"({"and": [{"!==": [{"var": "rd_ratio"}, null]}, {">": [{"var": "employees"}, 5]}]})"))
+                   .ok())
       << "a test against null on another field is not a guard, and null is no value a rule can name";
 }
 
@@ -78,8 +85,10 @@ TEST(Rule, TheFuzzersFindingsRoundTrip) {
   EXPECT_EQ(to_text(from_jsonlogic(Json::parse(R"({"<": [{"var": "revenue_10k_cny"}, 1e20]})")).value()),
             "revenue_10k_cny < 100000000000000000000");
   // An or of one operand is that operand, so not (…) prints as it reads back.
-  EXPECT_EQ(to_text(from_jsonlogic(Json::parse(R"({"!": {"or": [{"in": [{"var": "tier"}, ["startup", "tech_sme"]]}]}})")).value()),
-            R"(not tier in ["startup", "tech_sme"])");
+  EXPECT_EQ(
+      to_text(from_jsonlogic(Json::parse(R"({"!": {"or": [{"in": [{"var": "tier"}, ["startup", "tech_sme"]]}]}})"))
+                  .value()),
+      R"(not tier in ["startup", "tech_sme"])");
   // A var that is not a plain field name could smuggle in a different rule as text.
   EXPECT_FALSE(from_jsonlogic(Json::parse(R"({"<": [{"var": "employees < 5 or employees"}, 3]})")).ok());
   EXPECT_FALSE(from_jsonlogic(Json::parse(R"({"<": [100, {"var": " employees"}]})")).ok());

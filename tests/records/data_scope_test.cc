@@ -17,14 +17,30 @@ class DataScopeTest : public testing::StoreTest {
     add("departments", {{"id", "hl-south"}, {"name", "南岸街道"}, {"source", "test"}, {"kind", "subdistrict"}});
     add("departments", {{"id", "hl-north"}, {"name", "北岸街道"}, {"source", "test"}, {"kind", "subdistrict"}});
     // A square sub-district: 113.00–113.01 E, 30.00–30.01 N.
-    add("areas", {{"id", "south"}, {"name", "南岸"}, {"source", "test"}, {"kind", "subdistrict"},
-                  {"department_id", "hl-south"}, {"geo_quality", "approximate"},
-                  {"geometry", {{"type", "Polygon"},
-                                {"coordinates", {{{113.0, 30.0}, {113.01, 30.0}, {113.01, 30.01}, {113.0, 30.01}, {113.0, 30.0}}}}}}});
-    add("places", {{"id", "inside"}, {"name", "里"}, {"source", "test"}, {"type", "building"}, {"lon", 113.005},
-                   {"lat", 30.005}, {"geo_quality", "approximate"}});
-    add("places", {{"id", "outside"}, {"name", "外"}, {"source", "test"}, {"type", "building"}, {"lon", 113.02},
-                   {"lat", 30.005}, {"geo_quality", "approximate"}});
+    add("areas",
+        {{"id", "south"},
+         {"name", "南岸"},
+         {"source", "test"},
+         {"kind", "subdistrict"},
+         {"department_id", "hl-south"},
+         {"geo_quality", "approximate"},
+         {"geometry",
+          {{"type", "Polygon"},
+           {"coordinates", {{{113.0, 30.0}, {113.01, 30.0}, {113.01, 30.01}, {113.0, 30.01}, {113.0, 30.0}}}}}}});
+    add("places", {{"id", "inside"},
+                   {"name", "里"},
+                   {"source", "test"},
+                   {"type", "building"},
+                   {"lon", 113.005},
+                   {"lat", 30.005},
+                   {"geo_quality", "approximate"}});
+    add("places", {{"id", "outside"},
+                   {"name", "外"},
+                   {"source", "test"},
+                   {"type", "building"},
+                   {"lon", 113.02},
+                   {"lat", 30.005},
+                   {"geo_quality", "approximate"}});
     add("places", {{"id", "nowhere"}, {"name", "无位置"}, {"source", "test"}, {"type", "building"}});
   }
 
@@ -38,18 +54,19 @@ class DataScopeTest : public testing::StoreTest {
 
   Json place(const char* id) { return get_record(connection(), *find_schema("places"), id).value(); }
 
+  const Territories subdistricts{"areas", "department_id", "geometry"};
   access::User south{"u1", "south-staff", access::Role::kSubdistrict, "hl-south", "", false};
   access::User north{"u2", "north-staff", access::Role::kSubdistrict, "hl-north", "", false};
 };
 
 TEST_F(DataScopeTest, ASubdistrictCoversWhatLiesInsideItsPolygon) {
-  EXPECT_TRUE(in_department_areas(connection(), "hl-south", 113.005, 30.005).value());
-  EXPECT_FALSE(in_department_areas(connection(), "hl-south", 113.02, 30.005).value());
-  EXPECT_FALSE(in_department_areas(connection(), "hl-north", 113.005, 30.005).value());
+  EXPECT_TRUE(in_territory(connection(), subdistricts, "hl-south", 113.005, 30.005).value());
+  EXPECT_FALSE(in_territory(connection(), subdistricts, "hl-south", 113.02, 30.005).value());
+  EXPECT_FALSE(in_territory(connection(), subdistricts, "hl-north", 113.005, 30.005).value());
 }
 
 TEST_F(DataScopeTest, StaffChangeOnlyRecordsInTheirAreaAndCannotMoveThemOut) {
-  const RecordGuard own_position = guard_by_geography({});
+  const RecordGuard own_position = guard_by_geography({}, subdistricts);
   Json keep = {{"name", "改名"}};
   EXPECT_TRUE(own_position(south, connection(), place("inside"), &keep).ok());
   EXPECT_EQ(own_position(north, connection(), place("inside"), &keep).error().code, ErrorCode::kForbidden);
@@ -62,7 +79,7 @@ TEST_F(DataScopeTest, StaffChangeOnlyRecordsInTheirAreaAndCannotMoveThemOut) {
 }
 
 TEST_F(DataScopeTest, AReferenceCarriesThePositionAndEitherScopeMayGrant) {
-  const RecordGuard through_place = guard_by_geography({"place_id", "places"});
+  const RecordGuard through_place = guard_by_geography({"place_id", "places"}, subdistricts);
   Json at_inside = {{"place_id", "inside"}};
   Json at_outside = {{"place_id", "outside"}};
   EXPECT_TRUE(through_place(south, connection(), std::nullopt, &at_inside).ok());

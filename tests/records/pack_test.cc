@@ -1,8 +1,6 @@
 // The Silicon Alley pack, loaded for real: it must pass the API's validation,
 // keep its geography consistent, and never invent facts.
 
-#include "records/pack_loader.h"
-
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -10,6 +8,7 @@
 
 #include "geo/polygon.h"
 #include "records/geometry_json.h"
+#include "records/pack_loader.h"
 #include "support/store_fixture.h"
 
 namespace alley::records {
@@ -74,9 +73,8 @@ TEST_F(PackTest, NamesWhatTheDocumentsName) {
   for (const char* name : {"苏河华政湾", "活力中山", "智慧定西", "静雅武夷", "文艺海粟"}) {
     EXPECT_TRUE(has_name_containing(areas, name)) << name;
   }
-  const auto committees = std::count_if(areas.begin(), areas.end(), [](const Json& area) {
-    return area["kind"] == "residential_committee";
-  });
+  const auto committees = std::count_if(areas.begin(), areas.end(),
+                                        [](const Json& area) { return area["kind"] == "residential_committee"; });
   EXPECT_EQ(committees, 34);
 }
 
@@ -89,7 +87,8 @@ TEST_F(PackTest, EveryRecordNamesItsSourceAndNothingIsSynthetic) {
     }
   }
   // No 统一社会信用代码 is published in the documents: the pack must not invent one.
-  for (const Json& organization : all("organizations")) EXPECT_FALSE(organization.contains("uscc")) << organization["id"];
+  for (const Json& organization : all("organizations"))
+    EXPECT_FALSE(organization.contains("uscc")) << organization["id"];
 }
 
 TEST_F(PackTest, BoundaryFollowsTheFourRoadsAndHoldsItsPlaces) {
@@ -142,8 +141,7 @@ TEST_F(PackTest, ABrokenPackWritesNothingAndSaysWhere) {
   const auto broken = folder_ / "broken";
   std::filesystem::create_directories(broken);
   std::ofstream(broken / "pack.json") << R"({"name": "broken"})";
-  std::ofstream(broken / "departments.json")
-      << R"([{"id": "a", "name": "甲", "source": "s", "kind": "department"},
+  std::ofstream(broken / "departments.json") << R"([{"id": "a", "name": "甲", "source": "s", "kind": "department"},
              {"id": "b", "name": "乙", "source": "s", "kind": "ministry"}])";
   auto result = load(broken);
   ASSERT_FALSE(result.ok());

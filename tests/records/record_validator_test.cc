@@ -102,7 +102,7 @@ TEST(RecordValidator, PlacesNeedBothCoordinatesAndTheirQuality) {
 
 TEST(RecordValidator, ConvertsGcj02PositionsToWgs84) {
   // 江苏路 station as a Chinese web map shows it (GCJ-02).
-  Json place = {{"name", "江苏路站"}, {"source", "test"}, {"type", "metro_station"}, {"lon", 121.431601},
+  Json place = {{"name", "江苏路站"}, {"source", "test"},          {"type", "metro_station"}, {"lon", 121.431601},
                 {"lat", 31.219504},   {"geo_quality", "surveyed"}, {"geo_datum_in", "GCJ-02"}};
   auto result = validate_write(schema("places"), place, nullptr);
   ASSERT_TRUE(result.ok());

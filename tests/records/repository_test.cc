@@ -37,8 +37,12 @@ class RepositoryTest : public testing::StoreTest {
 };
 
 TEST_F(RepositoryTest, CreateThenGetReturnsTheSameRecord) {
-  auto created = create("organizations", {{"id", "xijing"}, {"name", "西井科技"}, {"source", "s"}, {"kind", "enterprise"},
-                                          {"sectors", {"人工智能"}}, {"employees", 300}});
+  auto created = create("organizations", {{"id", "xijing"},
+                                          {"name", "西井科技"},
+                                          {"source", "s"},
+                                          {"kind", "enterprise"},
+                                          {"sectors", {"人工智能"}},
+                                          {"employees", 300}});
   ASSERT_TRUE(created.ok()) << describe(created.error());
   auto read = get_record(connection(), *find_schema("organizations"), "xijing");
   ASSERT_TRUE(read.ok());
@@ -61,8 +65,8 @@ TEST_F(RepositoryTest, UpdateChecksTheVersionAndAudits) {
 }
 
 TEST_F(RepositoryTest, ReferencesMustExistAndBeAlive) {
-  auto missing = create("spaces", {{"name", "301"}, {"source", "s"}, {"place_id", "nowhere"}, {"area_m2", 50},
-                                   {"status", "available"}});
+  auto missing = create(
+      "spaces", {{"name", "301"}, {"source", "s"}, {"place_id", "nowhere"}, {"area_m2", 50}, {"status", "available"}});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().fields.at(0).field, "place_id");
   EXPECT_EQ(count("SELECT COUNT(*) FROM spaces"), 0);
@@ -70,12 +74,15 @@ TEST_F(RepositoryTest, ReferencesMustExistAndBeAlive) {
 
 TEST_F(RepositoryTest, DeleteIsSoftAndRefusedWhileReferenced) {
   seed_place();
-  ASSERT_TRUE(create("spaces", {{"id", "s1"}, {"name", "301"}, {"source", "s"}, {"place_id", "p1"}, {"area_m2", 50},
+  ASSERT_TRUE(create("spaces", {{"id", "s1"},
+                                {"name", "301"},
+                                {"source", "s"},
+                                {"place_id", "p1"},
+                                {"area_m2", 50},
                                 {"status", "available"}})
                   .ok());
-  Status refused = store::in_write_transaction(connection(), [&] {
-    return delete_record(connection(), *find_schema("places"), "p1", std::nullopt, {"test"});
-  });
+  Status refused = store::in_write_transaction(
+      connection(), [&] { return delete_record(connection(), *find_schema("places"), "p1", std::nullopt, {"test"}); });
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
   ASSERT_TRUE(store::in_write_transaction(connection(), [&] {
@@ -84,15 +91,20 @@ TEST_F(RepositoryTest, DeleteIsSoftAndRefusedWhileReferenced) {
   EXPECT_EQ(get_record(connection(), *find_schema("spaces"), "s1").error().code, ErrorCode::kGone);
   EXPECT_EQ(count("SELECT COUNT(*) FROM spaces WHERE deleted_at IS NOT NULL"), 1);
   // The id stays taken.
-  auto again = create("spaces", {{"id", "s1"}, {"name", "301"}, {"source", "s"}, {"place_id", "p1"}, {"area_m2", 50},
-                                 {"status", "available"}});
+  auto again = create(
+      "spaces",
+      {{"id", "s1"}, {"name", "301"}, {"source", "s"}, {"place_id", "p1"}, {"area_m2", 50}, {"status", "available"}});
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
 }
 
 TEST_F(RepositoryTest, DeleteIsRefusedWhileAListOfIdsNamesTheRecord) {
   ASSERT_TRUE(create("departments", {{"id", "d1"}, {"name", "科委"}, {"source", "s"}, {"kind", "department"}}).ok());
   ASSERT_TRUE(create("plans", {{"id", "p1"}, {"name", "方案"}, {"source", "s"}}).ok());
-  ASSERT_TRUE(create("tasks", {{"id", "t1"}, {"name", "任务"}, {"source", "s"}, {"plan_id", "p1"}, {"kind", "action"},
+  ASSERT_TRUE(create("tasks", {{"id", "t1"},
+                               {"name", "任务"},
+                               {"source", "s"},
+                               {"plan_id", "p1"},
+                               {"kind", "action"},
                                {"lead_department_ids", {"d1"}}})
                   .ok());
   auto remove = [&](const char* resource, const char* id) {
@@ -119,9 +131,12 @@ TEST_F(RepositoryTest, TimestampsComeFromTheApplicationsClock) {
 
 TEST_F(RepositoryTest, ListFiltersSortsAndPages) {
   for (int i = 0; i < 7; ++i) {
-    ASSERT_TRUE(create("organizations", {{"id", "o" + std::to_string(i)}, {"name", "企业" + std::to_string(i)},
-                                         {"source", "s"}, {"kind", i % 2 ? "enterprise" : "investor"},
-                                         {"employees", i * 10}, {"sectors", {i < 3 ? "集成电路" : "文创"}}})
+    ASSERT_TRUE(create("organizations", {{"id", "o" + std::to_string(i)},
+                                         {"name", "企业" + std::to_string(i)},
+                                         {"source", "s"},
+                                         {"kind", i % 2 ? "enterprise" : "investor"},
+                                         {"employees", i * 10},
+                                         {"sectors", {i < 3 ? "集成电路" : "文创"}}})
                     .ok());
   }
   const ResourceSchema& orgs = *find_schema("organizations");
@@ -157,9 +172,10 @@ TEST_F(RepositoryTest, ListFiltersSortsAndPages) {
 }
 
 TEST_F(RepositoryTest, SearchMatchesPartsOfNames) {
-  ASSERT_TRUE(create("organizations", {{"name", "上海矽睿科技"}, {"name_en", "QST Corporation"}, {"source", "s"},
-                                       {"kind", "enterprise"}})
-                  .ok());
+  ASSERT_TRUE(
+      create("organizations",
+             {{"name", "上海矽睿科技"}, {"name_en", "QST Corporation"}, {"source", "s"}, {"kind", "enterprise"}})
+          .ok());
   ListQuery query;
   query.filters = {{"q", "矽睿"}};
   EXPECT_EQ(list_records(connection(), *find_schema("organizations"), query)->total, 1);
@@ -170,21 +186,26 @@ TEST_F(RepositoryTest, SearchMatchesPartsOfNames) {
 }
 
 TEST_F(RepositoryTest, UsccIsUniqueAmongLiveOrganizations) {
-  ASSERT_TRUE(create("organizations", {{"name", "甲"}, {"source", "s"}, {"kind", "enterprise"}, {"uscc", "91350100M000100Y43"}}).ok());
-  auto clash = create("organizations", {{"name", "乙"}, {"source", "s"}, {"kind", "enterprise"}, {"uscc", "91350100M000100Y43"}});
+  ASSERT_TRUE(
+      create("organizations", {{"name", "甲"}, {"source", "s"}, {"kind", "enterprise"}, {"uscc", "91350100M000100Y43"}})
+          .ok());
+  auto clash = create("organizations",
+                      {{"name", "乙"}, {"source", "s"}, {"kind", "enterprise"}, {"uscc", "91350100M000100Y43"}});
   ASSERT_FALSE(clash.ok());
   EXPECT_EQ(clash.error().code, ErrorCode::kConflict);
   EXPECT_EQ(clash.error().fields.at(0).field, "uscc");
 }
 
 TEST_F(RepositoryTest, PipelineChangesAreDatedAndChecked) {
-  ASSERT_TRUE(create("organizations", {{"id", "o1"}, {"name", "甲"}, {"source", "s"}, {"kind", "enterprise"},
-                                       {"pipeline_status", "target"}})
-                  .ok());
+  ASSERT_TRUE(
+      create("organizations",
+             {{"id", "o1"}, {"name", "甲"}, {"source", "s"}, {"kind", "enterprise"}, {"pipeline_status", "target"}})
+          .ok());
   auto change = [&](const Json& body) {
     std::optional<Result<Json>> result;
     (void)store::in_write_transaction(connection(), [&]() -> Status {
-      result = registry::change_pipeline_status(connection(), *find_schema("organizations"), "o1", body, std::nullopt, {"test"});
+      result = registry::change_pipeline_status(connection(), *find_schema("organizations"), "o1", body, std::nullopt,
+                                                {"test"});
       return result->ok() ? ok_status() : Status(result->error());
     });
     return *result;
@@ -204,7 +225,9 @@ TEST_F(RepositoryTest, PipelineChangesAreDatedAndChecked) {
 
 TEST_F(RepositoryTest, AreasCannotBecomeTheirOwnAncestor) {
   ASSERT_TRUE(create("areas", {{"id", "a"}, {"name", "甲"}, {"source", "s"}, {"kind", "district"}}).ok());
-  ASSERT_TRUE(create("areas", {{"id", "b"}, {"name", "乙"}, {"source", "s"}, {"kind", "theme_block"}, {"parent_id", "a"}}).ok());
+  ASSERT_TRUE(
+      create("areas", {{"id", "b"}, {"name", "乙"}, {"source", "s"}, {"kind", "theme_block"}, {"parent_id", "a"}})
+          .ok());
   auto cycle = update("areas", "a", {{"parent_id", "b"}}, 1);
   ASSERT_FALSE(cycle.ok());
   EXPECT_EQ(cycle.error().fields.at(0).field, "parent_id");

@@ -36,12 +36,24 @@ class SearchTest : public testing::StoreTest {
   }
   void SetUp() override {
     StoreTest::SetUp();
-    create("places", {{"id", "hub"}, {"name", "新微智谷"}, {"name_en", "Xinwei Zhigu"}, {"source", "s"}, {"type", "carrier"}});
-    create("organizations", {{"id", "chip"}, {"name", "锐芯芯片科技有限公司"}, {"source", "s"}, {"kind", "enterprise"},
-                             {"sectors", {"集成电路"}}, {"description", "专注创新的传感器芯片设计"}});
-    create("organizations", {{"id", "bank"}, {"name", "长宁区科技金融创新服务联盟"}, {"name_en", "Sci-Tech Finance Alliance"},
-                             {"source", "s"}, {"kind", "alliance"}});
-    create("spaces", {{"id", "unit"}, {"name", "3F-01"}, {"source", "s"}, {"place_id", "hub"}, {"area_m2", 120},
+    create("places",
+           {{"id", "hub"}, {"name", "新微智谷"}, {"name_en", "Xinwei Zhigu"}, {"source", "s"}, {"type", "carrier"}});
+    create("organizations", {{"id", "chip"},
+                             {"name", "锐芯芯片科技有限公司"},
+                             {"source", "s"},
+                             {"kind", "enterprise"},
+                             {"sectors", {"集成电路"}},
+                             {"description", "专注创新的传感器芯片设计"}});
+    create("organizations", {{"id", "bank"},
+                             {"name", "长宁区科技金融创新服务联盟"},
+                             {"name_en", "Sci-Tech Finance Alliance"},
+                             {"source", "s"},
+                             {"kind", "alliance"}});
+    create("spaces", {{"id", "unit"},
+                      {"name", "3F-01"},
+                      {"source", "s"},
+                      {"place_id", "hub"},
+                      {"area_m2", 120},
                       {"status", "available"}});
   }
 };
@@ -79,7 +91,9 @@ TEST_F(SearchTest, UpdatesAndDeletesAreFollowed) {
               }).ok());
   EXPECT_TRUE(ids_for("芯片").empty());
   EXPECT_EQ(ids_for("微电子"), std::vector<std::string>{"chip"});
-  ASSERT_TRUE(write([&] { return delete_record(connection(), *find_schema("organizations"), "chip", std::nullopt, {"test"}); }).ok());
+  ASSERT_TRUE(write([&] {
+                return delete_record(connection(), *find_schema("organizations"), "chip", std::nullopt, {"test"});
+              }).ok());
   EXPECT_TRUE(ids_for("微电子").empty());
 }
 

@@ -11,8 +11,14 @@ namespace alley::records {
 TEST(TableIo, CsvRoundTripKeepsTypes) {
   const ResourceSchema& orgs = testing::test_schema("organizations");
   Json records = Json::array();
-  records.push_back({{"id", "o1"}, {"name", "甲, \"引号\"公司"}, {"source", "s"}, {"kind", "enterprise"},
-                     {"sectors", {"集成电路", "人工智能"}}, {"employees", 12}, {"rd_ratio", 0.125}, {"high_growth", true},
+  records.push_back({{"id", "o1"},
+                     {"name", "甲, \"引号\"公司"},
+                     {"source", "s"},
+                     {"kind", "enterprise"},
+                     {"sectors", {"集成电路", "人工智能"}},
+                     {"employees", 12},
+                     {"rd_ratio", 0.125},
+                     {"high_growth", true},
                      {"description", "第一行\n第二行"}});
   const std::string csv = records_to_csv(orgs, records);
   auto parsed = csv_to_records(orgs, csv);

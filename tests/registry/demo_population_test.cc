@@ -17,7 +17,8 @@ class DemoTest : public testing::StoreTest {
   // Loads the pack and the demo into `connection` and returns the organizations.
   Json populate(store::Connection& connection) {
     EXPECT_TRUE(store::in_write_transaction(connection, [&]() -> Status {
-                  auto pack = records::load_pack(connection, registry_schemas(), records::find_pack("silicon-alley").value(), nullptr);
+                  auto pack = records::load_pack(connection, registry_schemas(),
+                                                 records::find_pack("silicon-alley").value(), nullptr);
                   if (!pack) return pack.error();
                   auto demo = add_demo_population(connection, app().catalog());
                   if (!demo) return demo.error();

@@ -13,9 +13,7 @@ std::vector<std::string> texts(const std::vector<QueryToken>& tokens) {
 
 }  // namespace
 
-TEST(CjkTokens, IndexesCharactersAndPairs) {
-  EXPECT_EQ(index_tokens("硅巷科创"), "硅 硅巷 巷 巷科 科 科创 创");
-}
+TEST(CjkTokens, IndexesCharactersAndPairs) { EXPECT_EQ(index_tokens("硅巷科创"), "硅 硅巷 巷 巷科 科 科创 创"); }
 
 TEST(CjkTokens, LatinWordsAreLowerCasedAndSeparateFromChinese) {
   EXPECT_EQ(index_tokens("上海硅巷No.1创新空间"), "上 上海 海 海硅 硅 硅巷 巷 no 1 创 创新 新 新空 空 空间 间");

@@ -44,7 +44,8 @@ TEST_F(StoreConformance, BindsValuesNeverSplicesThem) {
 TEST_F(StoreConformance, RollbackLeavesNothing) {
   Status failed = in_write_transaction(connection(), [&]() -> Status {
     auto inserted = connection().execute(
-        "INSERT INTO departments (id, name, source, created_at, updated_at, kind) VALUES ('d', 'n', 's', 't', 't', 'k')");
+        "INSERT INTO departments (id, name, source, created_at, updated_at, kind) VALUES ('d', 'n', 's', 't', 't', "
+        "'k')");
     EXPECT_TRUE(inserted.ok());
     return Error::invalid("changed my mind");
   });

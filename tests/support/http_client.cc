@@ -52,7 +52,8 @@ std::string read_until_close(int fd, std::chrono::milliseconds timeout, bool& cl
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   char buffer[65536];
   while (true) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return text;
     pollfd poller{fd, POLLIN, 0};
     if (::poll(&poller, 1, int(left.count())) <= 0) return text;

@@ -12,7 +12,7 @@
 namespace alley::testing {
 
 struct Response {
-  int status = 0;  // 0 when the connection closed without an answer
+  int status = 0;                              // 0 when the connection closed without an answer
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
 

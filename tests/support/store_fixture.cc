@@ -5,6 +5,7 @@
 #include <random>
 
 #include "modules/modules.h"
+#include "records/pack_loader.h"
 #include "support/test_database.h"
 
 namespace alley::testing {
@@ -22,6 +23,15 @@ void StoreTest::SetUp() {
   auto lease = database_->acquire();
   ASSERT_TRUE(lease.ok());
   lease_ = std::make_unique<store::Database::Lease>(std::move(lease.value()));
+}
+
+Status StoreTest::load_pack(const std::string& name) {
+  return store::in_write_transaction(connection(), [&]() -> Status {
+    Result<std::filesystem::path> folder = records::find_pack(name);
+    if (!folder) return folder.error();
+    auto pack = records::load_pack(connection(), registry_schemas(), folder.value(), nullptr);
+    return pack ? ok_status() : Status(pack.error());
+  });
 }
 
 void StoreTest::TearDown() {
