@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "records/lifecycle.h"
+
 namespace alley::catalog {
 
 records::ResourceSchema& Catalog::add_resource(records::ResourceSchema resource) {
   if (find(resource.name)) throw std::logic_error("two modules register the resource " + resource.name);
   records::ResourceSchema& added = resources_.emplace_back(std::move(resource));
+  // A record's first status is the first step of its history, before any other hook sees it.
+  if (added.lifecycle)
+    added.after_write.insert(added.after_write.begin(), records::first_lifecycle_step(added.lifecycle));
   for (records::FieldSpec& field : added.fields) {
     if (field.references.empty()) continue;
     records::ResourceSchema* target = field.references == added.name ? &added : &this->resource(field.references);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "records/lifecycle.h"
+
 namespace alley::http {
 
 using records::FieldSpec;
@@ -81,6 +83,13 @@ Json resource_schema(const records::ResourceSchema& resource) {
       {"type", "integer"}, {"readOnly", true}, {"description", "Increases with every write; the ETag"}};
   properties["created_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
   properties["updated_at"] = {{"type", "string"}, {"format", "date-time"}, {"readOnly", true}};
+  if (resource.lifecycle) {
+    const std::string& name = resource.lifecycle->name;
+    properties[name + "_history"] = {{"type", "array"},
+                                     {"readOnly", true},
+                                     {"items", {{"$ref", "#/components/schemas/" + name + "_event"}}},
+                                     {"description", "Present when one " + resource.singular + " is read"}};
+  }
   if (resource.describe_extra) resource.describe_extra(properties);
   return {{"type", "object"},
           {"title", resource.title_zh},

@@ -9,6 +9,7 @@
 #include "http/record_permissions.h"
 #include "http/routes.h"
 #include "records/geojson_export.h"
+#include "records/lifecycle.h"
 
 namespace alley::http {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 using records::ResourceSchema;
 
 // Keeps only public fields and the server's own (version, timestamps), so a
-// field added to a record later (pipeline_history) is hidden until declared.
+// field added to a record later (a lifecycle's history) is hidden until declared.
 void strip_private(const RequestContext& context, const ResourceSchema& schema, Json& record) {
   if (sees_private_fields(context, schema, record.value("id", ""))) return;
   const auto& managed = records::server_managed_fields();
@@ -222,6 +223,11 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                const std::string& id = params.at("id");
                return record_response(run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<Json> record = records::get_record(connection, schema, id);
+                 if (record && schema.lifecycle) {
+                   Result<Json> history = records::lifecycle_history(connection, *schema.lifecycle, id);
+                   if (!history) return history.error();
+                   record.value()[schema.lifecycle->name + "_history"] = std::move(history.value());
+                 }
                  if (record && schema.read_extra) {
                    if (Status extra = schema.read_extra(connection, record.value()); !extra) return extra.error();
                  }
@@ -303,11 +309,80 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
               access::Access::kAdmin});
 }
 
+// GET and POST <resource>/{id}/<lifecycle>: the status with its history, and the one way to change it.
+void add_lifecycle(Router& router, store::Database* db, const ResourceSchema& schema) {
+  const records::Lifecycle& lifecycle = *schema.lifecycle;
+  const std::string base = "/api/v1/" + schema.name;
+  const std::string component = schema.singular;
+  router.add("GET", base + "/{id}/" + lifecycle.name,
+             [db, &schema, &lifecycle](RequestContext&, const HttpRequest&, const PathParams& params) {
+               Result<Json> history = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                 Result<Json> record = records::get_record(connection, schema, params.at("id"));
+                 if (!record) return record.error();
+                 Json body = Json::object();
+                 body[lifecycle.record_column] = params.at("id");
+                 body[lifecycle.status_field] = record.value().value(lifecycle.status_field, Json());
+                 Result<Json> events = records::lifecycle_history(connection, lifecycle, params.at("id"));
+                 if (!events) return events.error();
+                 body["history"] = std::move(events.value());
+                 return body;
+               });
+               if (!history) return problem_response(history.error());
+               return json_response(200, history.value());
+             },
+             {"get_" + lifecycle.name,
+              lifecycle.summary,
+              schema.name,
+              "",
+              lifecycle.name,
+              "application/json",
+              {},
+              {200, 401, 403, 404, 410},
+              false,
+              lifecycle.access});
+
+  router.add("POST", base + "/{id}/" + lifecycle.name,
+             [db, &schema, &lifecycle](RequestContext& context, const HttpRequest& request, const PathParams& params) {
+               std::optional<std::int64_t> expected;
+               if (!request.header("if-match").empty()) {
+                 Result<std::optional<std::int64_t>> version = if_match_version(request);
+                 if (!version) return problem_response(version.error());
+                 expected = version.value();
+               }
+               Result<Json> body = parse_json_body(request);
+               if (!body) return problem_response(body.error());
+               return record_response(run_write(*db, [&](store::Connection& connection) -> Result<Json> {
+                 Result<Json> current = records::get_record(connection, schema, params.at("id"));
+                 if (!current) return current.error();
+                 if (Status allowed = check_record_permission(context, schema, connection, current.value(), nullptr);
+                     !allowed) {
+                   return allowed.error();
+                 }
+                 return records::change_lifecycle_status(connection, schema, params.at("id"), body.value(), expected,
+                                                         writer_of(context));
+               }));
+             },
+             {"change_" + lifecycle.name,
+              lifecycle.change_summary,
+              schema.name,
+              lifecycle.name + "_change",
+              component,
+              "application/json",
+              {},
+              {200, 400, 401, 403, 404, 410, 412, 415, 422},
+              false,
+              lifecycle.access});
+  router.add_schemas([&lifecycle](Json& schemas) { records::describe_lifecycle(lifecycle, schemas); });
+}
+
 }  // namespace
 
 void add_record_routes(Router& router, std::shared_ptr<store::Database> database,
                        const std::deque<records::ResourceSchema>& resources) {
-  for (const ResourceSchema& schema : resources) add_resource(router, database, schema);
+  for (const ResourceSchema& schema : resources) {
+    add_resource(router, database, schema);
+    if (schema.lifecycle) add_lifecycle(router, database.get(), schema);
+  }
 }
 
 }  // namespace alley::http

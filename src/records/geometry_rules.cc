@@ -10,6 +10,7 @@
 namespace alley::records {
 namespace {
 
+// A GeoJSON position: [lon, lat] with finite numbers in range.
 bool is_position(const Json& position) {
   if (!position.is_array() || position.size() < 2 || !position[0].is_number() || !position[1].is_number()) return false;
   const double lon = position[0].get<double>();
@@ -82,8 +83,6 @@ void convert_positions(Json& coordinates, geo::Datum from) {
 }
 
 }  // namespace
-
-bool valid_position(const Json& position) { return is_position(position); }
 
 void require_quality_with_position(const Json& merged, bool has_position, std::vector<FieldError>& errors) {
   if (has_position && !merged.contains("geo_quality")) {

@@ -10,13 +10,10 @@
 
 namespace alley::records {
 
-// A GeoJSON position: [lon, lat] with finite numbers in range.
-bool valid_position(const Json& position);
-
 // A position needs geo_quality: surveyed, derived or approximate.
 void require_quality_with_position(const Json& merged, bool has_position, std::vector<FieldError>& errors);
 
-// The record rule of a resource whose geometry field is `field_name`: checks
+// The record rule of a resource with a geometry field: checks
 // the geometry against the field's allowed types (FieldSpec::values) and
 // converts it to WGS84 when it was given in another datum.
 RecordRule geometry_rule(const FieldSpec& geometry_field);

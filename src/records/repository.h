@@ -1,5 +1,5 @@
 #pragma once
-// Generic storage of registry records, driven by their ResourceSchema.
+// Generic storage of every resource's records, driven by their ResourceSchema.
 // Every write checks the record (record_validator.h), checks its references
 // against live records, bumps its version and appends to the audit log.
 //

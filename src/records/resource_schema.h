@@ -7,6 +7,7 @@
 // application's catalog (catalog/catalog.h), and no shared file names one.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@ class Connection;
 namespace alley::records {
 
 struct ResourceSchema;
+struct Lifecycle;
 using access::Writer;
 
 enum class FieldType {
@@ -178,6 +180,7 @@ struct ResourceSchema {
   SearchContext search_context{};
   std::vector<WriteHook> after_write{};  // in registration order; other modules may add theirs
   ReadExtra read_extra{};
+  std::shared_ptr<const Lifecycle> lifecycle{};  // a status that moves by steps (records/lifecycle.h), or none
   // Adds the read-only properties read_extra adds to the OpenAPI schema's properties.
   std::function<void(Json& properties)> describe_extra{};
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "registry/pipeline_history.h"
+#include "records/lifecycle.h"
 #include "registry/uscc.h"
 
 namespace alley::registry {
@@ -189,8 +189,8 @@ Result<DemoSummary> add_demo_population(store::Connection& connection, const cat
       for (const std::string& step : steps) {
         Json change = {
             {"status", step}, {"date", demo_date(random, month)}, {"note", "示例数据"}, {"source", "synthetic"}};
-        Result<Json> moved = change_pipeline_status(connection, organizations, record["id"].get<std::string>(), change,
-                                                    std::nullopt, actor);
+        Result<Json> moved = records::change_lifecycle_status(
+            connection, organizations, record["id"].get<std::string>(), change, std::nullopt, actor);
         if (!moved) return moved.error();
         ++summary.pipeline_changes;
         month = std::min<std::size_t>(month + 1 + random.below(8), 33);  // the plan runs to the end of 2025

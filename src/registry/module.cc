@@ -5,7 +5,7 @@
 #include "app/app.h"
 #include "records/data_scope.h"
 #include "registry/migrations.h"
-#include "registry/pipeline_history.h"
+#include "registry/pipeline.h"
 #include "registry/resources.h"
 
 namespace alley::registry {
@@ -15,15 +15,6 @@ using access::Access;
 using records::ResourceSchema;
 
 constexpr const char* kResponsible = "responsible_department_id";
-
-// An organization's first status is history too: the pipeline starts where it was registered.
-Status record_first_status(store::Connection& connection, const records::Actor& actor, const Json* before,
-                           const Json* after) {
-  if (before || !after || !after->contains("pipeline_status")) return ok_status();
-  PipelineEvent first{std::nullopt, (*after)["pipeline_status"].get<std::string>(), std::nullopt,
-                      "status when the record was registered", after->value("source", "")};
-  return insert_pipeline_event(connection, (*after)["id"].get<std::string>(), first, actor);
-}
 
 // Space search finds it by the name of the building it is in.
 Status add_place_names(store::Connection& connection, const Json& space, std::string& body) {
@@ -47,19 +38,7 @@ void give_behaviour(ResourceSchema& resource) {
       return user.role == access::Role::kEnterprise && user.org_id == id;
     };
     resource.search_fields = {"description", "address", "sectors", "certifications"};
-    resource.after_write.push_back(record_first_status);
-    resource.read_extra = [](store::Connection& connection, Json& record) -> Status {
-      Result<Json> history = pipeline_history(connection, record["id"].get<std::string>());
-      if (!history) return history.error();
-      record["pipeline_history"] = std::move(history.value());
-      return ok_status();
-    };
-    resource.describe_extra = [](Json& properties) {
-      properties["pipeline_history"] = {{"type", "array"},
-                                        {"readOnly", true},
-                                        {"items", {{"$ref", "#/components/schemas/pipeline_event"}}},
-                                        {"description", "Present when one organization is read"}};
-    };
+    resource.lifecycle = pipeline_lifecycle();
   } else if (resource.name == "spaces") {
     // A space answers to the department responsible for its place.
     resource.write_access = Access::kStaff;

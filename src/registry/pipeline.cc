@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "records/lifecycle.h"
+
 namespace alley::registry {
 namespace {
 
@@ -38,6 +40,22 @@ std::vector<std::string> pipeline_next_statuses(std::optional<std::string_view> 
     if (pipeline_transition_allowed(from, status)) next.push_back(status);
   }
   return next;
+}
+
+std::shared_ptr<const records::Lifecycle> pipeline_lifecycle() {
+  auto lifecycle = std::make_shared<records::Lifecycle>();
+  lifecycle->name = "pipeline";
+  lifecycle->status_field = "pipeline_status";
+  lifecycle->events_table = "pipeline_events";
+  lifecycle->record_column = "organization_id";
+  lifecycle->statuses = pipeline_statuses();
+  lifecycle->next = [](const std::optional<std::string>& from) {
+    return pipeline_next_statuses(from ? std::optional<std::string_view>(*from) : std::nullopt);
+  };
+  lifecycle->access = access::Access::kStaff;
+  lifecycle->summary = "Investment-promotion pipeline status and its dated history";
+  lifecycle->change_summary = "Move an organization along the pipeline (target → negotiating → landed → moved_out)";
+  return lifecycle;
 }
 
 }  // namespace alley::registry

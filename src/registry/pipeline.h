@@ -4,6 +4,7 @@
 // with two ways back: talks that stall return a firm to the target list, and a
 // firm that moved out may become a target again.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,5 +21,17 @@ bool pipeline_transition_allowed(std::optional<std::string_view> from, std::stri
 
 // The statuses reachable from `from`, for error messages.
 std::vector<std::string> pipeline_next_statuses(std::optional<std::string_view> from);
+
+}  // namespace alley::registry
+
+namespace alley::records {
+struct Lifecycle;
+}
+
+namespace alley::registry {
+
+// The pipeline as an organization's lifecycle (records/lifecycle.h): its
+// status field, its dated events, and POST /organizations/{id}/pipeline.
+std::shared_ptr<const records::Lifecycle> pipeline_lifecycle();
 
 }  // namespace alley::registry

@@ -16,7 +16,7 @@ class PlansTest : public testing::StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    ASSERT_TRUE(load_pack().ok());
+    ASSERT_TRUE(load_district_pack().ok());
   }
   Json create(const char* resource, const Json& input) {
     Json created;

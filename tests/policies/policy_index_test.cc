@@ -16,7 +16,7 @@ class PolicyIndexTest : public testing::StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    ASSERT_TRUE(load_pack().ok());
+    ASSERT_TRUE(load_district_pack().ok());
     index_ = app().find_service<PolicyIndex>();
     ASSERT_NE(index_, nullptr);
   }

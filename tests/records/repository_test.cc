@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "registry/pipeline_history.h"
+#include "records/lifecycle.h"
 #include "support/store_fixture.h"
 
 namespace alley::records {
@@ -204,8 +204,7 @@ TEST_F(RepositoryTest, PipelineChangesAreDatedAndChecked) {
   auto change = [&](const Json& body) {
     std::optional<Result<Json>> result;
     (void)store::in_write_transaction(connection(), [&]() -> Status {
-      result = registry::change_pipeline_status(connection(), *find_schema("organizations"), "o1", body, std::nullopt,
-                                                {"test"});
+      result = change_lifecycle_status(connection(), *find_schema("organizations"), "o1", body, std::nullopt, {"test"});
       return result->ok() ? ok_status() : Status(result->error());
     });
     return *result;
@@ -214,7 +213,7 @@ TEST_F(RepositoryTest, PipelineChangesAreDatedAndChecked) {
   EXPECT_FALSE(change({{"status", "negotiating"}, {"date", "2999-01-01"}}).ok());
   ASSERT_TRUE(change({{"status", "negotiating"}, {"date", "2024-05-01"}, {"note", "首次洽谈"}}).ok());
   ASSERT_TRUE(change({{"status", "landed"}, {"date", "2024-09-01"}}).ok());
-  auto history = registry::pipeline_history(connection(), "o1");
+  auto history = lifecycle_history(connection(), *find_schema("organizations")->lifecycle, "o1");
   ASSERT_TRUE(history.ok());
   ASSERT_EQ(history->size(), 3u);
   EXPECT_EQ((*history)[1]["occurred_on"], "2024-05-01");

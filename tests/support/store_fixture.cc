@@ -25,7 +25,7 @@ void StoreTest::SetUp() {
   lease_ = std::make_unique<store::Database::Lease>(std::move(lease.value()));
 }
 
-Status StoreTest::load_pack(const std::string& name) {
+Status StoreTest::load_district_pack(const std::string& name) {
   return store::in_write_transaction(connection(), [&]() -> Status {
     Result<std::filesystem::path> folder = records::find_pack(name);
     if (!folder) return folder.error();

@@ -26,7 +26,7 @@ class StoreTest : public ::testing::Test {
   const records::ResourceSchema* find_schema(std::string_view name) const { return app_->catalog().find(name); }
   const std::deque<records::ResourceSchema>& registry_schemas() const { return app_->catalog().resources(); }
   // Loads a district pack (data/packs) in one transaction.
-  Status load_pack(const std::string& name = "silicon-alley");
+  Status load_district_pack(const std::string& name = "silicon-alley");
 
   // Starts at the real time; move it with set or advance.
   std::shared_ptr<ManualClock> clock_ = std::make_shared<ManualClock>(std::chrono::system_clock::now());
