@@ -90,7 +90,6 @@ Json resource_schema(const records::ResourceSchema& resource) {
                                      {"items", {{"$ref", "#/components/schemas/" + name + "_event"}}},
                                      {"description", "Present when one " + resource.singular + " is read"}};
   }
-  if (resource.describe_extra) resource.describe_extra(properties);
   return {{"type", "object"},
           {"title", resource.title_zh},
           {"properties", properties},

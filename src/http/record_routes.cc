@@ -228,9 +228,6 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                    if (!history) return history.error();
                    record.value()[schema.lifecycle->name + "_history"] = std::move(history.value());
                  }
-                 if (record && schema.read_extra) {
-                   if (Status extra = schema.read_extra(connection, record.value()); !extra) return extra.error();
-                 }
                  if (record) strip_private(context, schema, record.value());
                  return record;
                }));

@@ -19,8 +19,9 @@ std::string join(const std::vector<std::string>& values) {
   return text.empty() ? "none" : text;
 }
 
-Result<LifecycleEvent> parse_change(const Lifecycle& lifecycle, const Json& body, const std::optional<std::string>& current,
-                                    const Actor& actor, const std::string& today) {
+Result<LifecycleEvent> parse_change(const Lifecycle& lifecycle, const Json& body,
+                                    const std::optional<std::string>& current, const Actor& actor,
+                                    const std::string& today) {
   if (!body.is_object()) return Error::invalid("the request body must be a JSON object");
   std::vector<FieldError> errors;
   LifecycleEvent event;
@@ -40,8 +41,7 @@ Result<LifecycleEvent> parse_change(const Lifecycle& lifecycle, const Json& body
     const std::vector<std::string> next = lifecycle.next(current);
     if (std::find(next.begin(), next.end(), event.to_status) == next.end()) {
       errors.push_back({"status", "cannot go from " + current.value_or("none") + " to " + event.to_status + "; from " +
-                                      current.value_or("none") + " it can go to " +
-                                      join(next)});
+                                      current.value_or("none") + " it can go to " + join(next)});
     }
   }
   if (body.contains("date")) {
@@ -81,10 +81,10 @@ Status insert_lifecycle_event(store::Connection& connection, const Lifecycle& li
 }
 
 Result<Json> lifecycle_history(store::Connection& connection, const Lifecycle& lifecycle, std::string_view record_id) {
-  Result<store::QueryResult> rows = connection.query(
-      "SELECT from_status, to_status, occurred_on, note, source, recorded_at, actor FROM " + lifecycle.events_table +
-          " WHERE " + lifecycle.record_column + " = ? ORDER BY id",
-      {std::string(record_id)});
+  Result<store::QueryResult> rows =
+      connection.query("SELECT from_status, to_status, occurred_on, note, source, recorded_at, actor FROM " +
+                           lifecycle.events_table + " WHERE " + lifecycle.record_column + " = ? ORDER BY id",
+                       {std::string(record_id)});
   if (!rows) return rows.error();
   Json history = Json::array();
   for (const store::Row& row : rows->rows) {
@@ -137,7 +137,8 @@ Result<Json> change_lifecycle_status(store::Connection& connection, const Resour
   after[lifecycle.status_field] = event->to_status;
   after["version"] = version + 1;
   after["updated_at"] = now;
-  if (Status audited = append_audit(connection, actor, lifecycle.name, schema.name, record_id, &current.value(), &after);
+  if (Status audited =
+          append_audit(connection, actor, lifecycle.name, schema.name, record_id, &current.value(), &after);
       !audited) {
     return audited.error();
   }
@@ -149,12 +150,13 @@ Result<Json> change_lifecycle_status(store::Connection& connection, const Resour
 }
 
 WriteHook first_lifecycle_step(std::shared_ptr<const Lifecycle> lifecycle) {
-  return [lifecycle](store::Connection& connection, const Actor& actor, const Json* before, const Json* after) -> Status {
-    if (before || !after || !after->contains(lifecycle->status_field)) return ok_status();
-    LifecycleEvent first{std::nullopt, (*after)[lifecycle->status_field].get<std::string>(), std::nullopt,
-                         "status when the record was registered", after->value("source", "")};
-    return insert_lifecycle_event(connection, *lifecycle, (*after)["id"].get<std::string>(), first, actor);
-  };
+  return
+      [lifecycle](store::Connection& connection, const Actor& actor, const Json* before, const Json* after) -> Status {
+        if (before || !after || !after->contains(lifecycle->status_field)) return ok_status();
+        LifecycleEvent first{std::nullopt, (*after)[lifecycle->status_field].get<std::string>(), std::nullopt,
+                             "status when the record was registered", after->value("source", "")};
+        return insert_lifecycle_event(connection, *lifecycle, (*after)["id"].get<std::string>(), first, actor);
+      };
 }
 
 void describe_lifecycle(const Lifecycle& lifecycle, Json& schemas) {

@@ -21,16 +21,17 @@
 namespace alley::records {
 
 struct Lifecycle {
-  std::string name;           // the route's last segment and the word messages use: "pipeline"
-  std::string status_field;   // "pipeline_status"
-  std::string events_table;   // (id, <record_column>, from_status, to_status, occurred_on, note, source, recorded_at, actor)
-  std::string record_column;  // "organization_id"
+  std::string name;          // the route's last segment and the word messages use: "pipeline"
+  std::string status_field;  // "pipeline_status"
+  std::string
+      events_table;  // (id, <record_column>, from_status, to_status, occurred_on, note, source, recorded_at, actor)
+  std::string record_column;          // "organization_id"
   std::vector<std::string> statuses;  // in order
   // The statuses a record in `from` may move to (nullopt: not in the lifecycle yet).
   std::function<std::vector<std::string>(const std::optional<std::string>& from)> next;
   access::Access access = access::Access::kStaff;  // who reads the history and moves records along
-  std::string summary;         // OpenAPI: the history route
-  std::string change_summary;  // OpenAPI: the change route
+  std::string summary;                             // OpenAPI: the history route
+  std::string change_summary;                      // OpenAPI: the change route
 };
 
 struct LifecycleEvent {

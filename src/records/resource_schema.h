@@ -145,9 +145,6 @@ struct Actor {
 using WriteHook =
     std::function<Status(store::Connection& connection, const Actor& actor, const Json* before, const Json* after)>;
 
-// Adds what a record read alone carries besides its fields (a dated history).
-using ReadExtra = std::function<Status(store::Connection& connection, Json& record)>;
-
 // Adds to the text full-text search finds a record by (the name of the
 // building a space is in).
 using SearchContext = std::function<Status(store::Connection& connection, const Json& record, std::string& body)>;
@@ -178,11 +175,8 @@ struct ResourceSchema {
   // empty: the resource is not searched.
   std::vector<std::string> search_fields{};
   SearchContext search_context{};
-  std::vector<WriteHook> after_write{};  // in registration order; other modules may add theirs
-  ReadExtra read_extra{};
+  std::vector<WriteHook> after_write{};          // in registration order; other modules may add theirs
   std::shared_ptr<const Lifecycle> lifecycle{};  // a status that moves by steps (records/lifecycle.h), or none
-  // Adds the read-only properties read_extra adds to the OpenAPI schema's properties.
-  std::function<void(Json& properties)> describe_extra{};
 
   // Set by the catalog: the fields of other resources that refer to this one.
   std::vector<Referrer> referrers{};
