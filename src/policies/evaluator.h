@@ -7,6 +7,7 @@
 // matches a comparison.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -71,6 +72,12 @@ class OrganizationTable {
   // Adds an organization, or replaces the values of one already held (by id);
   // returns its row. Rules compiled earlier stay valid.
   std::size_t put(const Json& record);
+
+  // The row holding organization `id`, or nullopt.
+  std::optional<std::size_t> row_of(const std::string& id) const {
+    auto found = row_of_id_.find(id);
+    return found == row_of_id_.end() ? std::nullopt : std::optional<std::size_t>(found->second);
+  }
 
   CompiledRule compile(const Rule& rule);
 

@@ -49,9 +49,7 @@ void PolicyIndex::put_organization(const Json& record) {
 }
 
 void PolicyIndex::remove_organization(const std::string& id) {
-  for (std::size_t row = 0; row < rows_.size(); ++row) {
-    if (rows_[row].id == id) live_[row] = false;
-  }
+  if (std::optional<std::size_t> row = table_.row_of(id)) live_[*row] = false;
 }
 
 void PolicyIndex::put_policy(const Json& record) {
