@@ -4,15 +4,27 @@
 
 #include "records/search_documents.h"
 #include "records/shared_tables.h"
+#include "search/chinese_script.h"
 #include "store/migrations.h"
 
 namespace alley::app {
 
-App::App(std::shared_ptr<const Clock> clock) : clock_(std::move(clock)) {
+App::App(std::shared_ptr<const Clock> clock)
+    : clock_(std::move(clock)), opencc_dir_(search::ChineseScript::default_data_dir()) {
   catalog_.add_migration(records::search_migration());
 }
 
 Status App::open_database(const std::string& url, std::size_t connections) {
+  if (!script_) {
+    Result<std::shared_ptr<const search::ChineseScript>> script = search::ChineseScript::load(opencc_dir_);
+    if (!script) return script.error();
+    script_ = std::move(script.value());
+    // Every module has registered by now, so every searchable resource is here.
+    for (const records::ResourceSchema& schema : catalog_.resources()) {
+      if (!schema.is_searchable()) continue;
+      catalog_.resource(schema.name).after_write.push_back(records::search_index_hook(schema, *script_));
+    }
+  }
   Result<std::shared_ptr<store::Database>> database = store::Database::open(url, connections, clock_);
   if (!database) return database.error();
   {
@@ -31,7 +43,7 @@ Status App::rebuild_search_index_if_needed() {
   if (!lease) return lease.error();
   std::int64_t written = 0;
   Status indexed = store::in_write_transaction(*lease.value(), [&]() -> Status {
-    Result<std::int64_t> count = records::ensure_search_index(*lease.value(), catalog_.resources());
+    Result<std::int64_t> count = records::ensure_search_index(*lease.value(), *script_, catalog_.resources());
     if (!count) return count.error();
     written = count.value();
     return ok_status();

@@ -1,6 +1,7 @@
 #pragma once
 // The application context: what lives as long as the process — the catalog
-// the modules registered into, the clock, the database, and the long-lived
+// the modules registered into, the clock, the database, the Chinese script
+// converters (OpenCC's data folder is chosen at run time), and the long-lived
 // state modules keep between requests (a resident index) — passed to what
 // needs it instead of being reached through globals. Tests build one with a
 // ManualClock to move time.
@@ -18,6 +19,10 @@
 #include "core/clock.h"
 #include "store/database.h"
 
+namespace alley::search {
+class ChineseScript;
+}
+
 namespace alley::app {
 
 class App {
@@ -30,9 +35,14 @@ class App {
   const catalog::Catalog& catalog() const { return catalog_; }
   const Clock& clock() const { return *clock_; }
 
-  // Opens `url` with the application's clock, applies every registered
-  // migration and brings the search index in line with the records.
-  // Unavailable (saying what failed) when the database cannot be prepared.
+  // Where OpenCC's configurations are read from; by default ALLEY_OPENCC_DIR,
+  // else where the build found them. REQUIRES: before open_database.
+  void use_opencc_data(std::string folder) { opencc_dir_ = std::move(folder); }
+
+  // Loads the script converters, opens `url` with the application's clock,
+  // applies every registered migration, keeps the search index current on
+  // every write of a searchable resource and brings it in line with the
+  // records. Unavailable (saying what failed) when any of it cannot be done.
   Status open_database(const std::string& url, std::size_t connections = 4);
   // Brings the full-text index in line with the records (after a copy, or
   // for a database from before the index existed). REQUIRES: open_database.
@@ -41,6 +51,8 @@ class App {
   // REQUIRES: open_database succeeded.
   store::Database& database() const { return *database_; }
   const std::shared_ptr<store::Database>& shared_database() const { return database_; }
+  // REQUIRES: open_database succeeded.
+  const search::ChineseScript& chinese_script() const { return *script_; }
 
   // Long-lived state a module keeps, one per type: provided while the module
   // registers, found by the module's routes and hooks afterwards.
@@ -58,6 +70,8 @@ class App {
  private:
   std::shared_ptr<const Clock> clock_;
   catalog::Catalog catalog_;
+  std::string opencc_dir_;
+  std::shared_ptr<const search::ChineseScript> script_;
   std::shared_ptr<store::Database> database_;
   std::unordered_map<std::type_index, std::shared_ptr<void>> services_;
 };

@@ -169,10 +169,8 @@ Json operation(const Route& route) {
                           {"description", query.description},
                           {"schema", {{"type", query.type}}}});
   }
-  parameters.push_back({{"name", "lang"},
-                        {"in", "query"},
-                        {"required", false},
-                        {"schema", {{"type", "string"}, {"enum", {"zh-Hans", "zh-Hant", "en"}}}}});
+  parameters.push_back(
+      {{"name", "lang"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}, {"enum", kLanguages}}}});
   if (doc.needs_if_match) {
     parameters.push_back({{"name", "If-Match"},
                           {"in", "header"},

@@ -15,6 +15,10 @@
 #include "http/message.h"
 #include "http/request_context.h"
 
+namespace alley::search {
+class ChineseScript;
+}
+
 namespace alley::http {
 
 using PathParams = std::map<std::string, std::string>;
@@ -71,6 +75,11 @@ class Router {
   void set_authenticator(Authenticator authenticator) { authenticator_ = std::move(authenticator); }
   const Authenticator& authenticator() const { return authenticator_; }
 
+  // Converts what Traditional readers read and write (search/chinese_script.h);
+  // without one, every request is answered in Simplified. Must outlive the router.
+  void set_chinese_script(const search::ChineseScript* script) { script_ = script; }
+  const search::ChineseScript* chinese_script() const { return script_; }
+
   // Answers GET and HEAD for paths outside /api/ that no route matches (the web app).
   void set_fallback(Handler handler) { fallback_ = std::move(handler); }
   const Handler& fallback() const { return fallback_; }
@@ -80,6 +89,7 @@ class Router {
   std::vector<SchemaWriter> schema_writers_;
   Handler fallback_;
   Authenticator authenticator_;
+  const search::ChineseScript* script_ = nullptr;
 };
 
 }  // namespace alley::http

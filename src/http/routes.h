@@ -17,8 +17,9 @@ namespace alley::http {
 void add_record_routes(Router& router, std::shared_ptr<store::Database> database,
                        const std::deque<records::ResourceSchema>& resources);
 
-// /api/v1/search
-void add_search_routes(Router& router, std::shared_ptr<store::Database> database, const catalog::Catalog& catalog);
+// /api/v1/search; `script` folds the query to the index's form and must outlive the router.
+void add_search_routes(Router& router, std::shared_ptr<store::Database> database, const catalog::Catalog& catalog,
+                       const search::ChineseScript& script);
 
 // /healthz, /api/v1 and /api/v1/openapi.json. Add last: the OpenAPI document
 // describes every route added before it.

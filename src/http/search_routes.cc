@@ -5,7 +5,6 @@
 #include "http/problem.h"
 #include "http/query_string.h"
 #include "http/routes.h"
-#include "records/search_documents.h"
 #include "search/search_index.h"
 
 namespace alley::http {
@@ -65,15 +64,16 @@ Result<search::SearchQuery> search_query(const HttpRequest& request, const catal
 
 }  // namespace
 
-void add_search_routes(Router& router, std::shared_ptr<store::Database> database, const catalog::Catalog& catalog) {
+void add_search_routes(Router& router, std::shared_ptr<store::Database> database, const catalog::Catalog& catalog,
+                       const search::ChineseScript& script) {
   store::Database* db = database.get();
   const std::vector<std::string> searchable = searchable_names(catalog);
   router.add("GET", "/api/v1/search",
-             [db, database, &catalog](RequestContext&, const HttpRequest& request, const PathParams&) {
+             [db, database, &catalog, &script](RequestContext&, const HttpRequest& request, const PathParams&) {
                Result<search::SearchQuery> query = search_query(request, catalog);
                if (!query) return problem_response(query.error());
                Result<Json> found = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
-                 Result<search::SearchResult> result = search::search(connection, query.value());
+                 Result<search::SearchResult> result = search::search(connection, script, query.value());
                  if (!result) return result.error();
                  Json items = Json::array();
                  for (const search::SearchHit& hit : result->hits) {

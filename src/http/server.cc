@@ -39,13 +39,18 @@ std::string choose_lang(const HttpRequest& request, bool& invalid) {
   if (auto pairs = parse_query(request.query)) {
     for (const auto& [key, value] : *pairs) {
       if (key != "lang") continue;
-      if (value == "zh-Hans" || value == "zh-Hant" || value == "en") return value;
+      for (const char* known : kLanguages) {
+        if (value == known) return value;
+      }
       invalid = true;
     }
   }
   const std::string accept = request.header("accept-language");
   if (accept.starts_with("en")) return "en";
-  if (accept.starts_with("zh-Hant") || accept.starts_with("zh-TW") || accept.starts_with("zh-HK")) return "zh-Hant";
+  if (accept.starts_with("zh-HK") || accept.starts_with("zh-MO") || accept.starts_with("zh-Hant-HK") ||
+      accept.starts_with("zh-Hant-MO"))
+    return "zh-Hant-HK";
+  if (accept.starts_with("zh-Hant") || accept.starts_with("zh-TW")) return "zh-Hant";
   return "zh-Hans";
 }
 
@@ -63,7 +68,7 @@ HttpResponse route(const Router& router, HttpRequest& request, RequestContext& c
 
   bool bad_lang = false;
   context.lang = choose_lang(request, bad_lang);
-  if (bad_lang) return problem_response(400, "lang must be zh-Hans, zh-Hant or en");
+  if (bad_lang) return problem_response(400, "lang must be zh-Hans, zh-Hant, zh-Hant-TW, zh-Hant-HK or en");
 
   Router::Match match = router.match(request.method, request.path);
   const Handler* handler = match.route ? &match.route->handler : nullptr;
@@ -90,17 +95,22 @@ HttpResponse route(const Router& router, HttpRequest& request, RequestContext& c
           !allowed)
         return problem_response(allowed.error());
     }
-    // Data is kept in Simplified Chinese: what a zh-Hant client writes is
-    // folded to Simplified, and what it reads is converted on the way out.
-    const bool traditional = context.lang == "zh-Hant";
+    // Data is kept in Simplified Chinese: what a Traditional client writes
+    // is folded to Simplified, and what it reads is converted on the way out,
+    // in its own region's usage.
+    const search::ChineseScript* script = router.chinese_script();
+    if (!script && context.lang.starts_with("zh-Hant")) context.lang = "zh-Hans";
+    const bool traditional = context.lang.starts_with("zh-Hant");
+    const search::TraditionalUsage usage =
+        context.lang == "zh-Hant-HK" ? search::TraditionalUsage::kHongKong : search::TraditionalUsage::kTaiwan;
     if (traditional && !request.body.empty()) {
       if (!is_valid_utf8(request.body)) return problem_response(400, "the body is not UTF-8 text");
-      request.body = search::to_simplified(request.body);
+      request.body = script->to_simplified(request.body, usage);
     }
     HttpResponse response = (*handler)(context, request, match.params);
     if (traditional && response.status < 300 &&
         response.header_value("Content-Type").find("json") != std::string::npos) {
-      response.body = search::to_traditional(response.body);
+      response.body = script->to_traditional(response.body, usage);
     }
     response.set_header("Content-Language", context.lang);
     return response;

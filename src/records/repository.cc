@@ -6,7 +6,6 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "records/record_validator.h"
-#include "records/search_documents.h"
 
 namespace alley::records {
 namespace {
@@ -396,7 +395,6 @@ Result<Json> create_record(store::Connection& connection, const ResourceSchema& 
   record["created_at"] = now;
   record["updated_at"] = now;
   record = in_schema_order(schema, record);
-  if (Status indexed = index_record(connection, schema, record); !indexed) return indexed.error();
   if (Status audited = append_audit(connection, actor, "create", schema.name, id, nullptr, &record); !audited) {
     return audited.error();
   }
@@ -441,7 +439,6 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
   record["created_at"] = current.value()["created_at"];
   record["updated_at"] = now;
   record = in_schema_order(schema, record);
-  if (Status indexed = index_record(connection, schema, record); !indexed) return indexed.error();
   if (Status audited = append_audit(connection, actor, "update", schema.name, id, &current.value(), &record);
       !audited) {
     return audited.error();
@@ -484,7 +481,6 @@ Status delete_record(store::Connection& connection, const ResourceSchema& schema
           " SET deleted_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
       {connection.clock().now_iso8601(), connection.clock().now_iso8601(), std::string(id)});
   if (!changed) return changed.error();
-  if (Status unindexed = unindex_record(connection, schema, id); !unindexed) return unindexed;
   if (Status audited = append_audit(connection, actor, "delete", schema.name, id, &current.value(), nullptr);
       !audited) {
     return audited;

@@ -19,9 +19,8 @@ void append(std::string& text, const Json& record, const std::string& field) {
   }
 }
 
-}  // namespace
-
-Status index_record(store::Connection& connection, const ResourceSchema& schema, const Json& record) {
+Status index_record(store::Connection& connection, const search::ChineseScript& script, const ResourceSchema& schema,
+                    const Json& record) {
   if (!schema.is_searchable()) return ok_status();
   search::SearchDocument document;
   document.resource = schema.name;
@@ -34,15 +33,21 @@ Status index_record(store::Connection& connection, const ResourceSchema& schema,
   if (schema.search_context) {
     if (Status added = schema.search_context(connection, record, document.body); !added) return added;
   }
-  return search::index_document(connection, document);
+  return search::index_document(connection, script, document);
 }
 
-Status unindex_record(store::Connection& connection, const ResourceSchema& schema, std::string_view id) {
-  if (!schema.is_searchable()) return ok_status();
-  return search::remove_document(connection, schema.name, std::string(id));
+}  // namespace
+
+WriteHook search_index_hook(const ResourceSchema& schema, const search::ChineseScript& script) {
+  return
+      [&schema, &script](store::Connection& connection, const Actor&, const Json* before, const Json* after) -> Status {
+        if (after) return index_record(connection, script, schema, *after);
+        return search::remove_document(connection, schema.name, (*before)["id"].get<std::string>());
+      };
 }
 
-Result<std::int64_t> ensure_search_index(store::Connection& connection, const std::deque<ResourceSchema>& resources) {
+Result<std::int64_t> ensure_search_index(store::Connection& connection, const search::ChineseScript& script,
+                                         const std::deque<ResourceSchema>& resources) {
   std::int64_t live = 0;
   for (const ResourceSchema& schema : resources) {
     if (!schema.is_searchable()) continue;
@@ -64,7 +69,8 @@ Result<std::int64_t> ensure_search_index(store::Connection& connection, const st
       Result<Page> page = list_records(connection, schema, query);
       if (!page) return page.error();
       for (const Json& record : page->items) {
-        if (Status indexed_one = index_record(connection, schema, record); !indexed_one) return indexed_one.error();
+        if (Status indexed_one = index_record(connection, script, schema, record); !indexed_one)
+          return indexed_one.error();
         ++written;
       }
       if (!page->next_offset) break;

@@ -83,7 +83,7 @@ Result<std::vector<Candidate>> ranked_candidates(store::Connection& connection, 
 
 }  // namespace
 
-Status index_document(store::Connection& connection, const SearchDocument& document) {
+Status index_document(store::Connection& connection, const ChineseScript& script, const SearchDocument& document) {
   if (Status removed = remove_document(connection, document.resource, document.record_id); !removed) return removed;
   // Tokens come from the Simplified form, so either script finds the record.
   Result<std::int64_t> inserted = connection.execute(
@@ -91,7 +91,7 @@ Status index_document(store::Connection& connection, const SearchDocument& docum
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {document.resource, document.record_id, document.name,
        document.name_en.empty() ? SqlValue() : SqlValue(document.name_en), std::int64_t{document.synthetic ? 1 : 0},
-       index_tokens(to_simplified(document.title)), index_tokens(to_simplified(document.body))});
+       index_tokens(script.search_form(document.title)), index_tokens(script.search_form(document.body))});
   if (!inserted) return inserted.error();
   return ok_status();
 }
@@ -115,9 +115,9 @@ Result<std::int64_t> document_count(store::Connection& connection) {
   return store::as_integer(counted->rows[0][0]).value_or(0);
 }
 
-Result<SearchResult> search(store::Connection& connection, const SearchQuery& query) {
+Result<SearchResult> search(store::Connection& connection, const ChineseScript& script, const SearchQuery& query) {
   SearchResult result;
-  result.simplified = to_simplified(query.text);
+  result.simplified = script.search_form(query.text);
   const std::vector<QueryToken> tokens = query_tokens(result.simplified);
   if (tokens.empty()) {
     return Error{ErrorCode::kMalformed,

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "search/chinese_script.h"
 #include "store/database.h"
 
 namespace alley::search {
@@ -23,7 +24,8 @@ struct SearchDocument {
   std::string body;   // description, address, sectors, …
 };
 
-Status index_document(store::Connection& connection, const SearchDocument& document);
+// The document's text is stored in `script`'s search form, as queries are matched.
+Status index_document(store::Connection& connection, const ChineseScript& script, const SearchDocument& document);
 Status remove_document(store::Connection& connection, const std::string& resource, const std::string& record_id);
 Status clear_index(store::Connection& connection);
 Result<std::int64_t> document_count(store::Connection& connection);
@@ -38,7 +40,7 @@ struct SearchHit {
 };
 
 struct SearchQuery {
-  std::string text;                    // any script; Traditional is folded to Simplified
+  std::string text;                    // any script and usage; folded to the search form
   std::vector<std::string> resources;  // empty: all
   std::size_t limit = 20;
 };
@@ -46,10 +48,10 @@ struct SearchQuery {
 struct SearchResult {
   std::vector<SearchHit> hits;
   std::int64_t total = 0;
-  std::string simplified;  // the query as matched
+  std::string simplified;  // the query as matched (its search form)
 };
 
 // Invalid when the query holds nothing to search for.
-Result<SearchResult> search(store::Connection& connection, const SearchQuery& query);
+Result<SearchResult> search(store::Connection& connection, const ChineseScript& script, const SearchQuery& query);
 
 }  // namespace alley::search

@@ -41,6 +41,16 @@ TEST(Cli, UnopenableDatabaseIsOneClearLine) {
   EXPECT_EQ(count_lines(scheme.err), 1) << scheme.err;
 }
 
+TEST(Cli, MissingChineseScriptDataIsOneClearLine) {
+  TempDir dir;
+  ::setenv("ALLEY_OPENCC_DIR", dir.path().c_str(), 1);  // a folder with no OpenCC configurations
+  CommandResult result = run_alley({"serve", "--db", dir.db_url(), "--port", "0"});
+  ::unsetenv("ALLEY_OPENCC_DIR");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(count_lines(result.err), 1) << result.err;
+  EXPECT_NE(result.err.find("s2tw.json is not in " + dir.path().string()), std::string::npos) << result.err;
+}
+
 TEST(Cli, PortInUseIsOneClearLine) {
   TempDir dir;
   ServerProcess first({"--db", dir.db_url()});

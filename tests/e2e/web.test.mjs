@@ -95,17 +95,25 @@ test('a bad 统一社会信用代码 is reported next to its field', async () =>
   await shoot(p, 'edit-invalid-uscc')
 })
 
-test('the interface switches to 繁體中文 and English', async () => {
+test('the interface switches to 繁體中文 (Taiwan and Hong Kong) and English', async () => {
   const p = await page()
   await p.goto(`${base}/places/xinwei-zhigu`)
   await p.waitForSelector('[data-test=record-name]')
   await p.click('[data-test=lang]')
-  await p.click('.el-select-dropdown__item:has-text("繁體中文")')
+  await p.click('.el-select-dropdown__item:has-text("繁體中文（臺灣）")')
   await p.waitForFunction(() => document.documentElement.lang === 'zh-Hant')
   await p.waitForSelector('[data-test=record-name]')
   assert.match(await p.locator('header').innerText(), /科創街區/)
   assert.match(await p.locator('[data-test=detail]').innerText(), /創新載體|來源/)
   await shoot(p, 'lang-zh-hant')
+  // Taiwan writes 臺 where Hong Kong writes 台 (the KPI's name: 创新功能性平台).
+  await p.goto(`${base}/kpis`)
+  await p.waitForSelector('[data-test=kpi-status]')
+  assert.match(await p.locator('[data-test=kpis]').innerText(), /創新功能性平臺/)
+  await p.goto(`${base}/kpis?lang=zh-Hant-HK`)
+  await p.waitForFunction(() => document.documentElement.lang === 'zh-Hant-HK')
+  await p.waitForSelector('[data-test=kpi-status]')
+  assert.match(await p.locator('[data-test=kpis]').innerText(), /創新功能性平台/)
   await p.goto(`${base}/places/xinwei-zhigu?lang=en`)
   await p.waitForSelector('[data-test=record-name]')
   assert.equal((await p.locator('[data-test=record-name]').innerText()).trim(), 'Xinwei Zhigu')

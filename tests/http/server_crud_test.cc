@@ -193,6 +193,13 @@ TEST(ServerCrud, ServesThePackAsGeoJson) {
   Response hant = request(server.port(), "GET", "/api/v1/areas/district?lang=zh-Hant");
   EXPECT_EQ(json_of(hant)["name"], "上海硅巷科創街區");
   EXPECT_EQ(hant.header("content-language"), "zh-Hant");
+  // Each region's own forms: 臺 in Taiwan, 台 in Hong Kong.
+  const std::string platforms = "/api/v1/kpis/kpi-functional-platforms";
+  ASSERT_EQ(json_of(request(server.port(), "GET", platforms))["name"], "创新功能性平台");
+  EXPECT_EQ(json_of(request(server.port(), "GET", platforms + "?lang=zh-Hant-TW"))["name"], "創新功能性平臺");
+  Response hong_kong = request(server.port(), "GET", platforms + "?lang=zh-Hant-HK");
+  EXPECT_EQ(hong_kong.header("content-language"), "zh-Hant-HK");
+  EXPECT_EQ(json_of(hong_kong)["name"], "創新功能性平台");
   EXPECT_EQ(request(server.port(), "GET", "/api/v1/search").status, 400);
   EXPECT_EQ(request(server.port(), "GET", "/api/v1/search?q=%21%21").status, 400);
 

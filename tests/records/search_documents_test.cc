@@ -26,7 +26,7 @@ class SearchTest : public testing::StoreTest {
     return created;
   }
   std::vector<std::string> ids_for(const std::string& text, std::vector<std::string> resources = {}) {
-    auto result = search::search(connection(), {text, resources, 20});
+    auto result = search::search(connection(), app().chinese_script(), {text, resources, 20});
     EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
     std::vector<std::string> ids;
     if (result.ok()) {
@@ -102,7 +102,7 @@ TEST_F(SearchTest, RebuildsWhenTheIndexIsBehind) {
   EXPECT_TRUE(ids_for("芯片").empty());
   std::int64_t written = 0;
   ASSERT_TRUE(write([&]() -> Status {
-                auto count = ensure_search_index(connection(), registry_schemas());
+                auto count = ensure_search_index(connection(), app().chinese_script(), registry_schemas());
                 if (!count) return count.error();
                 written = count.value();
                 return ok_status();
@@ -112,7 +112,7 @@ TEST_F(SearchTest, RebuildsWhenTheIndexIsBehind) {
 }
 
 TEST_F(SearchTest, QueriesWithNothingToFindAreRefused) {
-  auto result = search::search(connection(), {"“”!?", {}, 20});
+  auto result = search::search(connection(), app().chinese_script(), {"“”!?", {}, 20});
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, ErrorCode::kMalformed);
   // Query syntax characters are not syntax here: OR is a word to find, not an operator.

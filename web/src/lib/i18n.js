@@ -1,9 +1,10 @@
-// UI language: zh-Hans (default), zh-Hant or en, kept in the URL (?lang=) and
-// a cookie. Strings are written once in zh-Hans and en; zh-Hant is the zh-Hans
-// table converted by the server with OpenCC.
+// UI language: zh-Hans (default), zh-Hant (Taiwan's forms), zh-Hant-HK or en,
+// kept in the URL (?lang=) and a cookie. Strings are written once in zh-Hans
+// and en; the Traditional ones are the zh-Hans table converted by the server
+// with OpenCC in that region's usage.
 import { reactive } from 'vue'
 
-export const languages = ['zh-Hans', 'zh-Hant', 'en']
+export const languages = ['zh-Hans', 'zh-Hant', 'zh-Hant-HK', 'en']
 const state = reactive({ lang: 'zh-Hans', messages: {} })
 
 function initialLang() {
