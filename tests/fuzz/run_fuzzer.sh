@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds one libFuzzer target (tests/fuzz/<name>_fuzzer.cc) with clang,
-# AddressSanitizer (with leak detection) and UndefinedBehaviorSanitizer into
-# <build-dir>/fuzz/<name>, seeds its corpus from seeds/<name>/ (and, where
+# Builds one libFuzzer target (tests/fuzz/<name>_fuzzer.cc, by
+# build_fuzzers.sh: clang, AddressSanitizer with leak detection and
+# UndefinedBehaviorSanitizer), keeps its runs in <build-dir>/fuzz/<name>,
+# seeds its corpus from seeds/<name>/ (and, where
 # there is one, <name>.seed.mjs), and runs it for <seconds>. Fails when
 # libFuzzer reports a crash, a hang, a leak, undefined behaviour or a broken
 # property of the target.
@@ -12,66 +13,17 @@ if [ $# -lt 3 ]; then
   exit 2
 fi
 source_dir="$(cd "$(dirname "$0")/../.." && pwd)"
+build_dir="$1"
 name="$2"
 mkdir -p "$1/fuzz/$name"
 out="$(cd "$1/fuzz/$name" && pwd)"
 seconds="$3"
 shift 3
 
-# Everything is compiled by clang from the sources, never taken from the GCC
-# build: the sanitizers and coverage must see the code itself. <name>.sources
-# lists what the linker needs, no more; a new dependency shows as an undefined
-# reference at link time: add its source there.
-mapfile -t sources < <(grep -v '^#' "$source_dir/tests/fuzz/$name.sources" | grep .)
-sources=("tests/fuzz/${name}_fuzzer.cc" "${sources[@]}")
-compiler=(clang++)
-command -v ccache >/dev/null && compiler=(ccache clang++)
-flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined)
-# As in CMake, the JSON header is in every file (there precompiled, and some
-# headers rely on it).
-cflags=(-I"$source_dir/src" -include nlohmann/json.hpp)
-
-# An object is rebuilt when its source or a header it includes (from the
-# compiler's dependency file) is newer, or when the flags changed.
-mkdir -p "$out/obj"
-if [ "$(cat "$out/obj/flags" 2>/dev/null)" != "${compiler[*]} ${flags[*]} ${cflags[*]}" ]; then
-  rm -f "$out"/obj/*.o
-  echo "${compiler[*]} ${flags[*]} ${cflags[*]}" >"$out/obj/flags"
-fi
-stale() {  # object, dependency file
-  [ -f "$1" ] && [ -f "$2" ] || return 0
-  for dependency in $(sed -e 's/^[^:]*://' -e 's/\\$//' "$2"); do
-    [ -e "$dependency" ] && [ ! "$dependency" -nt "$1" ] || return 0
-  done
-  return 1
-}
-objects=() running=0 failed=0
-for source in "${sources[@]}"; do
-  object="$out/obj/$(echo "${source%.cc}" | tr / _).o"
-  objects+=("$object")
-  if stale "$object" "${object%.o}.d"; then
-    if [ "$running" -ge "$(nproc)" ]; then  # one compiler per core
-      wait -n || failed=1
-      running=$((running - 1))
-    fi
-    echo "fuzz: compiling $source"
-    "${compiler[@]}" "${flags[@]}" "${cflags[@]}" -MMD -MF "${object%.o}.d" -c "$source_dir/$source" -o "$object" &
-    running=$((running + 1))
-  fi
-done
-while [ "$running" -gt 0 ]; do
-  wait -n || failed=1
-  running=$((running - 1))
-done
-[ "$failed" -eq 0 ] || { echo "fuzz: compilation failed" >&2; exit 1; }
-fuzzer="$out/${name}_fuzzer"
-for object in "${objects[@]}"; do
-  if [ ! -f "$fuzzer" ] || [ "$object" -nt "$fuzzer" ]; then
-    echo "fuzz: linking $fuzzer"
-    clang++ "${flags[@]}" "${objects[@]}" -o "$fuzzer"
-    break
-  fi
-done
+# The fuzzer is built from the project's libraries by clang (build_fuzzers.sh);
+# the test command builds every fuzzer once beforehand and says so.
+[ -n "${ALLEY_FUZZERS_BUILT:-}" ] || "$source_dir/tests/fuzz/build_fuzzers.sh" "$build_dir" "$name"
+fuzzer="$build_dir/fuzz/build/tests/fuzz/${name}_fuzzer"
 
 # The corpus: the hand-written seeds, and what <name>.seed.mjs makes from the
 # project's own data, named by content so re-seeding adds nothing twice.
