@@ -169,10 +169,10 @@ test('an enterprise user edits its own organization and no other', async () => {
   await p.goto(`${base}/organizations/demo-org-0009`)
   await p.waitForSelector('[data-test=edit]')
   assert.ok(await p.locator('span[data-field=employees]').count() === 1, 'its own figures are visible')
-  // Its own facts are editable; the district's designations of it are shown locked.
+  // Its own facts are editable; the district's designations of it (its kind) are shown locked.
   await p.goto(`${base}/organizations/demo-org-0009/edit`)
   await p.waitForSelector('[data-test=edit-form] [data-field=employees] input:not([disabled])')
-  assert.equal(await p.locator('[data-test=edit-form] [data-field=tier] [data-test=set-by-staff]').count(), 1)
+  assert.equal(await p.locator('[data-test=edit-form] [data-field=kind] [data-test=set-by-staff]').count(), 1)
   assert.equal(await p.locator('[data-test=edit-form] [data-field=employees] [data-test=set-by-staff]').count(), 0)
   await shoot(p, 'edit-enterprise')
   await p.goto(`${base}/organizations/demo-org-0010`)

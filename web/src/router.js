@@ -5,7 +5,6 @@ import MapPage from './pages/registry/MapPage.vue'
 import RecordList from './pages/registry/RecordList.vue'
 import RecordDetail from './pages/registry/RecordDetail.vue'
 import RecordEdit from './pages/registry/RecordEdit.vue'
-import { pagedResources } from './pages/registry/layouts.js'
 import LoginPage from './pages/accounts/LoginPage.vue'
 import UsersPage from './pages/accounts/UsersPage.vue'
 import AuditPage from './pages/accounts/AuditPage.vue'
@@ -13,6 +12,7 @@ import KpiPage from './pages/plans/KpiPage.vue'
 import PlanPage from './pages/plans/PlanPage.vue'
 import DepartmentPage from './pages/plans/DepartmentPage.vue'
 import { session } from './lib/api.js'
+import { settlePaths, listPath, recordPath, editPath, createPath } from './lib/paths.js'
 
 // The policy pages load on first use, to keep the first download no larger than it was.
 const CalculatorPage = () => import('./pages/policies/CalculatorPage.vue')
@@ -37,11 +37,24 @@ export const router = createRouter({
     { path: '/organizations/:id/policies', component: OrganizationPolicies, props: true, meta: { signedIn: true } },
     { path: '/notifications', component: NotificationsPage, meta: { signedIn: true } },
     { path: '/map', component: MapPage },
-    { path: `/:resource(${pagedResources})`, component: RecordList, props: true },
-    { path: `/:resource(${pagedResources})/:id`, component: RecordDetail, props: true },
-    { path: `/:resource(${pagedResources})/:id/edit`, component: RecordEdit, props: true, meta: { signedIn: true } },
   ],
 })
+
+// Every resource the server lists gets a list, a page of its fields, an edit
+// and a new-record form; where a page of its own holds the list's or the
+// record's path, the generic one moves under /records/ (lib/paths.js). A
+// literal `new` outranks a record's `:id`, so /plans/new is the form.
+export function addRecordRoutes(resources) {
+  for (const { name } of resources) {
+    if (router.hasRoute(`list-${name}`)) continue
+    settlePaths(name, { list: router.resolve(`/${name}`).matched.length > 0, detail: router.resolve(`/${name}/0`).matched.length > 0 })
+    const withId = (route) => ({ resource: name, id: route.params.id })
+    router.addRoute({ name: `list-${name}`, path: listPath(name), component: RecordList, props: { resource: name } })
+    router.addRoute({ name: `new-${name}`, path: createPath(name), component: RecordEdit, props: { resource: name }, meta: { signedIn: true } })
+    router.addRoute({ name: `record-${name}`, path: recordPath(name, ':id'), component: RecordDetail, props: withId })
+    router.addRoute({ name: `edit-${name}`, path: editPath(name, ':id'), component: RecordEdit, props: withId, meta: { signedIn: true } })
+  }
+}
 
 // Pages for users only send the public to the sign-in page, and back afterwards.
 router.beforeEach((to) => {

@@ -60,6 +60,8 @@ export const api = {
   getWithEtag: (path, options) => call('GET', path, options),
   patch: (path, body, etag) => call('PATCH', path, { body, etag, lang: 'zh-Hans' }),
   post: (path, body) => call('POST', path, { body, lang: 'zh-Hans' }).then((r) => r.data),
+  // A delete names the version read where it has one, so a record changed since is not deleted unseen.
+  remove: (path, etag) => call('DELETE', path, { etag }),
   // A POST that stores nothing (the policy calculator): its answer is for reading, so in the UI's language.
   ask: (path, body) => call('POST', path, { body }).then((r) => r.data),
 }

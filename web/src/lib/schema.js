@@ -49,7 +49,8 @@ export function resourceLabel(name) {
 
 const reference = (ref) => ref?.split('/').pop()
 
-function collectionPath(resource) {
+// Where a resource's records are served: the index's `href`.
+export function collectionPath(resource) {
   return declared.resources.find((r) => r.name === resource)?.href || `/api/v1/${resource}`
 }
 
@@ -65,6 +66,19 @@ function identifierOf(document, resource) {
   const prefix = collectionPath(resource) + '/{'
   const path = Object.keys(document.paths).find((p) => p.startsWith(prefix) && p.indexOf('/', prefix.length) === -1)
   return path ? path.slice(prefix.length, -1) : null
+}
+
+// Who may call each of a resource's record operations, as the document says
+// (`x-access`: public, signed-in, editor, staff or admin); null where the
+// document has no such operation. Answers only once the document is loaded.
+export function recordOperations(resource) {
+  const document = declared.document
+  if (!document) return null
+  const collection = document.paths[collectionPath(resource)] || {}
+  const identifier = identifierOf(document, resource)
+  const item = (identifier && document.paths[`${collectionPath(resource)}/{${identifier}}`]) || {}
+  const level = (operation) => (operation ? operation['x-access'] || 'admin' : null)
+  return { list: level(collection.get), create: level(collection.post), read: level(item.get), update: level(item.patch), remove: level(item.delete) }
 }
 
 // A number bounded by 0 and 1 is a share, shown as a percentage.
@@ -87,19 +101,21 @@ export function describeField(name, property, schema = {}) {
     readOnly: property.readOnly === true,
     createOnly: property['x-create-only'] ?? description.includes('set on create only'),
     writtenBy: property['x-written-by'] || null,  // 'staff' or 'admin'; null: whoever may write the record
+    claimable: property['x-claimed-by-owner'] === true,  // below writtenBy, the record's owner writes a claim staff verify
     references: property['x-references'] || /\(ids? of an? ([a-z_]+) records?\)/.exec(description)?.[1] || null,
     share: isShare(property),
   }
 }
 
-// A listed resource's schema and its fields, as {schema, identifier, fields: {name: field}} in the document's order.
+// A listed resource's schema, its fields and who may call its operations, as
+// {schema, identifier, fields: {name: field}, operations} in the document's order.
 export async function resourceSchema(resource) {
   const [, document] = await Promise.all([loadResources().catch(() => []), loadDocument()])
   const schema = document.components.schemas[itemSchemaName(document, resource)]
   if (!schema) throw new Error(`the API describes no ${resource}`)
   const fields = {}
   for (const [name, property] of Object.entries(schema.properties || {})) fields[name] = describeField(name, property, schema)
-  return { schema, identifier: identifierOf(document, resource), fields }
+  return { schema, identifier: identifierOf(document, resource), fields, operations: recordOperations(resource) }
 }
 
 // A field of a component schema from the document already loaded, for formatters that cannot wait.
@@ -107,6 +123,18 @@ export function declaredField(schemaName, name) {
   const schema = declared.document?.components.schemas[schemaName]
   const property = schema?.properties?.[name]
   return property ? describeField(name, property, schema) : null
+}
+
+// The names of the query parameters a resource's list takes (its filters).
+export function listParameters(resource) {
+  const operation = declared.document?.paths[collectionPath(resource)]?.get
+  return (operation?.parameters || []).filter((p) => p.in === 'query').map((p) => p.name)
+}
+
+// Who may call an operation of the document (`x-access`), e.g. the audit log's; null where there is none.
+export function operationAccess(path, method) {
+  const operation = declared.document?.paths[path]?.[method]
+  return operation ? operation['x-access'] || 'admin' : null
 }
 
 // The schema of a query parameter of an operation, e.g. the audit log's `resource`.
