@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "records/claims.h"
 #include "records/search_documents.h"
 #include "records/shared_tables.h"
 #include "search/chinese_script.h"
@@ -12,6 +13,7 @@ namespace alley::app {
 App::App(std::shared_ptr<const Clock> clock)
     : clock_(std::move(clock)), opencc_dir_(search::ChineseScript::default_data_dir()) {
   catalog_.add_migration(records::search_migration());
+  catalog_.add_migration(records::claims_migration());
 }
 
 Status App::open_database(const std::string& url, std::size_t connections) {

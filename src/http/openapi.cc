@@ -67,6 +67,11 @@ Json field_schema(const FieldSpec& spec) {
   }
   if (spec.create_only || spec.name == "id") schema["x-create-only"] = true;
   if (!spec.references.empty()) schema["x-references"] = spec.references;
+  if (spec.claimable) {
+    schema["x-claimed-by-owner"] = true;
+    schema["description"] = schema["description"].get<std::string>() +
+                            "; what the organization itself writes is a claim until district staff verify it";
+  }
   return schema;
 }
 
@@ -89,6 +94,14 @@ Json resource_schema(const records::ResourceSchema& resource) {
                                      {"readOnly", true},
                                      {"items", {{"$ref", "#/components/schemas/" + name + "_event"}}},
                                      {"description", "Present when one " + resource.singular + " is read"}};
+  }
+  if (resource.has_claimable_fields()) {
+    properties["claims"] = {
+        {"type", "object"},
+        {"readOnly", true},
+        {"additionalProperties", {{"$ref", "#/components/schemas/claim"}}},
+        {"description", "Pending claims by field, awaiting verification by district staff; present when one " +
+                            resource.singular + " is read by staff or its owner and it has any"}};
   }
   return {{"type", "object"},
           {"title", resource.title_zh},

@@ -8,6 +8,7 @@
 #include "http/query_string.h"
 #include "http/record_permissions.h"
 #include "http/routes.h"
+#include "records/claims.h"
 #include "records/geojson_export.h"
 #include "records/lifecycle.h"
 
@@ -228,6 +229,10 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                    if (!history) return history.error();
                    record.value()[schema.lifecycle->name + "_history"] = std::move(history.value());
                  }
+                 if (record && sees_private_fields(context, schema, id)) {
+                   if (Status claims = records::attach_pending_claims(connection, schema, record.value()); !claims)
+                     return claims.error();
+                 }
                  if (record) strip_private(context, schema, record.value());
                  return record;
                }));
@@ -261,7 +266,13 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
           // If-Match: * means whatever is current.
           const std::int64_t expected =
               version.value() ? *version.value() : current.value()["version"].get<std::int64_t>();
-          return records::update_record(connection, schema, id, body.value(), expected, writer_of(context));
+          Result<Json> updated =
+              records::update_record(connection, schema, id, body.value(), expected, writer_of(context));
+          if (!updated) return updated;
+          // What the owner claimed, rather than changed, shows beside the record.
+          if (Status claims = records::attach_pending_claims(connection, schema, updated.value()); !claims)
+            return claims.error();
+          return updated;
         }));
       },
       {"update_" + schema.singular,
@@ -380,6 +391,7 @@ void add_record_routes(Router& router, std::shared_ptr<store::Database> database
     add_resource(router, database, schema);
     if (schema.lifecycle) add_lifecycle(router, database.get(), schema);
   }
+  add_claim_routes(router, database, resources);
 }
 
 }  // namespace alley::http

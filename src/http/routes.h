@@ -17,6 +17,11 @@ namespace alley::http {
 void add_record_routes(Router& router, std::shared_ptr<store::Database> database,
                        const std::deque<records::ResourceSchema>& resources);
 
+// POST <resource>/{id}/claims/{field} and GET /api/v1/claims, for the
+// resources with claimable fields (records/claims.h); none when there are none.
+void add_claim_routes(Router& router, std::shared_ptr<store::Database> database,
+                      const std::deque<records::ResourceSchema>& resources);
+
 // /api/v1/search; `script` folds the query to the index's form and must outlive the router.
 void add_search_routes(Router& router, std::shared_ptr<store::Database> database, const catalog::Catalog& catalog,
                        const search::ChineseScript& script);

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/ids.h"
+#include "records/claims.h"
 #include "records/record_validator.h"
 
 namespace alley::records {
@@ -359,7 +360,9 @@ Result<Json> get_record(store::Connection& connection, const ResourceSchema& sch
 
 Result<Json> create_record(store::Connection& connection, const ResourceSchema& schema, const Json& input,
                            const Actor& actor) {
-  Result<Json> validated = validate_write(schema, input, nullptr, actor.standing);
+  Json direct = input;
+  const Json claimed = take_claims(schema, direct, nullptr, actor);
+  Result<Json> validated = validate_write(schema, direct, nullptr, actor.standing);
   if (!validated) return validated.error();
   Json record = std::move(validated.value());
   if (!record.contains("id")) record["id"] = new_id(schema.id_prefix);
@@ -400,6 +403,9 @@ Result<Json> create_record(store::Connection& connection, const ResourceSchema& 
   }
   if (Status followed = run_write_hooks(connection, schema, actor, nullptr, &record); !followed)
     return followed.error();
+  if (!claimed.empty()) {
+    if (Status kept = record_claims(connection, schema, id, claimed, actor); !kept) return kept.error();
+  }
   return record;
 }
 
@@ -409,7 +415,13 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
   if (!current) return current.error();
   const std::int64_t version = current.value()["version"].get<std::int64_t>();
   if (version != expected_version) return version_mismatch(schema, id, expected_version, version);
-  Result<Json> validated = validate_write(schema, patch, &current.value(), actor.standing);
+  Json direct = patch;
+  const Json claimed = take_claims(schema, direct, &current.value(), actor);
+  if (!claimed.empty()) {
+    if (Status kept = record_claims(connection, schema, id, claimed, actor); !kept) return kept.error();
+    if (direct.empty()) return current;  // only claimed: the record itself is unchanged
+  }
+  Result<Json> validated = validate_write(schema, direct, &current.value(), actor.standing);
   if (!validated) return validated.error();
   Json record = std::move(validated.value());
   if (Status references = check_references(connection, schema, record, &current.value()); !references) {

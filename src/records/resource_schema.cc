@@ -35,6 +35,13 @@ const FieldSpec* ResourceSchema::find(std::string_view field_name) const {
   return nullptr;
 }
 
+bool ResourceSchema::has_claimable_fields() const {
+  for (const FieldSpec& spec : fields) {
+    if (spec.claimable) return true;
+  }
+  return false;
+}
+
 bool ResourceSchema::has_private_fields() const {
   for (const FieldSpec& spec : fields) {
     if (!spec.is_public) return true;

@@ -52,6 +52,7 @@ struct FieldSpec {
   bool is_public = true;               // false: district staff (and an organization itself) only
   bool create_only = false;            // may be given on create; changed afterwards only by its own endpoint
   Writer written_by = Writer::kOwner;  // the lowest standing that may set or change it (a district designation: staff)
+  bool claimable = false;              // below written_by, a write is a claim staff verify (records/claims.h)
   std::string locked_hint;             // for create_only fields: where to change it instead
   std::vector<std::string> values;
   std::string references;
@@ -88,6 +89,13 @@ struct FieldSpec {
   }
   FieldSpec& set_by_staff() {
     written_by = Writer::kStaff;
+    return *this;
+  }
+  // A fact that decides policies or KPIs: staff set it; what the record's
+  // owner writes is kept as a claim until staff verify it.
+  FieldSpec& claimed_by_owner() {
+    written_by = Writer::kStaff;
+    claimable = true;
     return *this;
   }
   FieldSpec& only_on_create(std::string hint) {
@@ -183,6 +191,7 @@ struct ResourceSchema {
 
   const FieldSpec* find(std::string_view field_name) const;
   bool has_private_fields() const;
+  bool has_claimable_fields() const;
   bool is_searchable() const { return !search_fields.empty(); }
 };
 

@@ -142,19 +142,19 @@ std::vector<records::ResourceSchema> registry_resources() {
              field("sectors", kTextArray, "Industry sectors, e.g. 集成电路, 人工智能").labelled("行业").filter(),
              field("certifications", kTextArray, "Certifications, e.g. 高新技术企业")
                  .labelled("资质认定")
-                 .set_by_staff()
+                 .claimed_by_owner()
                  .filter(),
              enum_field("tier", {"startup", "tech_sme", "innovative_sme", "specialized_sme", "little_giant", "leading"},
                         "Cultivation ladder: 初创, 科技型中小企业, 创新型中小企业, 专精特新, 小巨人, 领军企业")
                  .labelled("培育梯度")
                  .not_public()
-                 .set_by_staff()
+                 .claimed_by_owner()
                  .filter()
                  .sort(),
              field("high_growth", kBool, "Counted as a high-growth technology enterprise (高成长性科技企业)")
                  .labelled("高成长性科技企业")
                  .not_public()
-                 .set_by_staff()
+                 .claimed_by_owner()
                  .filter(),
              enum_field("pipeline_status", {"target", "negotiating", "landed", "moved_out"},
                         "Investment-promotion pipeline; later changes through POST …/pipeline")
@@ -171,16 +171,23 @@ std::vector<records::ResourceSchema> registry_resources() {
                  .set_by_staff()
                  .filter(),
              field("address", kText, "Street address").labelled("地址").longest(300),
-             field("employees", kInteger, "Headcount").labelled("员工人数").not_public().range(0, 10000000).sort(),
+             field("employees", kInteger, "Headcount")
+                 .labelled("员工人数")
+                 .not_public()
+                 .claimed_by_owner()
+                 .range(0, 10000000)
+                 .sort(),
              field("founded_year", kInteger, "Year founded").labelled("成立年份").range(1800, 2100).sort(),
              field("revenue_10k_cny", kReal, "Annual revenue, 10,000 CNY")
                  .labelled("营业收入（万元）")
                  .not_public()
+                 .claimed_by_owner()
                  .range(0, std::nullopt)
                  .sort(),
              field("rd_ratio", kReal, "R&D spending as a share of revenue, 0–1")
                  .labelled("研发投入占比")
                  .not_public()
+                 .claimed_by_owner()
                  .range(0, 1)
                  .sort(),
              field("website", kText, "Web site, http(s)://").labelled("网站").longest(300)}}),

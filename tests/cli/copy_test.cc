@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "app/app.h"
+#include "modules/modules.h"
 #include "support/api_test.h"
 
 namespace alley::testing {
@@ -34,7 +36,10 @@ TEST(Copy, ThereAndBackLosesNothing) {
   CommandResult there = run_alley({"copy", "--from", original, "--to", middle});
   ASSERT_EQ(there.exit_code, 0) << there.err;
   EXPECT_NE(there.out.find("organizations"), std::string::npos);
-  EXPECT_NE(there.err.find("verified 19 tables"), std::string::npos) << there.err;
+  app::App application;
+  modules::register_all(application);
+  const std::string verified = "verified " + std::to_string(application.catalog().copied_tables().size()) + " tables";
+  EXPECT_NE(there.err.find(verified), std::string::npos) << there.err;
   CommandResult home = run_alley({"copy", "--from", middle, "--to", back});
   ASSERT_EQ(home.exit_code, 0) << home.err;
   // The per-table checksums printed are the same on every backend.
