@@ -169,10 +169,17 @@ void add_routes(http::Router& router, app::App& app) {
               access::Access::kPublic});
   router.add_schemas([](Json& schemas) {
     schemas["plan_tree"] = {{"type", "object"}, {"required", {"plan", "counts", "overdue", "tree"}}};
+    const Json basis = {
+        {"type", "object"},
+        {"description",
+         "What the status rests on: count (records counted, and the criterion), figure (the latest entry and its "
+         "source), per_year (each year judged), or none"},
+        {"properties", {{"kind", {{"type", "string"}, {"enum", {"count", "figure", "per_year", "none"}}}}}}};
+    const Json status = {{"type", "string"}, {"enum", {"green", "amber", "red", "no_data"}}};
     schemas["kpi_progress"] = {
         {"type", "object"},
-        {"required", {"kpi_id", "name", "target", "value", "history", "forecast", "status"}},
-        {"properties", {{"status", {{"type", "string"}, {"enum", {"green", "amber", "red", "no_data"}}}}}}};
+        {"required", {"kpi_id", "name", "target", "value", "history", "forecast", "basis", "status"}},
+        {"properties", {{"status", status}, {"basis", basis}}}};
     schemas["kpi_progress_list"] = {{"type", "object"}, {"required", {"items", "total", "by_status"}}};
   });
 }

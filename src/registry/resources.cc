@@ -96,10 +96,11 @@ std::vector<records::ResourceSchema> registry_resources() {
   list.push_back(
       {"places", "place", "place", "场所",
        with(common_fields(),
-            {{enum_field("type",
-                         {"building", "carrier", "innovation_space", "institute", "heritage_site", "cultural_venue",
-                          "metro_station", "facility", "service_point"},
-                         "商务楼宇, 创新载体, 科创空间, 科研院所, 历史建筑, 文化场馆, 地铁站, 配套设施, 服务站点")
+            {{enum_field(
+                  "type",
+                  {"building", "carrier", "innovation_space", "institute", "heritage_site", "cultural_venue",
+                   "metro_station", "facility", "service_point", "showroom"},
+                  "商务楼宇, 创新载体, 科创空间, 科研院所, 历史建筑, 文化场馆, 地铁站, 配套设施, 服务站点, 企业展厅")
                   .is_required()
                   .filter()
                   .sort(),
@@ -127,7 +128,7 @@ std::vector<records::ResourceSchema> registry_resources() {
            common_fields(),
            {{enum_field("kind",
                         {"enterprise", "institute", "university", "investor", "bank", "alliance", "incubator",
-                         "service_provider", "carrier_operator", "association"},
+                         "service_provider", "carrier_operator", "association", "investment_promotion_body"},
                         "What kind of organization")
                  .labelled("类别")
                  .set_by_staff()

@@ -177,7 +177,7 @@ TEST_F(SecondDistrict, ThePlanTreeAndKpiProgressAnswerWithItsPlan) {
   for (const Json& kpi : mine["items"]) {
     if (kpi["kpi_id"] == "hl-kpi-incubators") {
       EXPECT_EQ(kpi["measure"], "query");
-      EXPECT_EQ(kpi["value"], 1.0) << "one organization of kind incubator";
+      EXPECT_EQ(kpi["value"], 1.0) << "one organization certified 高质量孵化器";
       EXPECT_EQ(kpi["synthetic_in_value"], 1);
     } else {
       EXPECT_EQ(kpi["measure"], "manual");

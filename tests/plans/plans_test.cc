@@ -115,15 +115,46 @@ TEST_F(PlansTest, StatusComesFromTargetForecastAndDate) {
   // The same figures after the due date: missed.
   EXPECT_EQ(kpi_progress(connection(), rising, "2026-02-01").value()["status"], "red");
 
-  // Per year: the figures of the latest year add up.
+  // Per year: each year of the plan (2023–2025) is judged by its own figures.
   Json yearly = manual_kpi("k-yearly", 3, "2025-12-31", true);
+  entry("k-yearly", 3, "2023-06-01");
   entry("k-yearly", 2, "2024-03-01");
   entry("k-yearly", 1, "2025-03-01");
   entry("k-yearly", 2, "2025-09-01");
   auto per_year = kpi_progress(connection(), yearly, "2025-10-01").value();
-  EXPECT_EQ(per_year["value"], 3);
+  EXPECT_EQ(per_year["value"], 3) << "the latest year's figures add up";
   EXPECT_EQ(per_year["as_of"], "2025");
-  EXPECT_EQ(per_year["status"], "green");
+  EXPECT_EQ(per_year["status"], "red") << "2024 missed, whatever 2025 does";
+  ASSERT_EQ(per_year["basis"]["years"].size(), 3u);
+  EXPECT_EQ(per_year["basis"]["years"][1]["status"], "red");
+  entry("k-yearly", 1, "2024-11-01");
+  EXPECT_EQ(kpi_progress(connection(), yearly, "2025-10-01").value()["status"], "green");
+}
+
+TEST_F(PlansTest, AQueryKpiNobodyHasEnteredIsNoData) {
+  auto kpi = records::get_record(connection(), *find_schema("kpis"), "kpi-high-growth-enterprises");
+  ASSERT_TRUE(kpi.ok());
+  Json progress = kpi_progress(connection(), kpi.value(), "2025-06-01").value();
+  EXPECT_EQ(progress["status"], "no_data") << "no enterprise is marked high-growth in the pack";
+  EXPECT_TRUE(progress["value"].is_null());
+  EXPECT_EQ(progress["basis"]["records"], 0);
+  create("organizations", {{"name", "高成长企业"}, {"source", "t"}, {"kind", "enterprise"}, {"high_growth", true}});
+  progress = kpi_progress(connection(), kpi.value(), "2025-06-01").value();
+  EXPECT_EQ(progress["value"], 1);
+  EXPECT_EQ(progress["status"], "red") << "one of a thousand is counted, and short";
+}
+
+TEST_F(PlansTest, AnIncubatorCountsOnlyWithItsCertification) {
+  auto kpi = records::get_record(connection(), *find_schema("kpis"), "kpi-high-quality-incubators").value();
+  EXPECT_EQ(kpi_progress(connection(), kpi, "2025-06-01").value()["status"], "no_data")
+      << "the pack's incubators state no 高质量孵化器 certification";
+  create("organizations", {{"name", "未认定孵化器"}, {"source", "t"}, {"kind", "incubator"}});
+  EXPECT_EQ(kpi_progress(connection(), kpi, "2025-06-01").value()["status"], "no_data");
+  create("organizations",
+         {{"name", "认定孵化器"}, {"source", "t"}, {"kind", "incubator"}, {"certifications", {"高质量孵化器"}}});
+  Json progress = kpi_progress(connection(), kpi, "2025-06-01").value();
+  EXPECT_EQ(progress["value"], 1);
+  EXPECT_EQ(progress["status"], "green");
 }
 
 TEST_F(PlansTest, TheOverviewCountsStatuses) {
