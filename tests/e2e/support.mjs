@@ -69,8 +69,9 @@ export async function startAlley({ demo = true, users = [] } = {}) {
   // Anything the server's Content-Security-Policy blocks is a broken page:
   // every violation is collected and fails the file at stop().
   const violations = []
-  async function page(viewport = { width: 1366, height: 768 }) {
-    const context = await browser.newContext({ viewport })
+  // `options`: more of the browser context's, e.g. a `timezoneId` other than the machine's.
+  async function page(viewport = { width: 1366, height: 768 }, options = {}) {
+    const context = await browser.newContext({ viewport, ...options })
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) =>
         console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`))

@@ -12,13 +12,15 @@ import KpiPage from './pages/plans/KpiPage.vue'
 import PlanPage from './pages/plans/PlanPage.vue'
 import DepartmentPage from './pages/plans/DepartmentPage.vue'
 import { session } from './lib/api.js'
+import { staffRoles } from './lib/permissions.js'
 import { settlePaths, listPath, recordPath, editPath, createPath } from './lib/paths.js'
 
-// The policy pages load on first use, to keep the first download no larger than it was.
+// The policy pages and the claims inbox load on first use, to keep the first download no larger than it was.
 const CalculatorPage = () => import('./pages/policies/CalculatorPage.vue')
 const OrganizationPolicies = () => import('./pages/policies/OrganizationPolicies.vue')
 const NotificationsPage = () => import('./pages/policies/NotificationsPage.vue')
 const PolicyPage = () => import('./pages/policies/PolicyPage.vue')
+const ClaimsInbox = () => import('./pages/registry/ClaimsInbox.vue')
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -36,6 +38,7 @@ export const router = createRouter({
     { path: '/policies/:id', component: PolicyPage, props: true },
     { path: '/organizations/:id/policies', component: OrganizationPolicies, props: true, meta: { signedIn: true } },
     { path: '/notifications', component: NotificationsPage, meta: { signedIn: true } },
+    { path: '/claims', component: ClaimsInbox, meta: { roles: staffRoles } },
     { path: '/map', component: MapPage },
   ],
 })

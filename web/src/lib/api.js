@@ -62,6 +62,9 @@ export const api = {
   post: (path, body) => call('POST', path, { body, lang: 'zh-Hans' }).then((r) => r.data),
   // A delete names the version read where it has one, so a record changed since is not deleted unseen.
   remove: (path, etag) => call('DELETE', path, { etag }),
+  // A POST that changes a record and answers it (a claim's decision): in the
+  // UI's language, as the page it came from shows it, with its new version.
+  postWithEtag: (path, body) => call('POST', path, { body }),
   // A POST that stores nothing (the policy calculator): its answer is for reading, so in the UI's language.
   ask: (path, body) => call('POST', path, { body }).then((r) => r.data),
 }

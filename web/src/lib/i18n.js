@@ -52,11 +52,3 @@ export function displayName(record) {
   if (!record) return ''
   return state.lang === 'en' && record.name_en ? record.name_en : record.name
 }
-
-// A moment (ISO 8601, as the server writes them) in the reader's language and time zone.
-const locales = { 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW', 'zh-Hant-HK': 'zh-HK', en: 'en-GB' }
-export function formatTime(iso) {
-  const moment = new Date(iso)
-  if (!iso || Number.isNaN(moment.getTime())) return iso || ''
-  return moment.toLocaleString(locales[state.lang] || 'zh-CN', { dateStyle: 'medium', timeStyle: 'medium' })
-}

@@ -7,8 +7,8 @@
 // it refuses gets its 403 in words.
 
 // Admins and the staff of departments and sub-districts.
-const staffRoles = ['admin', 'department', 'subdistrict']
-const isStaff = (user) => staffRoles.includes(user?.role)
+export const staffRoles = ['admin', 'department', 'subdistrict']
+export const isStaff = (user) => staffRoles.includes(user?.role)
 
 // Whether `user` (null: the public) passes a level; `own` says the record is
 // the user's own organization, which an enterprise user may change (`editor`).

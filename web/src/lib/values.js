@@ -1,0 +1,21 @@
+// A field's value as a reader sees it, by what the API declares of the field
+// (schema.describeField): declared values by their labels, yes or no, shares
+// as percentages, moments in the district's time; lists joined, nothing as —.
+import { t, valueLabel } from './i18n.js'
+import { formatTime } from './time.js'
+
+// What a list's items are declared as.
+const itemOf = (field) => ({ enum: field?.property?.items?.enum || null, property: field?.property?.items || {} })
+
+export function formatValue(field, value) {
+  if (value === null || value === undefined || value === '') return '—'
+  if (Array.isArray(value)) return value.length ? value.map((item) => formatValue(itemOf(field), item)).join(t('app.separator')) : '—'
+  if (typeof value === 'boolean') return valueLabel(String(value))
+  // A shape is drawn on the map, not read as numbers.
+  if (value.type && value.coordinates) return t('detail.shape', { type: value.type })
+  if (typeof value === 'object') return JSON.stringify(value)
+  if (field?.enum) return valueLabel(value)
+  if (field?.share && typeof value === 'number') return `${(value * 100).toFixed(1)}%`
+  if (field?.property?.format === 'date-time') return formatTime(value)
+  return String(value)
+}
