@@ -5,6 +5,7 @@
 #include "plans/module.h"
 #include "policies/module.h"
 #include "registry/module.h"
+#include "stated/module.h"
 
 namespace alley::modules {
 
@@ -13,6 +14,7 @@ void register_all(app::App& app) {
   accounts::register_module(app);
   plans::register_module(app);
   policies::register_module(app);
+  stated::register_module(app);
 }
 
 }  // namespace alley::modules

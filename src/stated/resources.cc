@@ -1,0 +1,28 @@
+#include "stated/resources.h"
+
+#include "records/common_fields.h"
+
+namespace alley::stated {
+
+using namespace records::vocabulary;
+
+records::ResourceSchema stated_figure_resource() {
+  records::ResourceSchema schema{
+      "stated_figures", "stated_figure", "fig", "文件所述数字",
+      with(common_fields(),
+           {{field("value", kReal, "The number as stated (500 for 500 多家)").is_required().range(0, std::nullopt),
+             enum_field("qualifier", {"exactly", "more_than", "about"}, "整数, 多/余 (more than), 约 (about)")
+                 .is_required(),
+             field("stated_as", kText, "The figure as the document writes it, e.g. 500 多家").is_required().longest(60),
+             field("unit", kText, "家, 栋, 个, 项 …").longest(20),
+             field("stated_on", kDate, "When the document says it held"),
+             field("counted_resource", kText,
+                   "The resource whose records it counts, where Alley keeps them (organizations, places …)")
+                 .longest(60)
+                 .filter(),
+             field("counted_filter", kText, "Which of them, as list filters: kind=enterprise").longest(200)}}),
+      nullptr};
+  return schema;
+}
+
+}  // namespace alley::stated
