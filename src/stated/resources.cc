@@ -8,7 +8,10 @@ using namespace records::vocabulary;
 
 records::ResourceSchema stated_figure_resource() {
   records::ResourceSchema schema{
-      "stated_figures", "stated_figure", "fig", "文件所述数字",
+      "stated_figures",
+      "stated_figure",
+      "fig",
+      "文件所述数字",
       with(common_fields(),
            {{field("value", kReal, "The number as stated (500 for 500 多家)").is_required().range(0, std::nullopt),
              enum_field("qualifier", {"exactly", "more_than", "about"}, "整数, 多/余 (more than), 约 (about)")

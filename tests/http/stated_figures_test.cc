@@ -39,9 +39,9 @@ TEST_F(StatedFigures, EachTotalTheDocumentsStateIsRecordedAgainstWhatIsListed) {
   EXPECT_EQ(enterprises["recorded_list"], "/api/v1/organizations?kind=enterprise");
   EXPECT_LT(listed, 500) << "the pack lists the enterprises the documents name, not all 500";
   EXPECT_TRUE(figure("fig-academician-workstations")["recorded"].is_null()) << "Alley keeps no such records";
-  for (const char* id : {"fig-office-buildings", "fig-innovation-carriers", "fig-leading-ecosystems",
-                         "fig-service-zones", "fig-self-service-items", "fig-finance-alliance-founders",
-                         "fig-municipal-service-agencies"}) {
+  for (const char* id :
+       {"fig-office-buildings", "fig-innovation-carriers", "fig-leading-ecosystems", "fig-service-zones",
+        "fig-self-service-items", "fig-finance-alliance-founders", "fig-municipal-service-agencies"}) {
     EXPECT_TRUE(figure(id).is_object()) << id;
   }
 
