@@ -19,5 +19,7 @@ void register_module(app::App& app);
 void add_routes(http::Router& router, app::App& app);
 // /api/v1/notifications (policies/notification_routes.cc).
 void add_notification_routes(http::Router& router, app::App& app);
+// POST /api/v1/policies/rule-check (policies/rule_check_routes.cc).
+void add_rule_check_route(http::Router& router, app::App& app);
 
 }  // namespace alley::policies

@@ -127,6 +127,7 @@ void add_routes(http::Router& router, app::App& app) {
               false,
               access::Access::kPublic});
   add_notification_routes(router, app);
+  add_rule_check_route(router, app);
   router.add_schemas([](Json& schemas) {
     schemas["policy_matches"] = {{"type", "object"}, {"required", {"policy_id", "total", "items"}}};
     schemas["organization_policies"] = {{"type", "object"},
