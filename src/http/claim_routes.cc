@@ -135,7 +135,23 @@ void add_claim_routes(Router& router, std::shared_ptr<store::Database> database,
         {"properties",
          {{"decision", {{"type", "string"}, {"enum", {"verify", "reject"}}}},
           {"note", {{"type", "string"}, {"maxLength", 500}, {"description", "Why, or on what evidence"}}}}}};
-    schemas["claim_list"] = {{"type", "object"}, {"required", {"items", "total"}}};
+    const Json pending = {
+        {"type", "object"},
+        {"required", {"resource", "record_id", "record_name", "field", "value", "current", "claimed_by", "claimed_at"}},
+        {"properties",
+         {{"resource", {{"type", "string"}}},
+          {"record_id", {{"type", "string"}}},
+          {"record_name", {{"type", "string"}}},
+          {"record_name_en", {{"type", "string"}}},
+          {"field", {{"type", "string"}}},
+          {"field_label", {{"type", "string"}, {"description", "The field's name in Chinese"}}},
+          {"value", {{"description", "What the organization claims"}}},
+          {"current", {{"description", "The verified value the record holds now"}}},
+          {"claimed_by", {{"type", "string"}}},
+          {"claimed_at", {{"type", "string"}, {"format", "date-time"}}}}}};
+    schemas["claim_list"] = {{"type", "object"},
+                             {"required", {"items", "total"}},
+                             {"properties", {{"items", {{"type", "array"}, {"items", pending}}}}}};
   });
 }
 

@@ -99,7 +99,7 @@ Status attach_pending_claims(store::Connection& connection, const ResourceSchema
 
 Result<Json> pending_claims_of(store::Connection& connection, const ResourceSchema& schema) {
   Result<store::QueryResult> rows = connection.query(
-      "SELECT c.record_id, r.name, c.field, c.value, c.claimed_by, c.claimed_at, r.version FROM claims c JOIN " +
+      "SELECT c.record_id, r.name, c.field, c.value, c.claimed_by, c.claimed_at, r.name_en FROM claims c JOIN " +
           schema.name +
           " r ON r.id = c.record_id WHERE c.resource = ? AND c.decision IS NULL AND r.deleted_at IS NULL "
           "ORDER BY c.claimed_at, c.id",
@@ -114,6 +114,7 @@ Result<Json> pending_claims_of(store::Connection& connection, const ResourceSche
                  {"value", stored_value(row[3])},
                  {"claimed_by", store::as_text(row[4])},
                  {"claimed_at", store::as_text(row[5])}};
+    if (!store::as_text(row[6]).empty()) item["record_name_en"] = store::as_text(row[6]);
     if (const FieldSpec* spec = schema.find(item["field"].get<std::string>()); spec && !spec->label.empty())
       item["field_label"] = spec->label;
     items.push_back(std::move(item));
