@@ -14,6 +14,8 @@
 #include "plans/plan_workbook.h"
 #include "plans/progress_report.h"
 #include "plans/resources.h"
+#include "plans/year_end_review.h"
+#include "plans/year_end_workbook.h"
 #include "records/repository.h"
 
 namespace alley::plans {
@@ -46,6 +48,27 @@ Result<std::string> report_plan(store::Connection& connection, const HttpRequest
   if (!rows) return rows.error();
   if (rows->rows.empty()) return Error::not_found("no plan has KPIs yet");
   return store::as_text(rows->rows[0][0]);
+}
+
+// ?year=YYYY, by default the current one.
+Result<int> review_year(const HttpRequest& request, const std::string& today) {
+  auto pairs = parse_query(request.query);
+  if (!pairs) return Error::malformed("the query string is not valid");
+  int year = std::stoi(today.substr(0, 4));
+  for (const auto& [key, value] : *pairs) {
+    if (key == "lang") continue;
+    if (key != "year") return Error{ErrorCode::kMalformed, "the review takes year", {{key, "unknown parameter"}}};
+    if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos)
+      return Error{ErrorCode::kMalformed, "year must be four digits, e.g. 2025", {{"year", "four digits"}}};
+    year = std::stoi(value);
+  }
+  return year;
+}
+
+Result<Json> review_for(store::Database& db, const HttpRequest& request, const std::string& today) {
+  Result<int> year = review_year(request, today);
+  if (!year) return year.error();
+  return run_read(db, [&](store::Connection& connection) { return year_end_review(connection, year.value(), today); });
 }
 
 }  // namespace
@@ -94,6 +117,45 @@ void add_routes(http::Router& router, app::App& app) {
               "application/pdf",
               {{"plan_id", "string", "The plan (default: the one with most KPIs)"}},
               {200, 400, 404},
+              false,
+              access::Access::kPublic});
+
+  router.add("GET", "/api/v1/reports/year-end",
+             [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
+               Result<Json> review = review_for(*db, request, app.clock().today());
+               if (!review) return problem_response(review.error());
+               return json_response(200, review.value());
+             },
+             {"year_end_review",
+              "The year-end review (年终考评): per department and plan, tasks done, in progress and overdue with "
+              "their evidence, and the KPIs with what their status rests on",
+              "plans",
+              "",
+              "year_end_review",
+              "application/json",
+              {{"year", "string", "The year reviewed, YYYY (default: this year)"}},
+              {200, 400, 422},
+              false,
+              access::Access::kPublic});
+
+  router.add("GET", "/api/v1/reports/year-end.xlsx",
+             [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
+               Result<Json> review = review_for(*db, request, app.clock().today());
+               if (!review) return problem_response(review.error());
+               Result<std::string> workbook = year_end_workbook(review.value());
+               if (!workbook) return problem_response(workbook.error());
+               return file_response(workbook.value(),
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    "year-end-" + std::to_string(review.value()["year"].get<int>()) + ".xlsx");
+             },
+             {"year_end_workbook",
+              "The year-end review as a spreadsheet: every department's tasks with evidence, and its KPIs",
+              "plans",
+              "",
+              "",
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              {{"year", "string", "The year reviewed, YYYY (default: this year)"}},
+              {200, 400, 422},
               false,
               access::Access::kPublic});
 
@@ -180,6 +242,7 @@ void add_routes(http::Router& router, app::App& app) {
         {"type", "object"},
         {"required", {"kpi_id", "name", "target", "value", "history", "forecast", "basis", "status"}},
         {"properties", {{"status", status}, {"basis", basis}}}};
+    schemas["year_end_review"] = {{"type", "object"}, {"required", {"year", "judged_on", "departments", "plans"}}};
     schemas["kpi_progress_list"] = {{"type", "object"}, {"required", {"items", "total", "by_status"}}};
   });
 }

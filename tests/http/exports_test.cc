@@ -67,6 +67,55 @@ TEST_F(Exports, TheWorkbookOpensInLibreOffice) {
   }
 }
 
+TEST_F(Exports, TheYearEndReviewAnswersPerDepartmentAndOpensInLibreOffice) {
+  Response review = request(server_->port(), "GET", "/api/v1/reports/year-end?year=2025");
+  ASSERT_EQ(review.status, 200) << review.body;
+  const Json body = json_of(review);
+  EXPECT_EQ(body["year"], 2025);
+  int tasks = 0, co_led = 0, kpis = 0;
+  for (const Json& department : body["departments"]) {
+    const Json& counts = department["counts"];
+    EXPECT_EQ(counts["done"].get<int>() + counts["in_progress"].get<int>() + counts["overdue"].get<int>() +
+                  counts["not_started"].get<int>(),
+              int(department["tasks"].size()))
+        << department["name"];
+    for (const Json& task : department["tasks"]) {
+      ++tasks;
+      if (task.value("co_lead", false)) ++co_led;
+    }
+    for (const Json& kpi : department["kpis"]) {
+      ++kpis;
+      EXPECT_TRUE(kpi["basis"].contains("summary")) << kpi["name"] << " says nothing of what its status rests on";
+    }
+  }
+  EXPECT_GT(tasks, 20) << "the 2025 plans' tasks";
+  EXPECT_GT(co_led, 0) << "a department answers for the tasks it co-leads too";
+  EXPECT_GT(kpis, 10);
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/reports/year-end?year=20x5").status, 400);
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/reports/year-end?year=1850").status, 422);
+
+  Response workbook = request(server_->port(), "GET", "/api/v1/reports/year-end.xlsx?year=2025");
+  ASSERT_EQ(workbook.status, 200);
+  const auto file = dir_.path() / "review.xlsx";
+  std::ofstream(file, std::ios::binary) << workbook.body;
+  const std::string log =
+      run("cd " + dir_.path().string() + " && HOME=" + dir_.path().string() +
+          " soffice --headless -env:UserInstallation=file://" + (dir_.path() / "profile").string() +
+          " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'"
+          " --outdir " +
+          dir_.path().string() + " " + file.string() + " 2>&1");
+  const std::string task_sheet = read_file(dir_.path() / "review-任务.csv");
+  const std::string kpi_sheet = read_file(dir_.path() / "review-指标.csv");
+  ASSERT_FALSE(task_sheet.empty()) << log;
+  for (const char* expected : {"2025 年度年终考评", "牵头", "配合", "科委"}) {
+    EXPECT_NE(task_sheet.find(expected), std::string::npos) << expected << " is not in the task sheet";
+  }
+  ASSERT_FALSE(kpi_sheet.empty()) << log;
+  for (const char* expected : {"判断依据", "高成长性科技企业", "暂无数据"}) {
+    EXPECT_NE(kpi_sheet.find(expected), std::string::npos) << expected << " is not in the KPI sheet";
+  }
+}
+
 TEST_F(Exports, TheProgressReportReadsAsText) {
   Response report = request(server_->port(), "GET", "/api/v1/reports/progress.pdf");
   ASSERT_EQ(report.status, 200);

@@ -6,6 +6,7 @@
 
 #include "plans/kpi_progress.h"
 #include "plans/plan_tree.h"
+#include "plans/year_end_review.h"
 #include "records/pack_loader.h"
 #include "support/store_fixture.h"
 
@@ -155,6 +156,21 @@ TEST_F(PlansTest, AnIncubatorCountsOnlyWithItsCertification) {
   Json progress = kpi_progress(connection(), kpi, "2025-06-01").value();
   EXPECT_EQ(progress["value"], 1);
   EXPECT_EQ(progress["status"], "green");
+}
+
+TEST_F(PlansTest, TheYearEndReviewJudgesTasksAtTheYearsEnd) {
+  auto overdue_in = [&](const std::string& today) {
+    Result<Json> review = year_end_review(connection(), 2025, today);
+    EXPECT_TRUE(review.ok());
+    int overdue = 0;
+    for (const Json& plan : review.value()["plans"]) overdue += plan["counts"]["overdue"].get<int>();
+    return overdue;
+  };
+  const int midyear = overdue_in("2025-06-01");
+  const int after = overdue_in("2026-03-01");
+  EXPECT_GT(after, midyear) << "what is not done by the end of 2025 is overdue";
+  EXPECT_EQ(after, overdue_in("2027-01-01")) << "a past year is judged at its end, whenever it is read";
+  EXPECT_FALSE(year_end_review(connection(), 1999, "2025-06-01").ok());
 }
 
 TEST_F(PlansTest, TheOverviewCountsStatuses) {

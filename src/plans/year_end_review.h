@@ -1,0 +1,18 @@
+#pragma once
+// The year-end review (年终考评, 003 §五(三)): for one year, per department
+// and per plan, the tasks done, in progress and overdue with their evidence,
+// and the KPIs with their status and what it rests on. A department answers
+// for the tasks it leads and those it co-leads (marked so), and for the KPIs
+// it leads.
+
+#include "core/json.h"
+#include "store/database.h"
+
+namespace alley::plans {
+
+// The tasks due in `year` (or undated tasks of a plan whose period covers
+// it), judged as of `today` (YYYY-MM-DD): a task not done whose due date has
+// passed is overdue. Invalid for a year outside 2000–2100.
+Result<Json> year_end_review(store::Connection& connection, int year, const std::string& today);
+
+}  // namespace alley::plans

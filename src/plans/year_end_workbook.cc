@@ -1,0 +1,108 @@
+#include "plans/year_end_workbook.h"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "plans/kpi_progress.h"
+
+namespace alley::plans {
+namespace {
+
+const char* standing_label(const std::string& standing) {
+  if (standing == "done") return "已完成";
+  if (standing == "in_progress") return "推进中";
+  if (standing == "overdue") return "已逾期";
+  return "未开始";
+}
+
+std::string target_text(const Json& target) {
+  auto number = [](const Json& value) {
+    std::ostringstream text;
+    text << value.get<double>();
+    return text.str();
+  };
+  std::string text = number(target["min"]);
+  if (target["kind"] == "range" && target["max"].is_number()) text += "–" + number(target["max"]);
+  if (target.value("per_year", false)) text += "/年";
+  return text;
+}
+
+void header(lxw_worksheet* sheet, const std::vector<std::pair<const char*, double>>& columns, lxw_format* format) {
+  for (lxw_col_t c = 0; c < columns.size(); ++c) {
+    worksheet_write_string(sheet, 1, c, columns[c].first, format);
+    worksheet_set_column(sheet, c, c, columns[c].second, nullptr);
+  }
+}
+
+}  // namespace
+
+Result<std::string> year_end_workbook(const Json& review) {
+  // libxlsxwriter writes files; build in a private temporary one and read it back.
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("alley-review-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()) + ".xlsx");
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (!workbook) return Error::internal("cannot create a workbook at " + path.string());
+  lxw_format* bold = workbook_add_format(workbook);
+  format_set_bold(bold);
+  format_set_bg_color(bold, 0xDDEBF7);
+  format_set_border(bold, LXW_BORDER_THIN);
+  lxw_format* wrap = workbook_add_format(workbook);
+  format_set_text_wrap(wrap);
+  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+  const std::string title = std::to_string(review["year"].get<int>()) + " 年度年终考评（截至 " +
+                            review["judged_on"].get<std::string>() + "）";
+
+  lxw_worksheet* tasks = workbook_add_worksheet(workbook, "任务");
+  worksheet_write_string(tasks, 0, 0, title.c_str(), bold);
+  header(tasks, {{"部门", 14}, {"角色", 8}, {"编号", 12}, {"任务", 44}, {"截止日期", 12}, {"状态", 10}, {"佐证", 50}},
+         bold);
+  lxw_row_t row = 2;
+  for (const Json& department : review["departments"]) {
+    for (const Json& task : department["tasks"]) {
+      worksheet_write_string(tasks, row, 0, department["name"].get<std::string>().c_str(), wrap);
+      worksheet_write_string(tasks, row, 1, task.value("co_lead", false) ? "配合" : "牵头", wrap);
+      worksheet_write_string(tasks, row, 2, task.value("number", "").c_str(), wrap);
+      worksheet_write_string(tasks, row, 3, task["name"].get<std::string>().c_str(), wrap);
+      worksheet_write_string(tasks, row, 4, task.value("due_on", "").c_str(), wrap);
+      worksheet_write_string(tasks, row, 5, standing_label(task["standing"].get<std::string>()), wrap);
+      worksheet_write_string(tasks, row, 6, task.value("evidence", "").c_str(), wrap);
+      ++row;
+    }
+  }
+
+  lxw_worksheet* kpis = workbook_add_worksheet(workbook, "指标");
+  worksheet_write_string(kpis, 0, 0, title.c_str(), bold);
+  header(kpis, {{"部门", 14}, {"指标", 36}, {"目标", 12}, {"当前值", 10}, {"状态", 10}, {"判断依据", 60}}, bold);
+  row = 2;
+  for (const Json& department : review["departments"]) {
+    for (const Json& kpi : department["kpis"]) {
+      worksheet_write_string(kpis, row, 0, department["name"].get<std::string>().c_str(), wrap);
+      worksheet_write_string(kpis, row, 1, kpi["name"].get<std::string>().c_str(), wrap);
+      worksheet_write_string(kpis, row, 2, target_text(kpi["target"]).c_str(), wrap);
+      if (kpi["value"].is_number()) {
+        worksheet_write_number(kpis, row, 3, kpi["value"].get<double>(), wrap);
+      } else {
+        worksheet_write_string(kpis, row, 3, "暂无数据", wrap);
+      }
+      worksheet_write_string(kpis, row, 4, status_label(kpi["status"].get<std::string>()), wrap);
+      worksheet_write_string(kpis, row, 5, kpi["basis"].value("summary", "").c_str(), wrap);
+      ++row;
+    }
+  }
+  if (lxw_error closed = workbook_close(workbook); closed != LXW_NO_ERROR) {
+    std::filesystem::remove(path);
+    return Error::internal(std::string("cannot write the workbook: ") + lxw_strerror(closed));
+  }
+  std::ifstream file(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(path);
+  return bytes;
+}
+
+}  // namespace alley::plans
