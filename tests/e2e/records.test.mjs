@@ -180,7 +180,10 @@ test('department staff get 新增 only where their role may create', async () =>
   const offered = await items.evaluateAll((entries) => entries.map((entry) => entry.dataset.resource))
   assert.ok(offered.length > 0)
   for (const name of offered) assert.ok(listed.includes(name), `${name} is a resource the server lists`)
-  for (const name of ['departments', 'policies', 'talents', 'kpi_entries']) assert.ok(offered.includes(name), `${name} is in the menu`)
+  for (const name of ['departments', 'talents', 'kpi_entries']) assert.ok(offered.includes(name), `${name} is in the menu`)
+  // Policies have a list of their own, under 政策 with the calculator.
+  assert.ok(!offered.includes('policies'), 'policies are under 政策, not in the catalogue')
+  assert.equal(await p.locator('[data-test=nav-policies]:visible').count(), 1)
 })
 
 test('the new-record form and a list fit a 390-pixel phone', async () => {

@@ -20,6 +20,7 @@ const CalculatorPage = () => import('./pages/policies/CalculatorPage.vue')
 const OrganizationPolicies = () => import('./pages/policies/OrganizationPolicies.vue')
 const NotificationsPage = () => import('./pages/policies/NotificationsPage.vue')
 const PolicyPage = () => import('./pages/policies/PolicyPage.vue')
+const PolicyList = () => import('./pages/policies/PolicyList.vue')
 const ClaimsInbox = () => import('./pages/registry/ClaimsInbox.vue')
 
 export const router = createRouter({
@@ -35,6 +36,7 @@ export const router = createRouter({
     { path: '/plans/:id', component: PlanPage, props: true },
     { path: '/departments/:id', component: DepartmentPage, props: true },
     { path: '/policy-calculator', component: CalculatorPage },
+    { path: '/policies', component: PolicyList },
     { path: '/policies/:id', component: PolicyPage, props: true },
     { path: '/organizations/:id/policies', component: OrganizationPolicies, props: true, meta: { signedIn: true } },
     { path: '/notifications', component: NotificationsPage, meta: { signedIn: true } },
