@@ -111,7 +111,7 @@ test('an admin creates, edits and deletes an enterprise through the generated fo
   await p.locator('[data-field=address] input').fill('长宁路 1 号')
   await p.click('[data-test=save]')
   const stale = p.locator('[data-test=stale]')
-  await stale.waitFor()
+  await p.waitForSelector('[data-test=stale][data-settled=true]')
   assert.match(await stale.innerText(), /e2e-colleague/)
   assert.match(await stale.innerText(), /在您打开之后/)
   assert.match(await stale.innerText(), /\d{1,2}:\d{2}/)
