@@ -1,6 +1,5 @@
 #include "plans/plan_workbook.h"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <filesystem>
@@ -9,10 +8,10 @@
 #include <utility>
 #include <vector>
 
-#include "core/files.h"
 #include "plans/department_names.h"
 #include "plans/kpi_progress.h"
 #include "plans/plan_tree.h"
+#include "plans/workbook_file.h"
 
 namespace alley::plans {
 namespace {
@@ -79,9 +78,7 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
   Result<std::map<std::string, std::string>> names = department_names(connection);
   if (!names) return names.error();
 
-  // libxlsxwriter writes files; build in a private temporary one and read it back.
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("alley-plan-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()) + ".xlsx");
+  const auto path = temporary_workbook_path("plan");
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) return Error::internal("cannot create a workbook at " + path.string());
   Formats formats;
@@ -159,12 +156,7 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
     ++kpi_row;
   }
 
-  const lxw_error closed = workbook_close(workbook);
-  std::optional<std::string> bytes = read_file(path);
-  std::filesystem::remove(path);
-  if (closed != LXW_NO_ERROR) return Error::internal(std::string("cannot write the workbook: ") + lxw_strerror(closed));
-  if (!bytes) return Error::internal("cannot read back the workbook at " + path.string());
-  return std::move(*bytes);
+  return close_and_read(workbook, path);
 }
 
 }  // namespace alley::plans

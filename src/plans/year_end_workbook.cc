@@ -1,15 +1,10 @@
 #include "plans/year_end_workbook.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "plans/kpi_progress.h"
+#include "plans/workbook_file.h"
 
 namespace alley::plans {
 namespace {
@@ -43,9 +38,7 @@ void header(lxw_worksheet* sheet, const std::vector<std::pair<const char*, doubl
 }  // namespace
 
 Result<std::string> year_end_workbook(const Json& review) {
-  // libxlsxwriter writes files; build in a private temporary one and read it back.
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("alley-review-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()) + ".xlsx");
+  const auto path = temporary_workbook_path("review");
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) return Error::internal("cannot create a workbook at " + path.string());
   lxw_format* bold = workbook_add_format(workbook);
@@ -95,14 +88,7 @@ Result<std::string> year_end_workbook(const Json& review) {
       ++row;
     }
   }
-  if (lxw_error closed = workbook_close(workbook); closed != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
-    return Error::internal(std::string("cannot write the workbook: ") + lxw_strerror(closed));
-  }
-  std::ifstream file(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  std::filesystem::remove(path);
-  return bytes;
+  return close_and_read(workbook, path);
 }
 
 }  // namespace alley::plans

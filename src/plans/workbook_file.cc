@@ -1,0 +1,26 @@
+#include "plans/workbook_file.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <optional>
+
+#include "core/files.h"
+
+namespace alley::plans {
+
+std::filesystem::path temporary_workbook_path(std::string_view prefix) {
+  return std::filesystem::temp_directory_path() / ("alley-" + std::string(prefix) + "-" + std::to_string(::getpid()) +
+                                                   "-" + std::to_string(std::rand()) + ".xlsx");
+}
+
+Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem::path& path) {
+  const lxw_error closed = workbook_close(workbook);
+  std::optional<std::string> bytes = read_file(path);
+  std::filesystem::remove(path);
+  if (closed != LXW_NO_ERROR) return Error::internal(std::string("cannot write the workbook: ") + lxw_strerror(closed));
+  if (!bytes) return Error::internal("cannot read back the workbook at " + path.string());
+  return std::move(*bytes);
+}
+
+}  // namespace alley::plans

@@ -1,0 +1,21 @@
+#pragma once
+// libxlsxwriter writes files, not memory: each workbook is built in a private
+// temporary file and read back as the bytes a route answers with.
+
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace alley::plans {
+
+// A fresh path in the temporary folder, e.g. alley-plan-<pid>-<n>.xlsx.
+std::filesystem::path temporary_workbook_path(std::string_view prefix);
+
+// Closes `workbook`, reads its file and removes it.
+Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem::path& path);
+
+}  // namespace alley::plans
