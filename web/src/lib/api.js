@@ -43,12 +43,15 @@ export async function signOut() {
   session.csrf = ''
 }
 
-async function call(method, path, { body, etag, lang = currentLang() } = {}) {
+// `raw` sends bytes as they are (a file) with `type` as their Content-Type, in place of a JSON `body`.
+async function call(method, path, { body, raw, type, etag, lang = currentLang() } = {}) {
   const headers = { Accept: 'application/json' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (raw !== undefined) headers['Content-Type'] = type
   if (etag) headers['If-Match'] = etag
   if (method !== 'GET' && session.csrf) headers['X-CSRF-Token'] = session.csrf
-  const response = await fetch(withLang(path, lang), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const sent = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body)
+  const response = await fetch(withLang(path, lang), { method, headers, body: sent })
   const text = await response.text()
   const data = text ? JSON.parse(text) : null
   if (!response.ok) throw new ApiError(response.status, data)
@@ -62,9 +65,13 @@ export const api = {
   post: (path, body) => call('POST', path, { body, lang: 'zh-Hans' }).then((r) => r.data),
   // A delete names the version read where it has one, so a record changed since is not deleted unseen.
   remove: (path, etag) => call('DELETE', path, { etag }),
-  // A POST that changes a record and answers it (a claim's decision): in the
-  // UI's language, as the page it came from shows it, with its new version.
-  postWithEtag: (path, body) => call('POST', path, { body }),
+  // A POST that changes a record and answers it (a claim's decision, a step
+  // along a lifecycle): in the UI's language, as the page it came from shows
+  // it, with its new version. `etag` names the version read, where the change
+  // must not pass over someone else's.
+  postWithEtag: (path, body, etag) => call('POST', path, { body, etag }),
+  // A file's own bytes (an attachment); its name goes in the path's query.
+  upload: (path, file, type) => call('POST', path, { raw: file, type, lang: 'zh-Hans' }).then((r) => r.data),
   // A POST that stores nothing (the policy calculator): its answer is for reading, so in the UI's language.
   ask: (path, body) => call('POST', path, { body }).then((r) => r.data),
 }
