@@ -134,6 +134,43 @@ void add_user_routes(Router& router, store::Database* db) {
               false,
               access::Access::kAdmin});
 
+  // Whom a staff member may name as the owner of a next step: themselves and
+  // their department's staff (administrators: all staff). User names and
+  // departments only, which every colleague already sees on a record's history.
+  router.add("GET", "/api/v1/colleagues",
+             [db](RequestContext& context, const HttpRequest&, const PathParams&) {
+               Result<Json> listed = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                 Result<std::vector<accounts::User>> users = accounts::list_users(connection);
+                 if (!users) return users.error();
+                 const access::User& me = *context.user;
+                 Json items = Json::array();
+                 for (const accounts::User& user : users.value()) {
+                   if (user.disabled || !user.is_staff()) continue;
+                   if (!me.is_admin() && user.id != me.id &&
+                       (me.department_id.empty() || user.department_id != me.department_id)) {
+                     continue;
+                   }
+                   items.push_back({{"id", user.id},
+                                    {"username", user.username},
+                                    {"role", access::role_name(user.role)},
+                                    {"department_id", user.department_id.empty() ? Json() : Json(user.department_id)}});
+                 }
+                 return Json{{"items", items}, {"total", items.size()}};
+               });
+               if (!listed) return problem_response(listed.error());
+               return json_response(200, listed.value());
+             },
+             {"list_colleagues",
+              "The staff you may name as the owner of a next step: your department's (administrators: all staff)",
+              "accounts",
+              "",
+              "colleague_list",
+              "application/json",
+              {},
+              {200, 401, 403},
+              false,
+              access::Access::kStaff});
+
   router.add("POST", "/api/v1/users",
              [db](RequestContext& context, const HttpRequest& request, const PathParams&) {
                Result<Json> body = parse_json_body(request);
@@ -429,6 +466,7 @@ void add_routes(http::Router& router, app::App& app) {
                        {"required", {"id", "username", "role", "disabled"}},
                        {"properties", user_properties},
                        {"additionalProperties", false}};
+    schemas["colleague_list"] = {{"type", "object"}, {"required", {"items", "total"}}};
     schemas["user_page"] = {{"type", "object"},
                             {"required", {"items", "total", "next"}},
                             {"properties",

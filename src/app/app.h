@@ -10,10 +10,12 @@
 // starts, on one thread; afterwards every member may be read from any thread
 // (services guard their own state).
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <typeindex>
 #include <unordered_map>
+#include <vector>
 
 #include "catalog/catalog.h"
 #include "core/clock.h"
@@ -54,6 +56,16 @@ class App {
   // REQUIRES: open_database succeeded.
   const search::ChineseScript& chinese_script() const { return *script_; }
 
+  // Work a module has done in the background while the server runs (due
+  // scheduled jobs), each item called again and again by one thread
+  // (app/background_worker.h); a failure is reported and tried next time.
+  struct BackgroundWork {
+    std::string name;
+    std::function<Status(App&)> run;
+  };
+  void add_background_work(BackgroundWork work) { background_work_.push_back(std::move(work)); }
+  const std::vector<BackgroundWork>& background_work() const { return background_work_; }
+
   // Long-lived state a module keeps, one per type: provided while the module
   // registers, found by the module's routes and hooks afterwards.
   template <class Service>
@@ -74,6 +86,7 @@ class App {
   std::shared_ptr<const search::ChineseScript> script_;
   std::shared_ptr<store::Database> database_;
   std::unordered_map<std::type_index, std::shared_ptr<void>> services_;
+  std::vector<BackgroundWork> background_work_;
 };
 
 }  // namespace alley::app

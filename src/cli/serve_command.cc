@@ -5,6 +5,7 @@
 #include "accounts/authentication.h"
 #include "accounts/common_passwords.h"
 #include "app/api_router.h"
+#include "app/background_worker.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "http/server.h"
@@ -24,8 +25,10 @@ std::optional<long> parse_long(const std::string& text, long low, long high) {
 }  // namespace
 
 int serve_command(const std::vector<std::string>& words) {
-  Result<Args> args = parse_args(
-      words, {"--db", "--host", "--port", "--threads", "--request-timeout-ms", "--web", "--trusted-proxy"}, {});
+  Result<Args> args = parse_args(words,
+                                 {"--db", "--host", "--port", "--threads", "--request-timeout-ms", "--web",
+                                  "--trusted-proxy", "--background-interval-ms"},
+                                 {});
   if (!args) return fail(args.error().message + " (see 'alley help')", 2);
   if (!args->positional.empty()) return fail("serve takes no arguments besides options", 2);
   http::ServerOptions options;
@@ -40,6 +43,8 @@ int serve_command(const std::vector<std::string>& words) {
   auto timeout = parse_long(args->get("--request-timeout-ms", "15000"), 100, 3600000);
   if (!timeout) return fail("--request-timeout-ms must be from 100 to 3600000", 2);
   options.request_timeout = std::chrono::milliseconds(*timeout);
+  auto background_interval = parse_long(args->get("--background-interval-ms", "5000"), 50, 3600000);
+  if (!background_interval) return fail("--background-interval-ms must be from 50 to 3600000", 2);
   for (const std::string& proxy : args->get_all("--trusted-proxy")) {
     Result<http::AddressRange> range = http::AddressRange::parse(proxy);
     if (!range) return fail("--trusted-proxy: " + range.error().message, 2);
@@ -67,6 +72,8 @@ int serve_command(const std::vector<std::string>& words) {
   if (!web_root) std::fprintf(stderr, "alley: the web application is not built; serving the API only\n");
   router.set_fallback(http::static_files_handler(web_root));
   router.set_authenticator(accounts::make_authenticator(application.value()->shared_database()));
+  // Due reminders are sent while the server serves, and no longer.
+  app::BackgroundWorker background(*application.value(), std::chrono::milliseconds(*background_interval));
   Status served = http::serve(options, router, [&](std::uint16_t bound) {
     std::printf("alley: serving %s on http://%s:%u\n", application.value()->database().describe().c_str(),
                 options.host.c_str(), unsigned(bound));

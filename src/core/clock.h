@@ -25,7 +25,7 @@ class Clock {
   std::string now_iso8601() const;
   // The same format, `seconds` from now (negative: in the past).
   std::string iso8601_in(long long seconds) const;
-  // "2026-11-23" in UTC.
+  // "2026-11-23" in UTC (a date a person writes is the district's: core/district_time.h).
   std::string today() const;
 };
 

@@ -5,7 +5,8 @@
 namespace alley::http {
 
 records::Actor writer_of(const RequestContext& context) {
-  return {context.actor_name(), context.user ? context.user->standing() : access::Writer::kOwner};
+  return {context.actor_name(), context.user ? context.user->id : std::string(),
+          context.user ? context.user->standing() : access::Writer::kOwner};
 }
 
 Status check_record_permission(const RequestContext& context, const records::ResourceSchema& schema,

@@ -366,8 +366,14 @@ void add_lifecycle(Router& router, store::Database* db, const ResourceSchema& sc
                      !allowed) {
                    return allowed.error();
                  }
-                 return records::change_lifecycle_status(connection, schema, params.at("id"), body.value(), expected,
-                                                         writer_of(context));
+                 Result<Json> changed = records::change_lifecycle_status(connection, schema, params.at("id"),
+                                                                         body.value(), expected, writer_of(context));
+                 if (!changed) return changed.error();
+                 // Answered as a read of the record is: with the history the step joined.
+                 Result<Json> history = records::lifecycle_history(connection, lifecycle, params.at("id"));
+                 if (!history) return history.error();
+                 changed.value()[lifecycle.name + "_history"] = std::move(history.value());
+                 return changed;
                }));
              },
              {"change_" + lifecycle.name,

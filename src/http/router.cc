@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <algorithm>
+
 namespace alley::http {
 namespace {
 
@@ -34,6 +36,12 @@ bool match_pattern(const std::string& pattern, const std::vector<std::string>& s
 
 void Router::add(std::string method, std::string pattern, Handler handler, RouteDoc doc) {
   routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(doc)});
+}
+
+std::size_t Router::largest_body(std::size_t server_limit) const {
+  std::size_t largest = server_limit;
+  for (const Route& route : routes_) largest = std::max(largest, route.doc.max_body_bytes);
+  return largest;
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {

@@ -41,6 +41,7 @@ struct RouteDoc {
   std::vector<int> statuses;  // every status the route can answer, besides 5xx
   bool needs_if_match = false;
   access::Access access = access::Access::kPublic;
+  std::size_t max_body_bytes = 0;  // a larger body than the server's limit (a file); 0: the server's
 };
 
 struct Route {
@@ -62,6 +63,8 @@ class Router {
   Match match(const std::string& method, const std::string& path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
+  // The largest body any route takes beyond `server_limit`, or server_limit.
+  std::size_t largest_body(std::size_t server_limit) const;
 
   // Adds the JSON schemas (OpenAPI components) that routes added with it
   // name as request_schema or response_schema.

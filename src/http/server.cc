@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -103,7 +104,7 @@ HttpResponse route(const Router& router, HttpRequest& request, RequestContext& c
     const bool traditional = context.lang.starts_with("zh-Hant");
     const search::TraditionalUsage usage =
         context.lang == "zh-Hant-HK" ? search::TraditionalUsage::kHongKong : search::TraditionalUsage::kTaiwan;
-    if (traditional && !request.body.empty()) {
+    if (traditional && !request.body.empty() && request.header("content-type").find("json") != std::string::npos) {
       if (!is_valid_utf8(request.body)) return problem_response(400, "the body is not UTF-8 text");
       request.body = script->to_simplified(request.body, usage);
     }
@@ -146,8 +147,27 @@ class Session : public std::enable_shared_from_this<Session> {
   void read_request() {
     parser_.emplace();
     parser_->header_limit(std::uint32_t(options_.header_limit));
-    parser_->body_limit(options_.body_limit);
+    // The header is read under the largest limit any route takes; once the
+    // route is known, its own limit (the server's for all but file uploads).
+    body_limit_ = router_.largest_body(options_.body_limit);
+    parser_->body_limit(body_limit_);
     stream_.expires_after(options_.request_timeout);
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_header(error); });
+  }
+
+  void on_header(beast::error_code error) {
+    if (error) return on_read(error);
+    const std::string target(parser_->get().target());
+    const Router::Match match =
+        router_.match(std::string(parser_->get().method_string()), target.substr(0, target.find('?')));
+    body_limit_ = options_.body_limit;
+    if (match.route) body_limit_ = std::max(body_limit_, match.route->doc.max_body_bytes);
+    if (parser_->content_length() && *parser_->content_length() > body_limit_) {
+      return on_read(bhttp::error::body_limit);
+    }
+    parser_->body_limit(body_limit_);  // a chunked body is counted as it comes
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_read(error); });
   }
@@ -164,7 +184,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (error == bhttp::error::body_limit) {
       return send_and_close(
-          problem_response(413, "the body is larger than " + std::to_string(options_.body_limit / 1024) + " KiB"));
+          problem_response(413, "the body is larger than " + std::to_string(body_limit_ / 1024) + " KiB"));
     }
     if (error == bhttp::error::header_limit) {
       return send_and_close(problem_response(431, "the request headers are too large"));
@@ -226,6 +246,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::size_t body_limit_ = 0;  // this request's
   const Router& router_;
   const ServerOptions& options_;
   std::string remote_;

@@ -2,14 +2,21 @@
 
 #include "accounts/module.h"
 #include "app/app.h"
+#include "attachments/module.h"
+#include "notifications/module.h"
 #include "plans/module.h"
 #include "policies/module.h"
 #include "registry/module.h"
+#include "scheduler/module.h"
 #include "stated/module.h"
 
 namespace alley::modules {
 
 void register_all(app::App& app) {
+  // The shared machinery first: the modules after it tell, schedule and attach.
+  notifications::register_module(app);
+  scheduler::register_module(app);
+  attachments::register_module(app);
   registry::register_module(app);
   accounts::register_module(app);
   plans::register_module(app);

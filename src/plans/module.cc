@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "plans/resources.h"
+#include "plans/task_progress.h"
 #include "records/common_fields.h"
 
 namespace alley::plans {
@@ -98,11 +99,14 @@ Status guard_kpi_entry(const access::User& user, store::Connection& connection, 
 void register_module(app::App& app) {
   catalog::Catalog& catalog = app.catalog();
   catalog.add_migration(plans_migration());
+  catalog.add_migration(task_events_migration());
   for (records::ResourceSchema& resource : plan_resources()) {
     // Plans and KPIs are the administrators'; tasks and figures their lead departments'.
     if (resource.name == "tasks") {
       resource.write_access = Access::kStaff;
       resource.staff_guard = guard_task;
+      resource.lifecycle = task_progress_lifecycle();
+      resource.accepts_attachments = true;
     } else if (resource.name == "kpi_entries") {
       resource.write_access = Access::kStaff;
       resource.staff_guard = guard_kpi_entry;

@@ -57,9 +57,12 @@ std::vector<records::ResourceSchema> plan_resources() {
               field("sort_order", kInteger, "Order among its siblings").range(0, 100000).sort(),
               reference_array_field("lead_department_ids", "departments", "牵头部门").filter(),
               reference_array_field("co_department_ids", "departments", "配合部门").filter(),
-              enum_field("status", {"not_started", "in_progress", "done", "dropped"}, "Where the task stands")
+              enum_field("status", {"not_started", "in_progress", "done", "dropped"},
+                         "Where the task stands; later changes through POST …/progress")
                   .filter()
-                  .sort(),
+                  .sort()
+                  .only_on_create("report progress with POST /api/v1/tasks/{id}/progress, which keeps the dated "
+                                  "evidence"),
               field("due_on", kDate, "Deadline").filter().sort(),
               field("evidence", kText, "What shows progress, with its source"),
               field("evidence_links", kTextArray, "Links to evidence"),

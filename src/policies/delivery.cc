@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/clock.h"
+#include "notifications/notifications.h"
 #include "policies/evaluator.h"
 #include "policies/policy_index.h"
 #include "policies/resources.h"
@@ -14,17 +15,21 @@
 namespace alley::policies {
 namespace {
 
+constexpr std::string_view kPolicyMatch = "policy_match";
+
 std::string text_of(const Json& record, const char* field) { return record.value(field, std::string()); }
 
 Status notify_organization(store::Connection& connection, const Json& policy, const std::string& organization_id) {
   std::string message = "根据贵单位在平台登记的信息，符合「" + text_of(policy, "name") + "」的条件";
   if (const std::string benefit = text_of(policy, "benefit"); !benefit.empty()) message += "：" + benefit;
   if (text_of(policy, "rule_basis") == "illustrative") message += "（条件为示意规则，以政策原文为准）";
-  Result<std::int64_t> inserted = connection.execute(
-      "INSERT INTO notifications (recipient_kind, recipient_id, kind, policy_id, organization_id, message, created_at) "
-      "VALUES ('organization', ?, 'policy_match', ?, ?, ?, ?)",
-      {organization_id, text_of(policy, "id"), organization_id, message, connection.clock().now_iso8601()});
-  return inserted ? ok_status() : Status(inserted.error());
+  return notifications::notify(connection, {notifications::Recipient::kOrganization,
+                                            organization_id,
+                                            std::string(kPolicyMatch),
+                                            message,
+                                            "policies",
+                                            text_of(policy, "id"),
+                                            {{"organization_id", organization_id}}});
 }
 
 // The department hears of a policy's new matches in one digest per policy
@@ -34,30 +39,23 @@ Status notify_department(store::Connection& connection, const Json& policy,
                          const std::vector<const Json*>& organizations) {
   const std::string department = text_of(policy, "responsible_department_id");
   if (department.empty() || organizations.empty()) return ok_status();
-  Result<store::QueryResult> digest = connection.query(
-      "SELECT id, match_count FROM notifications WHERE recipient_kind = 'department' AND recipient_id = ? "
-      "AND kind = 'policy_match' AND policy_id = ? AND read_at IS NULL",
-      {department, text_of(policy, "id")});
-  if (!digest) return digest.error();
-  const std::int64_t count = std::int64_t(organizations.size()) +
-                             (digest->rows.empty() ? 0 : store::as_integer(digest->rows[0][1]).value_or(0));
   const Json& latest = *organizations.back();
-  const std::string message = count == 1
-                                  ? "「" + text_of(latest, "name") + "」新符合「" + text_of(policy, "name") + "」的条件"
-                                  : "「" + text_of(policy, "name") + "」新匹配 " + std::to_string(count) +
-                                        " 家单位，最近一家：「" + text_of(latest, "name") + "」";
-  const std::string now = connection.clock().now_iso8601();
-  Result<std::int64_t> written =
-      digest->rows.empty()
-          ? connection.execute(
-                "INSERT INTO notifications (recipient_kind, recipient_id, kind, policy_id, organization_id, message, "
-                "match_count, created_at) VALUES ('department', ?, 'policy_match', ?, ?, ?, ?, ?)",
-                {department, text_of(policy, "id"), text_of(latest, "id"), message, count, now})
-          : connection.execute(
-                "UPDATE notifications SET organization_id = ?, message = ?, match_count = ?, created_at = ? WHERE id = "
-                "?",
-                {text_of(latest, "id"), message, count, now, store::as_integer(digest->rows[0][0]).value_or(0)});
-  return written ? ok_status() : Status(written.error());
+  std::string suffix = text_of(policy, "rule_basis") == "illustrative" ? "（条件为示意规则）" : "";
+  return notifications::notify_counted(
+      connection,
+      {notifications::Recipient::kDepartment,
+       department,
+       std::string(kPolicyMatch),
+       "",
+       "policies",
+       text_of(policy, "id"),
+       {{"organization_id", text_of(latest, "id")}}},
+      std::int64_t(organizations.size()), [&](std::int64_t count) {
+        return (count == 1 ? "「" + text_of(latest, "name") + "」新符合「" + text_of(policy, "name") + "」的条件"
+                           : "「" + text_of(policy, "name") + "」新匹配 " + std::to_string(count) +
+                                 " 家单位，最近一家：「" + text_of(latest, "name") + "」") +
+               suffix;
+      });
 }
 
 // Records a new match and tells the organization.

@@ -1,10 +1,13 @@
 #include "policies/module.h"
 
 #include "app/app.h"
+#include "notifications/module.h"
 #include "policies/delivery.h"
 #include "policies/policy_index.h"
 #include "policies/resources.h"
 #include "records/common_fields.h"
+#include "records/repository.h"
+#include "registry/resources.h"
 
 namespace alley::policies {
 namespace {
@@ -19,21 +22,41 @@ store::Migration policies_migration() {
           {store::TableSpec("policies")}};
 }
 
-// 免申即享: matches already announced, and the notifications that announced them.
-store::Migration delivery_migration() {
-  return {7,
-          "delivery",
-          "CREATE TABLE policy_matches (policy_id TEXT NOT NULL REFERENCES policies(id), "
+// 免申即享: the matches already announced. The table came with the
+// notifications table in version 7 before those moved to their own module;
+// here it is created where it is missing, and the notifications of that time
+// are given their subject.
+store::Migration matches_migration() {
+  return {11,
+          "policy matches",
+          "CREATE TABLE IF NOT EXISTS policy_matches (policy_id TEXT NOT NULL REFERENCES policies(id), "
           "organization_id TEXT NOT NULL REFERENCES organizations(id), matched_at TEXT NOT NULL, "
           "PRIMARY KEY (policy_id, organization_id));"
-          "CREATE INDEX policy_matches_organization ON policy_matches(organization_id);"
-          "CREATE TABLE notifications (id {{AUTO_ID}}, recipient_kind TEXT NOT NULL, recipient_id TEXT NOT NULL, "
-          "kind TEXT NOT NULL, policy_id TEXT REFERENCES policies(id), organization_id TEXT REFERENCES "
-          "organizations(id), message TEXT NOT NULL, match_count INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT "
-          "NULL, read_at TEXT);"
-          "CREATE INDEX notifications_recipient ON notifications(recipient_kind, recipient_id, id);",
-          {store::TableSpec("policy_matches").keyed_by("policy_id, organization_id"),
-           store::TableSpec("notifications").with_identity_key()}};
+          "CREATE INDEX IF NOT EXISTS policy_matches_organization ON policy_matches(organization_id);"
+          "UPDATE notifications SET subject_resource = 'policies', subject_id = policy_id, details = "
+          "'{\"organization_id\": \"' || organization_id || '\"}' WHERE policy_id IS NOT NULL AND "
+          "organization_id IS NOT NULL;",
+          {store::TableSpec("policy_matches").keyed_by("policy_id, organization_id")}};
+}
+
+// A match's notification names its policy (with whether the rule is only
+// illustrative) and the organization, as the web's words for it need.
+Status describe_match(store::Connection& connection, Json& notification) {
+  notification["policy_id"] = notification["subject_id"];
+  notification["policy_name"] = notification["subject_name"];
+  notification["organization_id"] = notification["details"].value("organization_id", Json());
+  notification["organization_name"] = Json();
+  if (notification["policy_id"].is_string()) {
+    Result<Json> policy =
+        records::get_record(connection, policy_schema(), notification["policy_id"].get<std::string>());
+    if (policy) notification["rule_basis"] = policy.value().value("rule_basis", Json());
+  }
+  if (notification["organization_id"].is_string()) {
+    Result<Json> organization = records::get_record(connection, registry::organization_schema(),
+                                                    notification["organization_id"].get<std::string>());
+    if (organization) notification["organization_name"] = organization.value().value("name", Json());
+  }
+  return ok_status();
 }
 
 }  // namespace
@@ -41,7 +64,7 @@ store::Migration delivery_migration() {
 void register_module(app::App& app) {
   catalog::Catalog& catalog = app.catalog();
   catalog.add_migration(policies_migration());
-  catalog.add_migration(delivery_migration());
+  catalog.add_migration(matches_migration());
   catalog.add_resource(policy_resource());  // the administrators', public to read
   catalog.resource("organizations")
       .after_write.push_back(
@@ -55,6 +78,8 @@ void register_module(app::App& app) {
           [index](store::Connection& connection, const records::Actor&, const Json* before, const Json* after) {
             return deliver_after_policy_write(connection, *index, before, after);
           });
+  if (auto* readers = app.find_service<notifications::NotificationReaders>())
+    readers->add("policy_match", describe_match);
   catalog.add_routes([&app](http::Router& router) { add_routes(router, app); });
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The policies module: the policy library with eligibility rules, who
 // qualifies and why, 免申即享 delivery after every write of an organization
-// or a policy, and the notifications that delivery sends.
+// or a policy, with the notifications that delivery sends.
 
 namespace alley::app {
 class App;
@@ -17,8 +17,6 @@ void register_module(app::App& app);
 
 // Matches, an organization's policies, the calculator (policies/routes.cc).
 void add_routes(http::Router& router, app::App& app);
-// /api/v1/notifications (policies/notification_routes.cc).
-void add_notification_routes(http::Router& router, app::App& app);
 // POST /api/v1/policies/rule-check (policies/rule_check_routes.cc).
 void add_rule_check_route(http::Router& router, app::App& app);
 

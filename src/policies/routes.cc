@@ -126,7 +126,6 @@ void add_routes(http::Router& router, app::App& app) {
               {200, 400, 415, 422},
               false,
               access::Access::kPublic});
-  add_notification_routes(router, app);
   add_rule_check_route(router, app);
   router.add_schemas([](Json& schemas) {
     schemas["policy_matches"] = {{"type", "object"}, {"required", {"policy_id", "total", "items"}}};
@@ -134,15 +133,6 @@ void add_routes(http::Router& router, app::App& app) {
                                         {"required", {"organization_id", "eligible", "not_eligible"}}};
     schemas["policy_calculation"] = {{"type", "object"}, {"required", {"eligible", "not_eligible"}}};
     schemas["calculator_attributes"] = calculator_attributes();
-    schemas["notification"] = {
-        {"type", "object"},
-        {"required", {"id", "recipient_kind", "recipient_id", "kind", "message", "created_at", "read_at"}},
-        {"properties",
-         {{"id", {{"type", "integer"}}},
-          {"recipient_kind", {{"type", "string"}, {"enum", {"organization", "department"}}}},
-          {"read_at", {{"type", {"string", "null"}}}},
-          {"match_count", {{"type", "integer"}, {"description", "new matches a department digest counts"}}}}}};
-    schemas["notification_page"] = {{"type", "object"}, {"required", {"items", "total", "unread", "next"}}};
   });
 }
 

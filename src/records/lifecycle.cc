@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/district_time.h"
 #include "records/repository.h"
 
 namespace alley::records {
@@ -19,6 +20,53 @@ std::string join(const std::vector<std::string>& values) {
   return text.empty() ? "none" : text;
 }
 
+bool is_web_link(const std::string& text) {
+  return (text.starts_with("https://") || text.starts_with("http://")) && text.size() <= 2000 &&
+         text.find_first_of(" \t\r\n") == std::string::npos && text.size() > 8;
+}
+
+const StepField* step_field(const Lifecycle& lifecycle, const std::string& name) {
+  for (const StepField& field : lifecycle.step_fields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
+// One step field's value, checked; an error message otherwise.
+std::optional<std::string> step_field_error(const StepField& field, const Json& value, const std::string& today) {
+  switch (field.kind) {
+    case StepField::Kind::kText:
+      if (!value.is_string() || value.get<std::string>().size() > 2000) return "must be a string of at most 2000 bytes";
+      return std::nullopt;
+    case StepField::Kind::kComingDate:
+      if (!value.is_string() || !is_valid_date(value.get<std::string>())) return "must be a date written YYYY-MM-DD";
+      if (value.get<std::string>() < today) return "must be today (" + today + ") or later";
+      return std::nullopt;
+    case StepField::Kind::kLinks:
+    case StepField::Kind::kIds: {
+      const bool links = field.kind == StepField::Kind::kLinks;
+      if (!value.is_array() || value.size() > 20) return "must be a list of at most 20";
+      for (const Json& item : value) {
+        if (!item.is_string()) return "must list strings";
+        if (links && !is_web_link(item.get<std::string>())) {
+          return "must list web addresses starting with https:// or http://";
+        }
+        if (!links && (item.get<std::string>().empty() || item.get<std::string>().size() > 64)) {
+          return "must list ids";
+        }
+      }
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string accepted_fields(const Lifecycle& lifecycle) {
+  std::string names = "status, date, note, source";
+  for (const StepField& field : lifecycle.step_fields) names += ", " + field.name;
+  return names;
+}
+
 Result<LifecycleEvent> parse_change(const Lifecycle& lifecycle, const Json& body,
                                     const std::optional<std::string>& current, const Actor& actor,
                                     const std::string& today) {
@@ -27,9 +75,17 @@ Result<LifecycleEvent> parse_change(const Lifecycle& lifecycle, const Json& body
   LifecycleEvent event;
   event.from_status = current;
   for (const auto& [key, value] : body.items()) {
-    if (key != "status" && key != "date" && key != "note" && key != "source") {
-      errors.push_back({key, "is not a field of a " + lifecycle.name + " change; use status, date, note, source"});
+    if (key == "status" || key == "date" || key == "note" || key == "source") continue;
+    if (const StepField* field = step_field(lifecycle, key)) {
+      if (value.is_null()) continue;
+      if (std::optional<std::string> problem = step_field_error(*field, value, today)) {
+        errors.push_back({key, *problem});
+      } else if (!(value.is_array() && value.empty()) && !(value.is_string() && value.get<std::string>().empty())) {
+        event.details[key] = value;
+      }
+      continue;
     }
+    errors.push_back({key, "is not a field of a " + lifecycle.name + " change; use " + accepted_fields(lifecycle)});
   }
   const auto known = [&](const std::string& status) {
     return std::find(lifecycle.statuses.begin(), lifecycle.statuses.end(), status) != lifecycle.statuses.end();
@@ -38,7 +94,8 @@ Result<LifecycleEvent> parse_change(const Lifecycle& lifecycle, const Json& body
     errors.push_back({"status", "must be one of: " + join(lifecycle.statuses)});
   } else {
     event.to_status = body["status"].get<std::string>();
-    const std::vector<std::string> next = lifecycle.next(current);
+    std::vector<std::string> next = lifecycle.next(current);
+    if (lifecycle.follow_ups && current) next.insert(next.begin(), *current);
     if (std::find(next.begin(), next.end(), event.to_status) == next.end()) {
       errors.push_back({"status", "cannot go from " + current.value_or("none") + " to " + event.to_status + "; from " +
                                       current.value_or("none") + " it can go to " + join(next)});
@@ -64,6 +121,7 @@ Result<LifecycleEvent> parse_change(const Lifecycle& lifecycle, const Json& body
   if (!errors.empty()) return Error::invalid("the " + lifecycle.name + " change is not valid", std::move(errors));
   event.note = body.value("note", "");
   event.source = body.value("source", "entered by " + actor.name);
+  if (event.source.empty()) event.source = "entered by " + actor.name;
   return event;
 }
 
@@ -73,16 +131,18 @@ Status insert_lifecycle_event(store::Connection& connection, const Lifecycle& li
                               const LifecycleEvent& event, const Actor& actor) {
   Result<std::int64_t> inserted = connection.execute(
       "INSERT INTO " + lifecycle.events_table + " (" + lifecycle.record_column +
-          ", from_status, to_status, occurred_on, note, source, recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          ", from_status, to_status, occurred_on, note, source, recorded_at, actor, details) VALUES (?, ?, ?, ?, ?, ?, "
+          "?, ?, ?)",
       {std::string(record_id), optional_text(event.from_status), event.to_status, optional_text(event.occurred_on),
-       event.note, event.source, connection.clock().now_iso8601(), actor.name});
+       event.note, event.source, connection.clock().now_iso8601(), actor.name,
+       event.details.empty() ? store::SqlValue() : store::SqlValue(event.details.dump())});
   if (!inserted) return inserted.error();
   return ok_status();
 }
 
 Result<Json> lifecycle_history(store::Connection& connection, const Lifecycle& lifecycle, std::string_view record_id) {
   Result<store::QueryResult> rows =
-      connection.query("SELECT from_status, to_status, occurred_on, note, source, recorded_at, actor FROM " +
+      connection.query("SELECT from_status, to_status, occurred_on, note, source, recorded_at, actor, details FROM " +
                            lifecycle.events_table + " WHERE " + lifecycle.record_column + " = ? ORDER BY id",
                        {std::string(record_id)});
   if (!rows) return rows.error();
@@ -96,6 +156,12 @@ Result<Json> lifecycle_history(store::Connection& connection, const Lifecycle& l
     entry["source"] = store::as_text(row[4]);
     entry["recorded_at"] = store::as_text(row[5]);
     entry["actor"] = store::as_text(row[6]);
+    if (!store::is_null(row[7])) {
+      const Json details = Json::parse(store::as_text(row[7]), nullptr, false);
+      if (details.is_object()) {
+        for (const auto& [key, value] : details.items()) entry[key] = value;
+      }
+    }
     history.push_back(std::move(entry));
   }
   return history;
@@ -119,13 +185,27 @@ Result<Json> change_lifecycle_status(store::Connection& connection, const Resour
   if (current.value().contains(lifecycle.status_field)) {
     status = current.value()[lifecycle.status_field].get<std::string>();
   }
-  Result<LifecycleEvent> event = parse_change(lifecycle, body, status, actor, connection.clock().today());
+  Result<LifecycleEvent> event = parse_change(lifecycle, body, status, actor, district_date(connection.clock().now()));
   if (!event) return event.error();
+  for (const StepHook& check : lifecycle.check_step) {
+    if (Status checked = check(connection, record_id, event.value(), actor); !checked) return checked.error();
+  }
   const std::string now = connection.clock().now_iso8601();
-  Result<std::int64_t> changed = connection.execute(
-      "UPDATE " + schema.name + " SET " + lifecycle.status_field +
-          " = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND deleted_at IS NULL",
-      {event->to_status, now, std::string(record_id), version});
+  std::string assignments = lifecycle.status_field + " = ?";
+  std::vector<store::SqlValue> params{event->to_status};
+  Json after = current.value();
+  for (const auto& [name, value] : event->record_changes.items()) {
+    const FieldSpec* spec = schema.find(name);
+    if (!spec) return Error::internal("a " + lifecycle.name + " step sets " + name + ", which is not a field");
+    assignments += ", " + name + " = ?";
+    params.push_back(column_value(*spec, value));
+    after[name] = value;
+  }
+  params.insert(params.end(), {now, std::string(record_id), version});
+  Result<std::int64_t> changed = connection.execute("UPDATE " + schema.name + " SET " + assignments +
+                                                        ", version = version + 1, updated_at = ? WHERE id = ? AND "
+                                                        "version = ? AND deleted_at IS NULL",
+                                                    params);
   if (!changed) return changed.error();
   if (changed.value() != 1) {
     return Error{ErrorCode::kPreconditionFailed, "the " + schema.singular + " changed meanwhile; retry", {}};
@@ -133,7 +213,6 @@ Result<Json> change_lifecycle_status(store::Connection& connection, const Resour
   if (Status logged = insert_lifecycle_event(connection, lifecycle, record_id, event.value(), actor); !logged) {
     return logged.error();
   }
-  Json after = current.value();
   after[lifecycle.status_field] = event->to_status;
   after["version"] = version + 1;
   after["updated_at"] = now;
@@ -145,6 +224,9 @@ Result<Json> change_lifecycle_status(store::Connection& connection, const Resour
   // A status (an organization "landed") is what other modules may act on.
   if (Status followed = run_write_hooks(connection, schema, actor, &current.value(), &after); !followed) {
     return followed.error();
+  }
+  for (const StepHook& follow : lifecycle.after_step) {
+    if (Status done = follow(connection, record_id, event.value(), actor); !done) return done.error();
   }
   return after;
 }
@@ -178,15 +260,45 @@ void describe_lifecycle(const Lifecycle& lifecycle, Json& schemas) {
        {{lifecycle.record_column, {{"type", "string"}}},
         {lifecycle.status_field, {{"type", {"string", "null"}}}},
         {"history", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/" + event}}}}}}}};
+  Json change_properties = {
+      {"status",
+       {{"type", "string"},
+        {"enum", lifecycle.statuses},
+        {"description", lifecycle.follow_ups ? "the status it moves to; its current status records a follow-up"
+                                             : "the status it moves to"}}},
+      {"date",
+       {{"type", "string"},
+        {"format", "date"},
+        {"description", "when it happened (Asia/Shanghai), not later than today; today if omitted"}}},
+      {"note", {{"type", "string"}}},
+      {"source", {{"type", "string"}}}};
+  for (const StepField& field : lifecycle.step_fields) {
+    Json property = {{"description", field.description}};
+    switch (field.kind) {
+      case StepField::Kind::kText:
+        property["type"] = "string";
+        property["maxLength"] = 2000;
+        break;
+      case StepField::Kind::kComingDate:
+        property["type"] = "string";
+        property["format"] = "date";
+        break;
+      case StepField::Kind::kLinks:
+        property["type"] = "array";
+        property["items"] = {{"type", "string"}, {"format", "uri"}};
+        property["maxItems"] = 20;
+        break;
+      case StepField::Kind::kIds:
+        property["type"] = "array";
+        property["items"] = {{"type", "string"}};
+        property["maxItems"] = 20;
+        break;
+    }
+    change_properties[field.name] = property;
+    schemas[event]["properties"][field.name] = property;
+  }
   schemas[lifecycle.name + "_change"] = {
-      {"type", "object"},
-      {"required", {"status"}},
-      {"additionalProperties", false},
-      {"properties",
-       {{"status", {{"type", "string"}, {"enum", lifecycle.statuses}}},
-        {"date", {{"type", "string"}, {"format", "date"}, {"description", "when it happened; today if omitted"}}},
-        {"note", {{"type", "string"}}},
-        {"source", {{"type", "string"}}}}}};
+      {"type", "object"}, {"required", {"status"}}, {"additionalProperties", false}, {"properties", change_properties}};
 }
 
 }  // namespace alley::records

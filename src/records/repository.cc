@@ -26,7 +26,9 @@ std::string column_list(const ResourceSchema& schema) {
   return list;
 }
 
-SqlValue to_sql(const FieldSpec& spec, const Json& value) {
+}  // namespace
+
+SqlValue column_value(const FieldSpec& spec, const Json& value) {
   if (value.is_null()) return std::monostate{};
   switch (spec.type) {
     case FieldType::kInteger:
@@ -43,6 +45,8 @@ SqlValue to_sql(const FieldSpec& spec, const Json& value) {
       return value.get<std::string>();
   }
 }
+
+namespace {
 
 Json from_sql(FieldType type, const SqlValue& value) {
   if (store::is_null(value)) return nullptr;
@@ -161,7 +165,7 @@ Status check_unique_fields(store::Connection& connection, const ResourceSchema& 
     if (!spec.unique || !merged.contains(spec.name)) continue;
     Result<store::QueryResult> clash = connection.query(
         "SELECT id, name FROM " + schema.name + " WHERE " + spec.name + " = ? AND deleted_at IS NULL AND id <> ?",
-        {to_sql(spec, merged[spec.name]), merged.value("id", "")});
+        {column_value(spec, merged[spec.name]), merged.value("id", "")});
     if (!clash) return clash.error();
     if (clash->rows.empty()) continue;
     Error error{ErrorCode::kConflict, "another " + schema.singular + " already has this " + spec.name, {}};
@@ -386,7 +390,7 @@ Result<Json> create_record(store::Connection& connection, const ResourceSchema& 
   std::vector<SqlValue> params;
   for (const FieldSpec& spec : schema.fields) {
     placeholders += "?, ";
-    params.push_back(record.contains(spec.name) ? to_sql(spec, record[spec.name]) : SqlValue());
+    params.push_back(record.contains(spec.name) ? column_value(spec, record[spec.name]) : SqlValue());
   }
   params.push_back(std::int64_t{1});
   params.push_back(now);
@@ -435,7 +439,7 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
   for (const FieldSpec& spec : schema.fields) {
     if (spec.name == "id") continue;
     assignments += spec.name + " = ?, ";
-    params.push_back(record.contains(spec.name) ? to_sql(spec, record[spec.name]) : SqlValue());
+    params.push_back(record.contains(spec.name) ? column_value(spec, record[spec.name]) : SqlValue());
   }
   params.push_back(now);
   params.push_back(std::string(id));

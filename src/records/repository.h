@@ -64,6 +64,9 @@ Status delete_record(store::Connection& connection, const ResourceSchema& schema
 Status run_write_hooks(store::Connection& connection, const ResourceSchema& schema, const Actor& actor,
                        const Json* before, const Json* after);
 
+// A field's value as its column holds it (lists and geometry as JSON text).
+store::SqlValue column_value(const FieldSpec& spec, const Json& value);
+
 // Appends an entry to the audit log. `before`/`after` may be null.
 Status append_audit(store::Connection& connection, const Actor& actor, std::string_view action,
                     std::string_view resource, std::string_view record_id, const Json* before, const Json* after);

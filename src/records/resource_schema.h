@@ -144,6 +144,7 @@ using OwnerTest = std::function<bool(const access::User& user, std::string_view 
 // Who is writing: a user name, "pack:<name>", "cli", or "anonymous".
 struct Actor {
   std::string name;
+  std::string user_id;               // empty for the CLI, a pack, the demo
   Writer standing = Writer::kAdmin;  // whose fields it may write
 };
 
@@ -185,6 +186,9 @@ struct ResourceSchema {
   SearchContext search_context{};
   std::vector<WriteHook> after_write{};          // in registration order; other modules may add theirs
   std::shared_ptr<const Lifecycle> lifecycle{};  // a status that moves by steps (records/lifecycle.h), or none
+  // Files may be attached to its records (the attachments module's routes),
+  // by those who may change the record, read by those who see its private fields.
+  bool accepts_attachments = false;
 
   // Set by the catalog: the fields of other resources that refer to this one.
   std::vector<Referrer> referrers{};

@@ -62,4 +62,8 @@ store::Migration responsibility_migration() {
           "ALTER TABLE places ADD COLUMN responsible_department_id TEXT REFERENCES departments(id);"};
 }
 
+store::Migration step_details_migration() {
+  return {14, "pipeline step details", "ALTER TABLE pipeline_events ADD COLUMN details TEXT;"};
+}
+
 }  // namespace alley::registry

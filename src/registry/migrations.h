@@ -9,5 +9,6 @@ namespace alley::registry {
 
 store::Migration registry_tables_migration();  // version 1
 store::Migration responsibility_migration();   // version 4: responsible departments
+store::Migration step_details_migration();     // version 14: next step, owner, reminder of a pipeline step
 
 }  // namespace alley::registry

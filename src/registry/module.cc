@@ -1,12 +1,15 @@
 #include "registry/module.h"
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "app/app.h"
 #include "records/data_scope.h"
 #include "registry/migrations.h"
 #include "registry/pipeline.h"
+#include "registry/pipeline_follow_up.h"
 #include "registry/resources.h"
+#include "scheduler/scheduler.h"
 
 namespace alley::registry {
 namespace {
@@ -25,7 +28,7 @@ Status add_place_names(store::Connection& connection, const Json& space, std::st
   return ok_status();
 }
 
-void give_behaviour(ResourceSchema& resource) {
+void give_behaviour(ResourceSchema& resource, scheduler::Scheduler& scheduler) {
   // Departments, areas and roads keep the defaults: public, maintained by administrators.
   if (resource.name == "places") {
     resource.write_access = Access::kStaff;
@@ -38,7 +41,9 @@ void give_behaviour(ResourceSchema& resource) {
       return user.role == access::Role::kEnterprise && user.org_id == id;
     };
     resource.search_fields = {"description", "address", "sectors", "certifications"};
-    resource.lifecycle = pipeline_lifecycle();
+    std::shared_ptr<records::Lifecycle> pipeline = pipeline_lifecycle();
+    add_follow_ups(*pipeline, scheduler);
+    resource.lifecycle = std::move(pipeline);
   } else if (resource.name == "spaces") {
     // A space answers to the department responsible for its place.
     resource.write_access = Access::kStaff;
@@ -58,8 +63,11 @@ void register_module(app::App& app) {
   catalog::Catalog& catalog = app.catalog();
   catalog.add_migration(registry_tables_migration());
   catalog.add_migration(responsibility_migration());
+  catalog.add_migration(step_details_migration());
+  scheduler::Scheduler* scheduler = app.find_service<scheduler::Scheduler>();
+  if (!scheduler) throw std::logic_error("the registry module needs the scheduler module registered first");
   for (ResourceSchema& resource : registry_resources()) {
-    give_behaviour(resource);
+    give_behaviour(resource, *scheduler);
     catalog.add_resource(std::move(resource));
   }
   catalog.add_routes([&app](http::Router& router) { add_routes(router, app); });

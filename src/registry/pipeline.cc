@@ -42,7 +42,7 @@ std::vector<std::string> pipeline_next_statuses(std::optional<std::string_view> 
   return next;
 }
 
-std::shared_ptr<const records::Lifecycle> pipeline_lifecycle() {
+std::shared_ptr<records::Lifecycle> pipeline_lifecycle() {
   auto lifecycle = std::make_shared<records::Lifecycle>();
   lifecycle->name = "pipeline";
   lifecycle->status_field = "pipeline_status";

@@ -32,6 +32,6 @@ namespace alley::registry {
 
 // The pipeline as an organization's lifecycle (records/lifecycle.h): its
 // status field, its dated events, and POST /organizations/{id}/pipeline.
-std::shared_ptr<const records::Lifecycle> pipeline_lifecycle();
+std::shared_ptr<records::Lifecycle> pipeline_lifecycle();
 
 }  // namespace alley::registry
