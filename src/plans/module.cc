@@ -100,6 +100,7 @@ void register_module(app::App& app) {
   catalog::Catalog& catalog = app.catalog();
   catalog.add_migration(plans_migration());
   catalog.add_migration(task_events_migration());
+  catalog.add_migration({17, "task deadline basis", "ALTER TABLE tasks ADD COLUMN due_on_basis TEXT;"});
   for (records::ResourceSchema& resource : plan_resources()) {
     // Plans and KPIs are the administrators'; tasks and figures their lead departments'.
     if (resource.name == "tasks") {

@@ -64,6 +64,10 @@ std::vector<records::ResourceSchema> plan_resources() {
                   .only_on_create("report progress with POST /api/v1/tasks/{id}/progress, which keeps the dated "
                                   "evidence"),
               field("due_on", kDate, "Deadline").filter().sort(),
+              enum_field("due_on_basis", {"document", "inferred"},
+                         "document: the documents give the deadline; inferred: taken from the plan's period")
+                  .labelled("期限依据")
+                  .filter(),
               field("evidence", kText, "What shows progress, with its source"),
               field("evidence_links", kTextArray, "Links to evidence"),
               reference_field("maps_to_id", "tasks", "The same task in another version of the plan").filter()}}),

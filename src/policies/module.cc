@@ -39,6 +39,12 @@ store::Migration matches_migration() {
           {store::TableSpec("policy_matches").keyed_by("policy_id, organization_id")}};
 }
 
+store::Migration responsibility_basis_migration() {
+  return {16, "policy responsibility basis",
+          "ALTER TABLE policies ADD COLUMN responsible_department_basis TEXT;"
+          "ALTER TABLE policies ADD COLUMN responsibility_note TEXT;"};
+}
+
 // A match's notification names its policy (with whether the rule is only
 // illustrative) and the organization, as the web's words for it need.
 Status describe_match(store::Connection& connection, Json& notification) {
@@ -65,6 +71,7 @@ void register_module(app::App& app) {
   catalog::Catalog& catalog = app.catalog();
   catalog.add_migration(policies_migration());
   catalog.add_migration(matches_migration());
+  catalog.add_migration(responsibility_basis_migration());
   catalog.add_resource(policy_resource());  // the administrators', public to read
   catalog.resource("organizations")
       .after_write.push_back(

@@ -63,6 +63,12 @@ records::ResourceSchema policy_resource() {
               field("benefit", kText, "What an eligible enterprise gets"),
               field("required_materials", kTextArray, "What to hand in"),
               reference_field("responsible_department_id", "departments", "Who delivers it").filter(),
+              enum_field("responsible_department_basis", {"document", "assigned"},
+                         "document: the documents name this department for it; assigned: Alley's data chose it "
+                         "(among the departments a document lists for the whole action, or where none is named)")
+                  .labelled("责任部门依据")
+                  .filter(),
+              field("responsibility_note", kText, "What the documents say of who delivers it").longest(500),
               field("rule", kText,
                     "Eligibility in the readable rule language, e.g. employees <= 300 and rd_ratio >= 0.05")
                   .longest(10000),

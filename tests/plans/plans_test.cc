@@ -8,6 +8,7 @@
 #include "plans/plan_tree.h"
 #include "plans/year_end_review.h"
 #include "records/pack_loader.h"
+#include "records/repository.h"
 #include "support/store_fixture.h"
 
 namespace alley::plans {
@@ -185,6 +186,35 @@ TEST_F(PlansTest, TheOverviewCountsStatuses) {
       EXPECT_TRUE(item.contains("data_note")) << item["kpi_id"] << " says nothing of its missing data";
     }
   }
+}
+
+}  // namespace
+}  // namespace alley::plans
+
+namespace alley::plans {
+namespace {
+
+// What the pack decided rather than read is said to be so: every responsible
+// department of a policy (the documents list departments per action, never per
+// policy) and every deadline a document does not give.
+TEST_F(PlansTest, AssignedDepartmentsAndInferredDeadlinesAreLabelled) {
+  Result<std::vector<Json>> policies = records::list_all_records(connection(), *find_schema("policies"));
+  ASSERT_TRUE(policies.ok());
+  for (const Json& policy : policies.value()) {
+    if (!policy.contains("responsible_department_id")) continue;
+    EXPECT_EQ(policy.value("responsible_department_basis", ""), "assigned") << policy["id"];
+    EXPECT_FALSE(policy.value("responsibility_note", "").empty()) << policy["id"];
+  }
+  Result<std::vector<Json>> tasks = records::list_all_records(connection(), *find_schema("tasks"));
+  ASSERT_TRUE(tasks.ok());
+  int stated = 0;
+  for (const Json& task : tasks.value()) {
+    if (!task.contains("due_on")) continue;
+    ASSERT_TRUE(task.contains("due_on_basis")) << task["id"];
+    stated += task["due_on_basis"] == "document";
+    if (task["due_on_basis"] == "document") EXPECT_EQ(task["kind"], "goal_area") << task["id"];
+  }
+  EXPECT_EQ(stated, 4) << "the four goal areas that say 到 2025 年";
 }
 
 }  // namespace
