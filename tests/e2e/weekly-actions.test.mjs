@@ -13,7 +13,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { startAlley, overflow } from './support.mjs'
 
-// A task the science and technology commission leads (the investment promotion office co-leads it), and two KPIs entered by hand.
+// A task the science and technology commission leads (the investment promotion office only co-leads it), and two KPIs entered by hand.
 const task = 'p2325-sub-05'
 const kpi = 'kpi-application-scenarios'  // led by the science and technology commission
 const otherKpi = 'kpi-city-level-talents'  // led by the organization department
@@ -94,7 +94,9 @@ test('investment promotion moves a new target to negotiating, and its owner is r
   await p.waitForSelector('[data-test=pipeline-step]')
   assert.equal(await text(p.locator('span[data-field=pipeline_status]')), '目标企业')
 
-  // The dialog offers a follow-up in the current status and the one step a target may take.
+  // The dialog offers what the document declares a target may go to (x-transitions): a
+  // follow-up in the current status, then the one step a target may take.
+  const moves = (await (await fetch(`${base}/api/v1/openapi.json`)).json()).components.schemas.pipeline['x-transitions']
   await p.click('[data-test=pipeline-step]')
   const dialog = p.locator('[data-test=pipeline-dialog]:visible')
   await dialog.waitFor()
@@ -104,7 +106,13 @@ test('investment promotion moves a new target to negotiating, and its owner is r
   await dialog.locator('[data-field=status] .el-select__wrapper').click()
   await p.locator('.el-select-dropdown__item[data-value=negotiating]:visible').waitFor()
   const offered = await p.locator('.el-select-dropdown__item:visible').evaluateAll((items) => items.map((item) => [item.dataset.value, item.innerText.trim()]))
-  assert.deepEqual(offered, [['target', '跟进（仍为“目标企业”）'], ['negotiating', '洽谈中']])
+  if (moves) {
+    assert.deepEqual(moves.target, ['target', 'negotiating'])
+    assert.deepEqual(offered, [['target', '跟进（仍为“目标企业”）'], ['negotiating', '洽谈中']])
+  } else {
+    // A document without them leaves every status open, the follow-up first; the server refuses what it does not allow.
+    assert.deepEqual(offered.map(([value]) => value), ['target', 'negotiating', 'landed', 'moved_out'])
+  }
   await p.locator('.el-select-dropdown__item[data-value=negotiating]:visible').click()
   await dialog.locator('[data-field=note] textarea').fill('首次上门拜访，企业有意在硅巷设立研发中心')
   await dialog.locator('[data-field=next_step] textarea').fill('约谈负责人，确认选址需求')
@@ -191,6 +199,21 @@ test('a department reports a task it leads done, with evidence, a link and a fil
   await outsider.goto(`${base}/tasks/${task}`)
   await outsider.waitForSelector('[data-test=record-name]')
   assert.equal(await outsider.locator('[data-test=progress-report]').count(), 0)
+
+  // A department that only co-leads it reports nothing either: the server refuses it, and the page offers no button.
+  assert.ok(before.co_department_ids.includes('investment-promotion-office'))
+  assert.ok(!before.lead_department_ids.includes('investment-promotion-office'))
+  const refused = await asUser('e2e-promoter')('POST', `/api/v1/tasks/${task}/progress`, { body: { status: 'in_progress', note: '协办部门的报告' } })
+  assert.equal(refused.status, 403, JSON.stringify(refused.data))
+  const coLead = await alley.page()
+  await alley.signIn(coLead, 'e2e-promoter')
+  await coLead.goto(`${base}/tasks/${task}`)
+  await coLead.waitForSelector('[data-test=record-name]')
+  // The button's dialog loads on demand: once its fields show and nothing more is fetched, a missing button is meaningful.
+  await coLead.waitForSelector('span[data-field=status]')
+  await coLead.waitForLoadState('networkidle')
+  assert.equal(await coLead.locator('[data-test=progress-report]').count(), 0, 'a co-leading department gets no 报告进展')
+  await coLead.context().close()
 
   // The plan's tree opens the task's page.
   const p = await alley.page()

@@ -24,34 +24,39 @@ export function lifecyclesOf(resource) {
 // What a step may carry, as the document's <name>_change schema says.
 export const changeSchema = (name) => declared.document?.components.schemas[`${name}_change`] || { properties: {} }
 
-// The pipeline's steps as the server allows them (src/registry/pipeline.cc):
-// the document lists the statuses but not the ways between them. Another
-// lifecycle's statuses may follow one another freely.
-const allowedSteps = {
-  pipeline: { target: ['negotiating'], negotiating: ['landed', 'target'], landed: ['moved_out'], moved_out: ['target'] },
+// The moves the server allows, as the document declares them on the
+// lifecycle's schema (`x-transitions`: each status, and "" for a record not
+// yet in the lifecycle, to the statuses it may go to — the current one first
+// where a step may record without moving). A document that does not declare
+// them leaves every status open, current first, and the server refuses a
+// move it does not allow at the status field.
+function transitions(name) {
+  return declared.document?.components.schemas[name]?.['x-transitions'] || null
 }
 
-// The statuses a step from `current` may go to, in the document's order; the
-// current one first where it has one, for a step that records without moving
-// (跟进, a progress report). Not yet in the lifecycle, any status is a start.
+// The statuses a step from `current` (null: none yet) may go to, in the
+// server's order; the current one first where a follow-up (跟进, a progress
+// report) may record without moving.
 export function offeredStatuses(name, current) {
+  const declaredMoves = transitions(name)
+  if (declaredMoves) return declaredMoves[current || ''] || []
   const statuses = changeSchema(name).properties?.status?.enum || []
-  const steps = allowedSteps[name]
-  const next = statuses.filter((status) => status !== current && (!current || !steps || (steps[current] || []).includes(status)))
+  const next = statuses.filter((status) => status !== current)
   return current && statuses.includes(current) ? [current, ...next] : next
 }
 
+// The status a step's form starts at: a follow-up where one is allowed, else the first move.
+export const firstOffered = (name, current) => offeredStatuses(name, current)[0] || null
+
 // Staff whom the document lets take the step, who answer for the record: a
 // task's progress is reported by admins and the staff of a department that
-// leads or co-leads it; the pipeline is moved by those who may change the
-// organization. The server decides in the end.
+// leads it (a co-leading department is refused, as for editing the task);
+// the pipeline is moved by those who may change the organization. The server
+// decides in the end.
 export function mayStep(resource, name, record, declaration, user) {
   if (!isStaff(user) || !record || !declaration) return false
   if (!passes(operationAccess(stepTemplate(resource, name), 'post'), user)) return false
-  if (name === 'progress') {
-    const departments = [...(record.lead_department_ids || []), ...(record.co_department_ids || [])]
-    return user.role === 'admin' || departments.includes(user.department_id)
-  }
+  if (name === 'progress') return user.role === 'admin' || (record.lead_department_ids || []).includes(user.department_id)
   return mayUpdate(declaration.operations, record, declaration.fields, user)
 }
 
