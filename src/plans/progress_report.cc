@@ -1,22 +1,16 @@
 #include "plans/progress_report.h"
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "plans/kpi_progress.h"
+#include "plans/pdf_page.h"
 #include "plans/plan_tree.h"
 
 namespace alley::plans {
 namespace {
 
-constexpr double kWidth = 595, kHeight = 842, kMargin = 48;  // A4 in points
-
-struct Rgb {
-  double r, g, b;
-};
+constexpr double kWidth = PdfPages::kWidth, kHeight = PdfPages::kHeight, kMargin = PdfPages::kMargin;
 
 Rgb colour_of(const std::string& status) {
   if (status == "green") return {0.20, 0.60, 0.30};
@@ -24,70 +18,6 @@ Rgb colour_of(const std::string& status) {
   if (status == "red") return {0.80, 0.20, 0.20};
   return {0.60, 0.60, 0.60};
 }
-
-class Page {
- public:
-  explicit Page(std::string& out) {
-    surface_ = cairo_pdf_surface_create_for_stream(
-        [](void* closure, const unsigned char* data, unsigned int length) {
-          static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-          return CAIRO_STATUS_SUCCESS;
-        },
-        &out, kWidth, kHeight);
-    cairo_ = cairo_create(surface_);
-    layout_ = pango_cairo_create_layout(cairo_);
-  }
-  ~Page() {
-    g_object_unref(layout_);
-    cairo_destroy(cairo_);
-    cairo_surface_finish(surface_);
-    cairo_surface_destroy(surface_);
-  }
-
-  // Writes text at (x, y) within `width`; returns its height.
-  double text(double x, double y, double width, const std::string& content, const char* font,
-              Rgb colour = {0.1, 0.1, 0.1}) {
-    PangoFontDescription* description = pango_font_description_from_string(font);
-    pango_layout_set_font_description(layout_, description);
-    pango_font_description_free(description);
-    pango_layout_set_width(layout_, int(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text(layout_, content.c_str(), -1);
-    cairo_set_source_rgb(cairo_, colour.r, colour.g, colour.b);
-    cairo_move_to(cairo_, x, y);
-    pango_cairo_show_layout(cairo_, layout_);
-    int w = 0, h = 0;
-    pango_layout_get_size(layout_, &w, &h);
-    return double(h) / PANGO_SCALE;
-  }
-
-  void box(double x, double y, double w, double h, Rgb colour, bool filled) {
-    cairo_set_source_rgb(cairo_, colour.r, colour.g, colour.b);
-    cairo_rectangle(cairo_, x, y, w, h);
-    if (filled) {
-      cairo_fill(cairo_);
-    } else {
-      cairo_set_line_width(cairo_, 0.8);
-      cairo_stroke(cairo_);
-    }
-  }
-
-  void line(double x1, double y1, double x2, double y2, Rgb colour) {
-    cairo_set_source_rgb(cairo_, colour.r, colour.g, colour.b);
-    cairo_set_line_width(cairo_, 1.5);
-    cairo_move_to(cairo_, x1, y1);
-    cairo_line_to(cairo_, x2, y2);
-    cairo_stroke(cairo_);
-  }
-
-  void next_page() { cairo_show_page(cairo_); }
-  void finish() { cairo_show_page(cairo_); }
-
- private:
-  cairo_surface_t* surface_;
-  cairo_t* cairo_;
-  PangoLayout* layout_;
-};
 
 std::string number(double value) {
   char buffer[32];
@@ -106,7 +36,7 @@ Result<std::string> progress_report_pdf(store::Connection& connection, const std
 
   std::string pdf;
   {
-    Page page(pdf);
+    PdfPages page(pdf);
     double y = kMargin;
     const double width = kWidth - 2 * kMargin;
     y += page.text(kMargin, y, width, tree.value()["plan"]["name"].get<std::string>(), "Noto Sans CJK SC Bold 15");
@@ -143,9 +73,9 @@ Result<std::string> progress_report_pdf(store::Connection& connection, const std
       if (kpi.value("synthetic_in_value", 0) > 0) {
         figures += "（含示例 " + std::to_string(kpi["synthetic_in_value"].get<int>()) + "）";
       }
-      page.text(bar_x + bar_width + 6, y, 90, figures + "\n" + status_label(status), "Noto Sans CJK SC 8",
-                colour_of(status));
-      y += std::max(height, 26.0) + 6;
+      const double figures_height = page.text(bar_x + bar_width + 6, y, 90, figures + "\n" + status_label(status),
+                                              "Noto Sans CJK SC 8", colour_of(status));
+      y += std::max({height, figures_height, 26.0}) + 6;
       if (status == "no_data" && kpi.contains("data_note")) {
         y += 4 + page.text(kMargin + 10, y, width - 10, "数据说明：" + kpi["data_note"].get<std::string>(),
                            "Noto Sans CJK SC 7.5", {0.4, 0.4, 0.4});
@@ -156,7 +86,6 @@ Result<std::string> progress_report_pdf(store::Connection& connection, const std
               "图例：空框为目标，实心为当前值，蓝线为按已有数据线性外推至截止日期的预测。逾期任务 " +
                   std::to_string(tree.value()["overdue"].size()) + " 项。",
               "Noto Sans CJK SC 8", {0.3, 0.3, 0.3});
-    page.finish();
   }
   return pdf;
 }

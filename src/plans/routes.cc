@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "core/clock.h"
+#include "core/district_time.h"
 #include "http/handler_support.h"
 #include "http/problem.h"
 #include "http/query_string.h"
@@ -14,6 +15,7 @@
 #include "plans/plan_workbook.h"
 #include "plans/progress_report.h"
 #include "plans/resources.h"
+#include "plans/year_end_pdf.h"
 #include "plans/year_end_review.h"
 #include "plans/year_end_workbook.h"
 #include "records/repository.h"
@@ -122,7 +124,7 @@ void add_routes(http::Router& router, app::App& app) {
 
   router.add("GET", "/api/v1/reports/year-end",
              [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
-               Result<Json> review = review_for(*db, request, app.clock().today());
+               Result<Json> review = review_for(*db, request, district_date(app.clock().now()));
                if (!review) return problem_response(review.error());
                return json_response(200, review.value());
              },
@@ -140,7 +142,7 @@ void add_routes(http::Router& router, app::App& app) {
 
   router.add("GET", "/api/v1/reports/year-end.xlsx",
              [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
-               Result<Json> review = review_for(*db, request, app.clock().today());
+               Result<Json> review = review_for(*db, request, district_date(app.clock().now()));
                if (!review) return problem_response(review.error());
                Result<std::string> workbook = year_end_workbook(review.value());
                if (!workbook) return problem_response(workbook.error());
@@ -154,6 +156,24 @@ void add_routes(http::Router& router, app::App& app) {
               "",
               "",
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              {{"year", "string", "The year reviewed, YYYY (default: this year)"}},
+              {200, 400, 422},
+              false,
+              access::Access::kPublic});
+
+  router.add("GET", "/api/v1/reports/year-end.pdf",
+             [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
+               Result<Json> review = review_for(*db, request, district_date(app.clock().now()));
+               if (!review) return problem_response(review.error());
+               return file_response(year_end_pdf(review.value()), "application/pdf",
+                                    "year-end-" + std::to_string(review.value()["year"].get<int>()) + ".pdf");
+             },
+             {"year_end_pdf",
+              "The year-end review as a PDF: each plan's counts, each department's tasks with evidence and its KPIs",
+              "plans",
+              "",
+              "",
+              "application/pdf",
               {{"year", "string", "The year reviewed, YYYY (default: this year)"}},
               {200, 400, 422},
               false,

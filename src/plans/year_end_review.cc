@@ -2,6 +2,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "plans/department_names.h"
 #include "plans/kpi_progress.h"
@@ -30,7 +31,7 @@ bool in_year(const Json& task, const std::map<std::string, Json>& plans, int yea
 
 Json task_entry(const Json& task, const std::string& standing, bool co_lead) {
   Json entry = {{"id", task["id"]}, {"name", task["name"]}, {"plan_id", task["plan_id"]}, {"standing", standing}};
-  for (const char* field : {"number", "due_on", "evidence", "evidence_links"}) {
+  for (const char* field : {"number", "due_on", "due_on_basis", "evidence", "evidence_links"}) {
     if (task.contains(field)) entry[field] = task[field];
   }
   if (co_lead) entry["co_lead"] = true;
@@ -114,6 +115,25 @@ Result<Json> year_end_review(store::Connection& connection, int year, const std:
               {"departments", department_list},
               {"plans", plan_list_json},
               {"kpis_by_status", kpis.value()["by_status"]}};
+}
+
+const char* standing_label(const std::string& standing) {
+  if (standing == "done") return "已完成";
+  if (standing == "in_progress") return "推进中";
+  if (standing == "overdue") return "已逾期";
+  return "未开始";
+}
+
+std::string target_text(const Json& target) {
+  auto number = [](const Json& value) {
+    std::ostringstream text;
+    text << value.get<double>();
+    return text.str();
+  };
+  std::string text = number(target["min"]);
+  if (target["kind"] == "range" && target["max"].is_number()) text += "–" + number(target["max"]);
+  if (target.value("per_year", false)) text += "/年";
+  return text;
 }
 
 }  // namespace alley::plans

@@ -15,4 +15,9 @@ namespace alley::plans {
 // passed is overdue. Invalid for a year outside 2000–2100.
 Result<Json> year_end_review(store::Connection& connection, int year, const std::string& today);
 
+// How the review's reports write a task's standing (已完成, 推进中, 已逾期,
+// 未开始) and a KPI's target ("1–2", "20/年").
+const char* standing_label(const std::string& standing);
+std::string target_text(const Json& target);
+
 }  // namespace alley::plans

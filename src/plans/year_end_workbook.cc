@@ -1,32 +1,13 @@
 #include "plans/year_end_workbook.h"
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "plans/kpi_progress.h"
 #include "plans/workbook_file.h"
+#include "plans/year_end_review.h"
 
 namespace alley::plans {
 namespace {
-
-const char* standing_label(const std::string& standing) {
-  if (standing == "done") return "已完成";
-  if (standing == "in_progress") return "推进中";
-  if (standing == "overdue") return "已逾期";
-  return "未开始";
-}
-
-std::string target_text(const Json& target) {
-  auto number = [](const Json& value) {
-    std::ostringstream text;
-    text << value.get<double>();
-    return text.str();
-  };
-  std::string text = number(target["min"]);
-  if (target["kind"] == "range" && target["max"].is_number()) text += "–" + number(target["max"]);
-  if (target.value("per_year", false)) text += "/年";
-  return text;
-}
 
 void header(lxw_worksheet* sheet, const std::vector<std::pair<const char*, double>>& columns, lxw_format* format) {
   for (lxw_col_t c = 0; c < columns.size(); ++c) {

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "support/api_test.h"
@@ -28,6 +29,52 @@ std::string run(const std::string& command) {
   while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
   ::pclose(pipe);
   return output;
+}
+
+// The words of a PDF with their boxes, as pdftotext -bbox reads them: two
+// that overlap on one page mean a line was drawn over another.
+struct Word {
+  int page;
+  double x_min, y_min, x_max, y_max;
+  std::string text;
+};
+
+std::vector<Word> words_of(const std::string& bbox_html) {
+  std::vector<Word> words;
+  const std::regex word_pattern(
+      "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>");
+  int page = 0;
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t next_page = bbox_html.find("<page ", at);
+    const std::size_t end = next_page == std::string::npos ? bbox_html.size() : next_page;
+    const std::string chunk = bbox_html.substr(at, end - at);
+    for (auto match = std::sregex_iterator(chunk.begin(), chunk.end(), word_pattern); match != std::sregex_iterator();
+         ++match) {
+      words.push_back({page, std::stod((*match)[1]), std::stod((*match)[2]), std::stod((*match)[3]),
+                       std::stod((*match)[4]), (*match)[5]});
+    }
+    if (next_page == std::string::npos) break;
+    ++page;
+    at = next_page + 1;
+  }
+  return words;
+}
+
+// Pairs of words on one page whose boxes overlap by more than a sliver.
+std::vector<std::string> overlapping(const std::vector<Word>& words) {
+  std::vector<std::string> found;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (std::size_t j = i + 1; j < words.size(); ++j) {
+      const Word& a = words[i];
+      const Word& b = words[j];
+      if (a.page != b.page) continue;
+      const double width = std::min(a.x_max, b.x_max) - std::max(a.x_min, b.x_min);
+      const double height = std::min(a.y_max, b.y_max) - std::max(a.y_min, b.y_min);
+      if (width > 1 && height > 1) found.push_back(a.text + " / " + b.text + " on page " + std::to_string(a.page));
+    }
+  }
+  return found;
 }
 
 class Exports : public ::testing::Test {
@@ -116,6 +163,25 @@ TEST_F(Exports, TheYearEndReviewAnswersPerDepartmentAndOpensInLibreOffice) {
   }
 }
 
+TEST_F(Exports, TheYearEndReviewPrintsWithNoLineOverAnother) {
+  Response report = request(server_->port(), "GET", "/api/v1/reports/year-end.pdf?year=2025");
+  ASSERT_EQ(report.status, 200) << report.body;
+  EXPECT_EQ(report.header("content-type"), "application/pdf");
+  const auto file = dir_.path() / "year-end.pdf";
+  std::ofstream(file, std::ios::binary) << report.body;
+  const std::string text = run("pdftotext -layout " + file.string() + " - 2>&1");
+  for (const char* expected : {"2025 年度年终考评", "截至 2025-12-31", "各计划", "科委", "牵头", "配合",
+                               "由计划期限推定", "暂无数据", "依据："}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << " is not in the review:\n" << text.substr(0, 800);
+  }
+  const std::vector<Word> words = words_of(run("pdftotext -bbox " + file.string() + " - 2>&1"));
+  ASSERT_GT(words.size(), 200u);
+  EXPECT_GT(words.back().page, 0) << "the review runs over several pages";
+  const std::vector<std::string> clashes = overlapping(words);
+  EXPECT_TRUE(clashes.empty()) << clashes.size() << " overlaps, the first: " << clashes.front();
+  EXPECT_EQ(request(server_->port(), "GET", "/api/v1/reports/year-end.pdf?year=1850").status, 422);
+}
+
 TEST_F(Exports, TheProgressReportReadsAsText) {
   Response report = request(server_->port(), "GET", "/api/v1/reports/progress.pdf");
   ASSERT_EQ(report.status, 200);
@@ -127,6 +193,8 @@ TEST_F(Exports, TheProgressReportReadsAsText) {
   for (const char* expected : {"目标进展报告", "上海硅巷", "高成长性科技企业", "未达标", "暂无数据", "示例"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << " is not in the report:\n" << text.substr(0, 600);
   }
+  const std::vector<std::string> clashes = overlapping(words_of(run("pdftotext -bbox " + file.string() + " - 2>&1")));
+  EXPECT_TRUE(clashes.empty()) << clashes.size() << " overlaps, the first: " << clashes.front();
   EXPECT_EQ(request(server_->port(), "GET", "/api/v1/reports/progress.pdf?plan_id=nothing").status, 404);
   EXPECT_EQ(request(server_->port(), "GET", "/api/v1/plans/nothing/export.xlsx").status, 404);
 }
