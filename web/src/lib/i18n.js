@@ -35,8 +35,15 @@ export function t(key, values = {}) {
   return text
 }
 
-// The label of an enum value, falling back to the raw value.
-export function valueLabel(value) {
+// The label of an enum value, falling back to the raw value. The same value
+// may mean different things in different fields (a rule's "document" is the
+// policy's text, a deadline's the plan's): `field` names the field, whose own
+// wording (fieldValues.<field>.<value>) comes first where the catalogue has it.
+export function valueLabel(value, field = null) {
+  if (field) {
+    const own = t(`fieldValues.${field}.${value}`)
+    if (!own.startsWith('fieldValues.')) return own
+  }
   const label = t(`values.${value}`)
   return label.startsWith('values.') ? String(value) : label
 }

@@ -14,8 +14,16 @@ export function formatValue(field, value) {
   // A shape is drawn on the map, not read as numbers.
   if (value.type && value.coordinates) return t('detail.shape', { type: value.type })
   if (typeof value === 'object') return JSON.stringify(value)
-  if (field?.enum) return valueLabel(value)
+  if (field?.enum) return valueLabel(value, field.name)
   if (field?.share && typeof value === 'number') return `${(value * 100).toFixed(1)}%`
   if (field?.property?.format === 'date-time') return formatTime(value)
   return String(value)
+}
+
+// The field that says what another one rests on, where the resource declares
+// it: due_on → due_on_basis, responsible_department_id →
+// responsible_department_basis. Its value is shown beside the other's (BasisTag).
+export function basisFieldOf(name, fields) {
+  const candidates = [`${name}_basis`, `${name.replace(/_ids?$/, '')}_basis`]
+  return candidates.find((candidate) => candidate !== name && fields?.[candidate]) || null
 }
