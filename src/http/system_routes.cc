@@ -42,6 +42,29 @@ void add_system_routes(Router& router, std::shared_ptr<store::Database> database
       },
       {"api_index", "What this API offers", "system", "", "api_index", "application/json", {}, {200}});
 
+  router.add("GET", "/api/v1/sources",
+             [db](RequestContext&, const HttpRequest&, const PathParams&) {
+               Result<Json> sources = run_read(*db, [](store::Connection& connection) -> Result<Json> {
+                 Result<Json> items = records::pack_sources(connection);
+                 if (!items) return items.error();
+                 return Json{{"items", items.value()}, {"total", items->size()}};
+               });
+               if (!sources) return problem_response(sources.error());
+               return json_response(200, sources.value());
+             },
+             {"sources",
+              "The documents records cite in `source` (a file name and a section), each with its title, so readers "
+              "are shown the title",
+              "system",
+              "",
+              "source_list",
+              "application/json",
+              {},
+              {200}});
+  router.add_schemas([](Json& schemas) {
+    schemas["source_list"] = {{"type", "object"}, {"required", {"items", "total"}}};
+  });
+
   const Router* table = &router;
   router.add("GET", "/api/v1/openapi.json",
              [table, &catalog](RequestContext&, const HttpRequest&, const PathParams&) {

@@ -48,6 +48,19 @@ Result<std::optional<std::string>> loaded_pack(store::Connection& connection) {
   return std::optional<std::string>(store::as_text(row->rows[0][0]));
 }
 
+Result<Json> pack_sources(store::Connection& connection) {
+  Result<store::QueryResult> row = connection.query("SELECT value FROM pack_info WHERE key = 'pack_manifest'");
+  if (!row) return row.error();
+  Json items = Json::array();
+  if (row->rows.empty()) return items;
+  const Json manifest = Json::parse(store::as_text(row->rows[0][0]), nullptr, false);
+  if (!manifest.is_object() || !manifest.contains("sources") || !manifest["sources"].is_object()) return items;
+  for (const auto& [file, title] : manifest["sources"].items()) {
+    if (title.is_string()) items.push_back({{"file", file}, {"title", title}});
+  }
+  return items;
+}
+
 Result<PackSummary> load_pack(store::Connection& connection, const std::deque<ResourceSchema>& resources,
                               const std::filesystem::path& folder, const Progress& progress) {
   Result<Json> manifest = read_json_file(folder / "pack.json");

@@ -28,6 +28,11 @@ using Progress = std::function<void(std::string_view resource, std::size_t done,
 // The pack loaded into this database, or nullopt.
 Result<std::optional<std::string>> loaded_pack(store::Connection& connection);
 
+// The documents the loaded pack's records cite, each file name with the
+// document's title as its manifest gives it (`sources`), so a reader is shown
+// the title; an empty list when no pack is loaded or it names none.
+Result<Json> pack_sources(store::Connection& connection);
+
 // Loads <resource>.json for each of `resources` (the catalog's, in its
 // order) that the pack has. REQUIRES: a write transaction (the whole pack
 // commits or none of it does). Conflict when a pack was loaded already.

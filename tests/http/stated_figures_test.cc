@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "support/api_test.h"
 
 namespace alley::testing {
@@ -69,6 +71,27 @@ TEST_F(StatedFigures, AFigureCountsOnlyAListAnybodyMayCount) {
   fine["counted_resource"] = "places";
   fine["counted_filter"] = "type=innovation_space";
   EXPECT_EQ(post_json(server_->port(), "/api/v1/stated_figures", fine).status, 201);
+}
+
+}  // namespace
+}  // namespace alley::testing
+
+namespace alley::testing {
+namespace {
+
+// Records cite documents by file name and section; readers are shown the
+// title, and every file a record cites has one.
+TEST_F(StatedFigures, EveryCitedDocumentHasItsTitle) {
+  const Json sources = json_of(request(server_->port(), "GET", "/api/v1/sources", "", {kAnonymousMarker}));
+  std::map<std::string, std::string> titles;
+  for (const Json& item : sources["items"]) titles[item["file"]] = item["title"];
+  ASSERT_TRUE(titles.count("000_60db013b8d1faed5.txt")) << sources.dump();
+  EXPECT_NE(titles["000_60db013b8d1faed5.txt"].find("三年行动方案"), std::string::npos);
+  const Json figures = json_of(request(server_->port(), "GET", "/api/v1/stated-figures"));
+  for (const Json& figure : figures["items"]) {
+    const std::string source = figure["source"];
+    EXPECT_TRUE(titles.count(source.substr(0, source.find(' ')))) << source << " has no title";
+  }
 }
 
 }  // namespace
