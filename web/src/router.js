@@ -22,6 +22,8 @@ const NotificationsPage = () => import('./pages/policies/NotificationsPage.vue')
 const PolicyPage = () => import('./pages/policies/PolicyPage.vue')
 const PolicyList = () => import('./pages/policies/PolicyList.vue')
 const ClaimsInbox = () => import('./pages/registry/ClaimsInbox.vue')
+// The year-end review is for staff, once a year: loaded when opened.
+const YearEndPage = () => import('./pages/plans/YearEndPage.vue')
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -35,6 +37,7 @@ export const router = createRouter({
     { path: '/plans', component: PlanPage },
     { path: '/plans/:id', component: PlanPage, props: true },
     { path: '/departments/:id', component: DepartmentPage, props: true },
+    { path: '/reports/year-end', component: YearEndPage, meta: { roles: staffRoles } },
     { path: '/policy-calculator', component: CalculatorPage },
     { path: '/policies', component: PolicyList },
     { path: '/policies/:id', component: PolicyPage, props: true },

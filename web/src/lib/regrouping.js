@@ -4,19 +4,12 @@
 // go to two nodes of the grouping, another to none — so both directions are
 // worked out from the tasks of both plans, for pages that name them.
 import { fetchAll } from './pager.js'
+import { planOrder } from './planOrder.js'
 
 const tasksOf = async (planId) => (await fetchAll(`/api/v1/tasks?plan_id=${encodeURIComponent(planId)}`)).items
 
-// Tasks in the plan's own order: by their parent's place, then their own.
-function inPlanOrder(tasks) {
-  const byId = new Map(tasks.map((task) => [task.id, task]))
-  const place = (task) => [byId.get(task.parent_id)?.sort_order ?? task.sort_order ?? 0, task.parent_id ? task.sort_order ?? 0 : -1]
-  return [...tasks].sort((a, b) => {
-    const [pa, oa] = place(a)
-    const [pb, ob] = place(b)
-    return pa - pb || oa - ob
-  })
-}
+// Tasks in the plan's own order.
+const inPlanOrder = (tasks) => [...tasks].sort(planOrder(new Map(tasks.map((task) => [task.id, task]))))
 
 // The original's tasks of the kinds the grouping maps onto (its sub-actions),
 // each with the grouping's nodes that stand for it and the node above each.

@@ -23,3 +23,6 @@ export function formatTime(iso, { withSeconds = false } = {}) {
 
 // Today's date in the district (2026-12-01), for comparing with dates such as a task's due date.
 export const districtToday = () => formatTime(new Date().toISOString()).slice(0, 10)
+
+// This year in the district (2026), the year a review is of unless another is asked for.
+export const districtYear = () => Number(districtToday().slice(0, 4))
