@@ -81,8 +81,16 @@ Result<Json> year_end_review(store::Connection& connection, int year, const std:
     const std::string plan_id = task["plan_id"].get<std::string>();
     auto [row, added] = plan_rows.try_emplace(plan_id);
     if (added)
-      row->second = {{"id", plan_id}, {"name", plans[plan_id].value("name", plan_id)}, {"counts", empty_counts()}};
+      row->second = {{"id", plan_id},
+                     {"name", plans[plan_id].value("name", plan_id)},
+                     {"counts", empty_counts()},
+                     {"tasks", Json::array()}};
     row->second["counts"][standing] = row->second["counts"][standing].get<int>() + 1;
+    // Every counted task is listed under its plan, those no department answers for too.
+    Json listed = task_entry(task, standing, false);
+    listed.erase("co_lead");
+    listed["lead_department_ids"] = task.value("lead_department_ids", Json::array());
+    row->second["tasks"].push_back(std::move(listed));
     for (const char* role : {"lead_department_ids", "co_department_ids"}) {
       for (const Json& id : task.value(role, Json::array())) {
         Json& answering = department(id.get<std::string>());

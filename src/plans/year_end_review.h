@@ -12,7 +12,9 @@ namespace alley::plans {
 
 // The tasks due in `year` (or undated tasks of a plan whose period covers
 // it), judged as of `today` (YYYY-MM-DD): a task not done whose due date has
-// passed is overdue. Invalid for a year outside 2000–2100.
+// passed is overdue. Each plan lists every task it counts (with its lead
+// departments, none for an action node); each department the tasks it leads
+// or co-leads. Invalid for a year outside 2000–2100.
 Result<Json> year_end_review(store::Connection& connection, int year, const std::string& today);
 
 // How the review's reports write a task's standing (已完成, 推进中, 已逾期,

@@ -136,6 +136,13 @@ TEST_F(Exports, TheYearEndReviewAnswersPerDepartmentAndOpensInLibreOffice) {
     }
   }
   EXPECT_GT(tasks, 20) << "the 2025 plans' tasks";
+  for (const Json& plan : body["plans"]) {
+    const Json& counts = plan["counts"];
+    EXPECT_EQ(counts["done"].get<int>() + counts["in_progress"].get<int>() + counts["overdue"].get<int>() +
+                  counts["not_started"].get<int>(),
+              int(plan["tasks"].size()))
+        << plan["name"] << " lists every task it counts";
+  }
   EXPECT_GT(co_led, 0) << "a department answers for the tasks it co-leads too";
   EXPECT_GT(kpis, 10);
   EXPECT_EQ(request(server_->port(), "GET", "/api/v1/reports/year-end?year=20x5").status, 400);
