@@ -241,11 +241,21 @@ test('staff read the year-end review by department and plan, and download it', a
   assert.equal(await text(kpi.locator('[data-test=kpi-value]')), '暂无数据')
   assert.ok(await text(kpi.locator('[data-test=kpi-basis]')))
   assert.equal(await section.locator('[data-test=year-end-kpi]').count(), own.kpis.length)
-  // Per plan: the counts, and the departments' tasks; the regrouping's, which no department answers for, said so.
+  // Per plan: the counts and every task counted, with who leads it — or, in the regrouping, that no department is named.
   const planCard = p.locator(`[data-test=year-end-plan][data-plan=${plan}]`)
-  const counted = review.plans.find((entry) => entry.id === plan).counts
-  assert.equal(await planCard.locator('[data-test=count-overdue]').getAttribute('data-count'), String(counted.overdue))
-  assert.match(await text(p.locator(`[data-test=year-end-plan][data-plan=${regrouped}] [data-test=plan-unlisted]`)), /18 项/)
+  const counted = review.plans.find((entry) => entry.id === plan)
+  assert.equal(await planCard.locator('[data-test=count-overdue]').getAttribute('data-count'), String(counted.counts.overdue))
+  await planCard.locator('.el-collapse-item__header').click()
+  const listed = planCard.locator(`[data-test=year-end-task][data-task=${task}]`)
+  await listed.waitFor()
+  assert.equal(await planCard.locator('[data-test=year-end-task]').count(), counted.tasks.length)
+  assert.equal(await text(listed.locator('[data-test=task-leads]')), '牵头: 科委')
+  const regroupedCard = p.locator(`[data-test=year-end-plan][data-plan=${regrouped}]`)
+  await regroupedCard.locator('.el-collapse-item__header').click()
+  const node = regroupedCard.locator('[data-test=year-end-task]').first()
+  await node.waitFor()
+  assert.equal(await regroupedCard.locator('[data-test=year-end-task]').count(), review.plans.find((entry) => entry.id === regrouped).tasks.length)
+  assert.equal(await text(node.locator('[data-test=task-leads]')), '未列牵头部门')
   assert.doesNotMatch(await text(p.locator('[data-test=year-end]')), ids)
   await shoot(p, 'year-end-1366')
 
