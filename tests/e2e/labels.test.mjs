@@ -3,7 +3,8 @@
 // department the platform assigned shows 指派 with what the documents say of
 // who delivers it, on its page (a line of its own, on a phone too) and in the
 // list; a deadline taken from the plan's period shows 推定 in the plan tree,
-// on the task's and the department's pages. The three-year plan lists where
+// on the task's and the department's pages. Documents are cited by title,
+// never by file. The three-year plan lists where
 // each of its sub-actions went in the 2024 regrouping, naming the one with no
 // counterpart; the regrouping names at each node the sub-action it stands
 // for. A policy match on an illustrative rule says so in English too. Staff
@@ -69,6 +70,9 @@ test('an assigned responsible department shows 指派 and what the documents say
   const note = p.locator('[data-test=policy] [data-test=responsibility-note]')
   assert.equal(await text(note), record.responsibility_note)
   assert.match(await text(note), /由本平台指派/)
+  // The documents it rests on, by title rather than by file.
+  await p.waitForFunction(() => !/\.txt\b/.test(document.querySelector('[data-test=policy]').innerText))
+  assert.match(await text(p.locator('[data-test=policy]')), /长宁区全面推进“上海硅巷”科创街区建设三年行动方案/)
   await shoot(p, 'labels-policy-assigned')
 
   // The list marks it too, beside the department's name.
@@ -110,6 +114,8 @@ test('an inferred deadline shows 推定 in the plan tree, on the task page and t
   const goal = p.locator('.task-block', { hasText: '硅巷创新动能更强劲' })
   assert.equal(await text(goal.locator('[data-test=node-due] [data-test=due-on]')), '2025-12-31')
   assert.equal(await goal.locator('[data-test=basis-inferred]').count(), 0)
+  // Its source and its tasks' evidence cite the documents by title.
+  await p.waitForFunction(() => !/\.txt\b/.test(document.querySelector('[data-test=plan]').innerText))
   await shoot(p, 'labels-plan-inferred')
 
   // The task's own page says it beside the deadline, and what the deadline rests on in words.
