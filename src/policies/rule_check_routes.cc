@@ -13,7 +13,9 @@
 #include "http/router.h"
 #include "policies/module.h"
 #include "policies/policy_index.h"
+#include "policies/resources.h"
 #include "policies/rule.h"
+#include "records/repository.h"
 
 namespace alley::policies {
 namespace {
@@ -75,6 +77,12 @@ void add_rule_check_route(http::Router& router, app::App& app) {
           // Those the saved policy holds for already were told; the others would be now.
           std::set<std::string> told;
           if (policy_id.is_string()) {
+            Result<Json> saved = records::get_record(connection, policy_schema(), policy_id.get<std::string>());
+            if (!saved && (saved.error().code == ErrorCode::kNotFound || saved.error().code == ErrorCode::kGone)) {
+              return Error::invalid("policy_id names no saved policy; leave it out to check a new one",
+                                    {{"policy_id", "is not a saved policy"}});
+            }
+            if (!saved) return saved.error();
             if (std::optional<Result<PolicyMatches>> current = index->matches(policy_id.get<std::string>());
                 current && current->ok()) {
               for (const MatchedOrganization& organization : current->value().organizations)

@@ -148,6 +148,10 @@ Result<Json> decide_claim(store::Connection& connection, const ResourceSchema& s
                                     record_id, nullptr, &decided);
       !audited)
     return audited.error();
+  decided["verified"] = verified;
+  for (const ClaimHook& hook : schema.after_claim_decision) {
+    if (Status followed = hook(connection, actor, record_id, decided); !followed) return followed.error();
+  }
   return record;
 }
 

@@ -297,6 +297,18 @@ void describe_lifecycle(const Lifecycle& lifecycle, Json& schemas) {
     change_properties[field.name] = property;
     schemas[event]["properties"][field.name] = property;
   }
+  for (const auto& [name, property] : lifecycle.added_properties.items()) {
+    schemas[event]["properties"][name] = property;
+  }
+  // Which statuses each may move to ("" for a record not yet in the lifecycle), so a form offers only those.
+  Json transitions = Json::object();
+  transitions[""] = lifecycle.next(std::nullopt);
+  for (const std::string& status : lifecycle.statuses) {
+    std::vector<std::string> next = lifecycle.next(status);
+    if (lifecycle.follow_ups) next.insert(next.begin(), status);
+    transitions[status] = next;
+  }
+  schemas[lifecycle.name]["x-transitions"] = transitions;
   schemas[lifecycle.name + "_change"] = {
       {"type", "object"}, {"required", {"status"}}, {"additionalProperties", false}, {"properties", change_properties}};
 }

@@ -154,6 +154,12 @@ struct Actor {
 using WriteHook =
     std::function<Status(store::Connection& connection, const Actor& actor, const Json* before, const Json* after)>;
 
+// Work that follows staff's decision on a claim (records/claims.h), in its
+// transaction: the organization told. `decision` is {field, value,
+// verified, note?}.
+using ClaimHook = std::function<Status(store::Connection& connection, const Actor& actor, std::string_view record_id,
+                                       const Json& decision)>;
+
 // Adds to the text full-text search finds a record by (the name of the
 // building a space is in).
 using SearchContext = std::function<Status(store::Connection& connection, const Json& record, std::string& body)>;
@@ -184,7 +190,8 @@ struct ResourceSchema {
   // empty: the resource is not searched.
   std::vector<std::string> search_fields{};
   SearchContext search_context{};
-  std::vector<WriteHook> after_write{};          // in registration order; other modules may add theirs
+  std::vector<WriteHook> after_write{};  // in registration order; other modules may add theirs
+  std::vector<ClaimHook> after_claim_decision{};
   std::shared_ptr<const Lifecycle> lifecycle{};  // a status that moves by steps (records/lifecycle.h), or none
   // Files may be attached to its records (the attachments module's routes),
   // by those who may change the record, read by those who see its private fields.

@@ -5,6 +5,7 @@
 
 #include "app/app.h"
 #include "records/data_scope.h"
+#include "registry/claim_notices.h"
 #include "registry/migrations.h"
 #include "registry/pipeline.h"
 #include "registry/pipeline_follow_up.h"
@@ -44,6 +45,7 @@ void give_behaviour(ResourceSchema& resource, scheduler::Scheduler& scheduler) {
     std::shared_ptr<records::Lifecycle> pipeline = pipeline_lifecycle();
     add_follow_ups(*pipeline, scheduler);
     resource.lifecycle = std::move(pipeline);
+    resource.after_claim_decision.push_back(tell_organization_of_decision);
   } else if (resource.name == "spaces") {
     // A space answers to the department responsible for its place.
     resource.write_access = Access::kStaff;

@@ -151,3 +151,28 @@ TEST_F(Claims, StaffWriteTheFieldsDirectlyAndANewClaimSupersedesThePendingOne) {
 
 }  // namespace
 }  // namespace alley::testing
+
+namespace alley::testing {
+namespace {
+
+TEST_F(Claims, TheOrganizationHearsHowStaffDecided) {
+  ASSERT_EQ(claim({{"employees", 240}, {"certifications", {"高新技术企业"}}}).status, 200);
+  ASSERT_EQ(decide("employees", "verify", commission_).status, 200);
+  ASSERT_EQ(decide("certifications", "reject", commission_).status, 200);
+  const Json mine = json_of(request(port(), "GET", "/api/v1/notifications", "", firm_));
+  std::vector<std::string> told;
+  for (const Json& item : mine["items"]) {
+    if (item["kind"] != "claim_decision") continue;
+    told.push_back(item["message"]);
+    EXPECT_EQ(item["subject_id"], "qst");
+    EXPECT_EQ(item["subject_name"], organization()["name"]);
+  }
+  ASSERT_EQ(told.size(), 2u) << mine.dump();
+  EXPECT_EQ(told[1], "贵单位申报的「员工人数」（240）已核实，现已生效：核对了证书");
+  EXPECT_EQ(told[0], "贵单位申报的「资质认定」（高新技术企业）未通过核实：核对了证书");
+  const Json staff = json_of(request(port(), "GET", "/api/v1/notifications", "", commerce_));
+  for (const Json& item : staff["items"]) EXPECT_NE(item["kind"], "claim_decision") << "the organization's own";
+}
+
+}  // namespace
+}  // namespace alley::testing

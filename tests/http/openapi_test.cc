@@ -83,6 +83,17 @@ TEST_F(OpenApi, FieldsSayWhatFormsNeedToKnow) {
   EXPECT_EQ(organization["tier"].value("x-written-by", ""), "staff");
 }
 
+TEST_F(OpenApi, LifecyclesSayWhichMovesAStepMayMake) {
+  const Json& pipeline = schema_named("pipeline")["x-transitions"];
+  EXPECT_EQ(pipeline["target"], Json::array({"target", "negotiating"})) << "a follow-up first, then the moves";
+  EXPECT_EQ(pipeline["landed"][0], "landed");
+  const Json& progress = schema_named("progress")["x-transitions"];
+  EXPECT_EQ(progress["done"].size(), 4u) << "a report, or any other status";
+  EXPECT_TRUE(schema_named("pipeline_event")["properties"].contains("owner_username"));
+  EXPECT_TRUE(schema_named("progress_event")["properties"].contains("attachments"));
+  EXPECT_TRUE(schema_named("pipeline_change")["properties"].contains("remind_on"));
+}
+
 TEST_F(OpenApi, EveryDocumentedOperationAnswersAsDocumented) {
   std::size_t operations = 0;
   for (const auto& [path, methods] : (*document_)["paths"].items()) {

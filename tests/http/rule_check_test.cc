@@ -46,6 +46,10 @@ TEST(RuleCheck, SaysWhereARuleBreaksAndWhomAValidOneWouldTell) {
             enterprises);
 
   EXPECT_EQ(post_json(server.port(), "/api/v1/policies/rule-check", {{"rule", 5}}).status, 422);
+  Response unknown = post_json(server.port(), "/api/v1/policies/rule-check",
+                               {{"rule", "employees <= 300"}, {"policy_id", "no-such-policy"}});
+  EXPECT_EQ(unknown.status, 422) << "a policy that is not saved cannot be compared with";
+  EXPECT_NE(unknown.body.find("policy_id"), std::string::npos);
   EXPECT_EQ(
       request(server.port(), "POST", "/api/v1/policies/rule-check", R"({"rule":"kind == \"x\""})", {kAnonymousMarker})
           .status,
