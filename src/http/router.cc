@@ -35,13 +35,8 @@ bool match_pattern(const std::string& pattern, const std::vector<std::string>& s
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler, RouteDoc doc) {
+  largest_body_ = std::max(largest_body_, doc.max_body_bytes);
   routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(doc)});
-}
-
-std::size_t Router::largest_body(std::size_t server_limit) const {
-  std::size_t largest = server_limit;
-  for (const Route& route : routes_) largest = std::max(largest, route.doc.max_body_bytes);
-  return largest;
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {

@@ -4,6 +4,7 @@
 // OpenAPI document says about it, so the document is built from the very
 // table that serves requests.
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -63,8 +64,9 @@ class Router {
   Match match(const std::string& method, const std::string& path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
-  // The largest body any route takes beyond `server_limit`, or server_limit.
-  std::size_t largest_body(std::size_t server_limit) const;
+  // The largest body any route takes beyond `server_limit`, or server_limit
+  // (kept as routes are added: the server asks on every request).
+  std::size_t largest_body(std::size_t server_limit) const { return std::max(server_limit, largest_body_); }
 
   // Adds the JSON schemas (OpenAPI components) that routes added with it
   // name as request_schema or response_schema.
@@ -89,6 +91,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::size_t largest_body_ = 0;
   std::vector<SchemaWriter> schema_writers_;
   Handler fallback_;
   Authenticator authenticator_;

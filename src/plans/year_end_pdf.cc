@@ -57,12 +57,7 @@ std::string task_line(const Json& task) {
 }
 
 std::string kpi_line(const Json& kpi) {
-  const std::string value = kpi["value"].is_number() ? [&] {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", kpi["value"].get<double>());
-    return std::string(text);
-  }()
-                                                     : std::string("暂无数据");
+  const std::string value = kpi["value"].is_number() ? figure_text(kpi["value"].get<double>()) : "暂无数据";
   return kpi["name"].get<std::string>() + "：" + value + " / 目标 " + target_text(kpi["target"]) + "，" +
          status_label(kpi["status"].get<std::string>());
 }

@@ -132,14 +132,15 @@ const char* standing_label(const std::string& standing) {
   return "未开始";
 }
 
+std::string figure_text(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
+
 std::string target_text(const Json& target) {
-  auto number = [](const Json& value) {
-    std::ostringstream text;
-    text << value.get<double>();
-    return text.str();
-  };
-  std::string text = number(target["min"]);
-  if (target["kind"] == "range" && target["max"].is_number()) text += "–" + number(target["max"]);
+  std::string text = figure_text(target["min"].get<double>());
+  if (target["kind"] == "range" && target["max"].is_number()) text += "–" + figure_text(target["max"].get<double>());
   if (target.value("per_year", false)) text += "/年";
   return text;
 }

@@ -21,5 +21,6 @@ Result<Json> year_end_review(store::Connection& connection, int year, const std:
 // 未开始) and a KPI's target ("1–2", "20/年").
 const char* standing_label(const std::string& standing);
 std::string target_text(const Json& target);
+std::string figure_text(double value);  // 20, 1.5: no trailing zeros
 
 }  // namespace alley::plans

@@ -23,13 +23,14 @@ Status notify_organization(store::Connection& connection, const Json& policy, co
   std::string message = "根据贵单位在平台登记的信息，符合「" + text_of(policy, "name") + "」的条件";
   if (const std::string benefit = text_of(policy, "benefit"); !benefit.empty()) message += "：" + benefit;
   if (text_of(policy, "rule_basis") == "illustrative") message += "（条件为示意规则，以政策原文为准）";
-  return notifications::notify(connection, {notifications::Recipient::kOrganization,
-                                            organization_id,
-                                            std::string(kPolicyMatch),
-                                            message,
-                                            "policies",
-                                            text_of(policy, "id"),
-                                            {{"organization_id", organization_id}}});
+  return notifications::notify(connection,
+                               {notifications::Recipient::kOrganization,
+                                organization_id,
+                                std::string(kPolicyMatch),
+                                message,
+                                "policies",
+                                text_of(policy, "id"),
+                                {{"organization_id", organization_id}, {"rule_basis", text_of(policy, "rule_basis")}}});
 }
 
 // The department hears of a policy's new matches in one digest per policy
@@ -49,7 +50,7 @@ Status notify_department(store::Connection& connection, const Json& policy,
        "",
        "policies",
        text_of(policy, "id"),
-       {{"organization_id", text_of(latest, "id")}}},
+       {{"organization_id", text_of(latest, "id")}, {"rule_basis", text_of(policy, "rule_basis")}}},
       std::int64_t(organizations.size()), [&](std::int64_t count) {
         return (count == 1 ? "「" + text_of(latest, "name") + "」新符合「" + text_of(policy, "name") + "」的条件"
                            : "「" + text_of(policy, "name") + "」新匹配 " + std::to_string(count) +

@@ -45,18 +45,15 @@ store::Migration responsibility_basis_migration() {
           "ALTER TABLE policies ADD COLUMN responsibility_note TEXT;"};
 }
 
-// A match's notification names its policy (with whether the rule is only
-// illustrative) and the organization, as the web's words for it need.
+// A match's notification names its policy (whose name the notifications
+// module has read as the subject), whether the rule was only illustrative
+// when it was sent, and the organization, as the web's words for it need.
 Status describe_match(store::Connection& connection, Json& notification) {
   notification["policy_id"] = notification["subject_id"];
   notification["policy_name"] = notification["subject_name"];
   notification["organization_id"] = notification["details"].value("organization_id", Json());
   notification["organization_name"] = Json();
-  if (notification["policy_id"].is_string()) {
-    Result<Json> policy =
-        records::get_record(connection, policy_schema(), notification["policy_id"].get<std::string>());
-    if (policy) notification["rule_basis"] = policy.value().value("rule_basis", Json());
-  }
+  notification["rule_basis"] = notification["details"].value("rule_basis", Json());
   if (notification["organization_id"].is_string()) {
     Result<Json> organization = records::get_record(connection, registry::organization_schema(),
                                                     notification["organization_id"].get<std::string>());
