@@ -87,7 +87,7 @@ test('an enterprise claims a new tier, which staff verify from their inbox', asy
   // The inbox is for staff: the enterprise has neither its link nor its page.
   assert.equal(await firm.locator('[data-test=claims-bell]').count(), 0)
   await firm.goto(`${base}/claims`)
-  await firm.waitForSelector('[data-test=dashboard]')
+  await firm.waitForSelector('[data-test=home-enterprise]')
 
   // Staff of the responsible department: the header counts it, the inbox lists it.
   const staff = await alley.page(undefined, farAway)

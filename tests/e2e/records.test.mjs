@@ -172,15 +172,16 @@ test('department staff get 新增 only where their role may create', async () =>
   // Staff do create organizations, whose departments they answer for.
   await p.goto(`${base}/organizations`)
   await p.waitForSelector('[data-test=list-organizations] [data-test=create]')
-  // Every other resource the server lists is in the catalogue menu.
+  // Every other resource the server lists is in the catalogue menu, under 系统管理.
   const listed = (await (await fetch(`${base}/api/v1`)).json()).resources.map((resource) => resource.name)
-  await p.hover('[data-test=nav-catalogue]:visible')
-  const items = p.locator('.el-menu--popup .el-menu-item:visible')
+  const items = p.locator('[data-test=nav-system]:visible [data-test=nav-catalogue] .el-menu-item:visible')
   await items.first().waitFor()
   const offered = await items.evaluateAll((entries) => entries.map((entry) => entry.dataset.resource))
   assert.ok(offered.length > 0)
   for (const name of offered) assert.ok(listed.includes(name), `${name} is a resource the server lists`)
-  for (const name of ['departments', 'talents', 'kpi_entries']) assert.ok(offered.includes(name), `${name} is in the menu`)
+  for (const name of ['departments', 'kpi_entries']) assert.ok(offered.includes(name), `${name} is in the menu`)
+  // Talents are with the enterprises and premises.
+  assert.equal(await p.locator('[data-test=nav-registry]:visible [data-resource=talents]').count(), 1)
   // Policies have a list of their own, under 政策 with the calculator.
   assert.ok(!offered.includes('policies'), 'policies are under 政策, not in the catalogue')
   assert.equal(await p.locator('[data-test=nav-policies]:visible').count(), 1)

@@ -117,7 +117,7 @@ test('the interface switches to 繁體中文 (Taiwan and Hong Kong) and English'
   await p.goto(`${base}/places/xinwei-zhigu?lang=en`)
   await p.waitForSelector('[data-test=record-name]')
   assert.equal((await p.locator('[data-test=record-name]').innerText()).trim(), 'Xinwei Zhigu')
-  assert.match(await p.locator('header').innerText(), /District map/)
+  assert.match(await p.locator('[data-test=side-menu]').innerText(), /District map/)
   await shoot(p, 'lang-en')
 })
 
@@ -136,7 +136,7 @@ test('public pages fit a 390-pixel phone', async () => {
 
 test('the dashboard shows its charts at 1366×768', async () => {
   const p = await page()
-  await p.goto(`${base}/`)
+  await p.goto(`${base}/dashboard`)
   await p.waitForSelector('[data-test=enterprise-count]')
   await p.waitForSelector('.chart canvas')
   assert.ok(Number(await p.locator('[data-test=enterprise-count]').innerText()) >= 600)
@@ -145,7 +145,7 @@ test('the dashboard shows its charts at 1366×768', async () => {
   assert.equal(await p.locator('[data-test=tier-chart]').count(), 0)
   await shoot(p, 'dashboard-public-1366')
   await signIn(p, 'e2e-staff')
-  await p.goto(`${base}/`)
+  await p.goto(`${base}/dashboard`)
   await p.waitForSelector('[data-test=tier-chart] canvas')
   assert.equal(await p.locator('.chart canvas').count() >= 4, true)
   await shoot(p, 'dashboard-1366')
@@ -210,7 +210,7 @@ test('department staff see figures and may edit; only admins manage users', asyn
   await shoot(admin, 'role-admin-audit')
   // Others are sent away from the admin pages.
   await staff.goto(`${base}/audit`)
-  await staff.waitForSelector('[data-test=dashboard]')
+  await staff.waitForSelector('[data-test=home-staff]')
 })
 
 test('sub-district staff edit the places their sub-district answers for', async () => {
@@ -288,11 +288,13 @@ test('lists, the map, the menu and the edit form follow what the API declares', 
     index.resources = index.resources.filter((resource) => resource.name !== 'spaces')
     await route.fulfill({ response, json: index })
   })
+  // The registry's lists are in the menu of those signed in.
+  await signIn(p, 'e2e-admin')
   await p.goto(`${base}/places`)
   await p.waitForSelector('[data-test=list-places] .el-table__row')
   const schema = (await (await fetch(`${base}/api/v1/openapi.json`)).json()).components.schemas.place
   assert.deepEqual(await optionValues(p, '[data-filter=type]'), [...schema.properties.type.enum, 'pop_up_store'])
-  const menu = await p.locator('header .el-menu').innerText()
+  const menu = await p.locator('[data-test=side-menu]').innerText()
   assert.match(menu, /场所/)
   assert.doesNotMatch(menu, /空间/)
   await p.goto(`${base}/map`)

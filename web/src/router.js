@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import Dashboard from './pages/system/Dashboard.vue'
+import HomePage from './pages/system/HomePage.vue'
 import SearchPage from './pages/search/SearchPage.vue'
 import MapPage from './pages/registry/MapPage.vue'
 import RecordList from './pages/registry/RecordList.vue'
@@ -28,7 +29,8 @@ const YearEndPage = () => import('./pages/plans/YearEndPage.vue')
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/', component: Dashboard },
+    { path: '/', component: HomePage },
+    { path: '/dashboard', component: Dashboard },
     { path: '/search', component: SearchPage },
     { path: '/login', component: LoginPage },
     { path: '/users', component: UsersPage, meta: { roles: ['admin'] } },

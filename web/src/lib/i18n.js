@@ -48,10 +48,12 @@ export function valueLabel(value, field = null) {
   return label.startsWith('values.') ? String(value) : label
 }
 
-// A field's label: the catalogue's wording, else the title the API gives it (`property`), else its name.
+// A field's label: the catalogue's wording, else the title the API gives it
+// (`property`; in English its `x-title-en`), else its name.
 export function fieldLabel(field, property) {
   const label = t(`fields.${field}`)
-  return label.startsWith('fields.') ? property?.title || field : label
+  if (!label.startsWith('fields.')) return label
+  return (state.lang === 'en' && property?.['x-title-en']) || property?.title || field
 }
 
 // The name to show for a record in the current language.

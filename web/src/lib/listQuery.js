@@ -21,3 +21,27 @@ export function queryWith(query, filters, parameters) {
   for (const [name, value] of Object.entries(filters)) if (value) next[name] = value
   return next
 }
+
+// Whether a list may be sorted by a field, for `user`: the name, and declared
+// values, numbers and dates, where the reader may see the field (a field
+// only staff see cannot order the public's list). The document does not
+// declare which fields the API sorts by; these are the kinds it does.
+export function sortable(field, staff) {
+  if (!field || field.references || [field.type].flat().includes('array')) return false
+  if (!staff && /not public/.test(field.property?.description || '')) return false
+  if (field.name === 'name') return true
+  return !!field.enum || ['integer', 'number'].includes(field.type) || field.property?.format === 'date'
+}
+
+// The address's `sort` (name, -employees) as the table's {prop, order}; by name where it names nothing.
+export function sortFrom(query) {
+  const sort = typeof query.sort === 'string' && /^-?[a-z0-9_]+$/.test(query.sort) ? query.sort : 'name'
+  return { prop: sort.replace(/^-/, ''), order: sort.startsWith('-') ? 'descending' : 'ascending' }
+}
+
+// The table's {prop, order} as the address's `sort`; by name (the default) leaves it out.
+export function sortParameter({ prop, order }) {
+  if (!prop || !order) return undefined
+  const sort = (order === 'descending' ? '-' : '') + prop
+  return sort === 'name' ? undefined : sort
+}

@@ -19,9 +19,10 @@ export function loadSources() {
   return asked[lang]
 }
 
-// The text with each cited file replaced by its document's title, where known.
+// The text with each cited file replaced by its document's title, where
+// known; an ellipsis in its place while the titles are read.
 export function citeSources(text) {
   const known = titles[currentLang()]
-  if (!text || !known) return text || ''
-  return text.replace(/\b[0-9a-z_-]+\.txt\b/gi, (file) => known[file] || file)
+  if (!text) return ''
+  return text.replace(/\b[0-9a-z_-]+\.txt\b/gi, (file) => (known ? known[file] || file : '…'))
 }

@@ -1,7 +1,8 @@
 // A field's value as a reader sees it, by what the API declares of the field
 // (schema.describeField): declared values by their labels, yes or no, shares
 // as percentages, moments in the district's time; lists joined, nothing as —.
-import { t, valueLabel } from './i18n.js'
+import { t, valueLabel, fieldLabel } from './i18n.js'
+import { declared } from './schema.js'
 import { formatTime } from './time.js'
 
 // What a list's items are declared as.
@@ -26,4 +27,16 @@ export function formatValue(field, value) {
 export function basisFieldOf(name, fields) {
   const candidates = [`${name}_basis`, `${name.replace(/_ids?$/, '')}_basis`]
   return candidates.find((candidate) => candidate !== name && fields?.[candidate]) || null
+}
+
+// A record's text that names a field as the schema spells it (a KPI's note:
+// "high_growth为true") reads it by the field's label instead, once the
+// document is loaded.
+export function nameFields(text) {
+  const schemas = declared.document?.components.schemas
+  if (!schemas || !text) return text || ''
+  return text.replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (name) => {
+    const schema = Object.values(schemas).find((candidate) => candidate.properties?.[name])
+    return schema ? fieldLabel(name, schema.properties[name]) : name
+  })
 }

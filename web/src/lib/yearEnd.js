@@ -4,7 +4,9 @@
 // leads with what their status rests on; the same as a workbook and a PDF.
 // The report names departments, tasks and KPIs in Chinese only: the records
 // give the English names, a KPI's unit, and the lead departments by name.
+import { ref } from 'vue'
 import { api } from './api.js'
+import { districtYear } from './time.js'
 import { fetchAll } from './pager.js'
 import { planOrder } from './planOrder.js'
 
@@ -71,4 +73,17 @@ export async function reviewYears(thisYear) {
   const first = Math.min(thisYear, ...starts)
   const latest = Math.max(thisYear, ...ends)
   return Array.from({ length: latest - first + 1 }, (_, index) => latest - index)
+}
+
+// The year a page reviews, kept in its address (?year=2025), this year in the
+// district unless it names another; the years it may pick from; and `pick`,
+// which puts another in the address.
+export function useReviewYear(route, router) {
+  const thisYear = districtYear()
+  const asked = Number(route.query.year)
+  const year = ref(Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear)
+  const years = ref([year.value])
+  reviewYears(thisYear).then((list) => { years.value = list.includes(year.value) ? list : [year.value, ...list] }).catch(() => {})
+  const pick = (value) => router.replace({ path: route.path, query: { ...route.query, year: String(value) } })
+  return { year, years, pick }
 }
