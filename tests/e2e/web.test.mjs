@@ -302,6 +302,9 @@ test('lists, the map, the menu and the edit form follow what the API declares', 
   assert.equal(await p.locator('[data-test=legend-type][data-type=pop_up_store]').count(), 1)
   assert.equal(await p.locator('[data-test=legend-type]').count(), schema.properties.type.enum.length + 1)
   // The enterprise may now set its tier; the pipeline, set on create only, is not in the form.
+  await p.hover('[data-test=user-menu]')
+  await p.click('[data-test=sign-out]')
+  await p.waitForSelector('[data-test=sign-in-link]')
   await signIn(p, 'e2e-firm')
   await p.goto(`${base}/organizations/demo-org-0009/edit`)
   await p.waitForSelector('[data-test=edit-form] [data-field=employees] input')

@@ -96,7 +96,7 @@ export function failedLabels(item) {
 }
 
 // Names the verdicts do not carry: policies' English names, departments' names.
-export const directory = reactive({ policies: {}, departments: {} })
+export const directory = reactive({ policies: {}, departments: {}, read: false })
 const loading = {}  // per language, as names come back converted for 繁體
 
 export function loadDirectory() {
@@ -106,6 +106,7 @@ export function loadDirectory() {
   ]).then(([policies, departments]) => {
     directory.policies = Object.fromEntries(policies.items.map((p) => [p.id, p]))
     directory.departments = Object.fromEntries(departments.items.map((d) => [d.id, d]))
+    directory.read = true
   })
   return loading[currentLang()]
 }
@@ -115,9 +116,11 @@ export function policyName(item) {
   return currentLang() === 'en' && known?.name_en ? known.name_en : item.name
 }
 
+// A department by name: an ellipsis while the names are read, never its id.
 export function departmentName(id) {
   const known = directory.departments[id]
-  return known ? displayName(known) : id
+  if (known) return displayName(known)
+  return directory.read ? t('app.nameUnavailable') : '…'
 }
 
 export function categoryLabel(category) {
