@@ -5,6 +5,7 @@
 // population), the built web app and Debian's Chromium.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
 import { startAlley, overflow } from './support.mjs'
 
 let alley, base
@@ -197,5 +198,27 @@ test('the new-record form and a list fit a 390-pixel phone', async () => {
     const wider = await overflow(p)
     assert.ok(wider <= 1, `${path} is ${wider}px wider than the phone`)
     await shoot(p, name)
+  }
+})
+
+test('导出 writes the list as the reader sees it: labelled columns, places by name, every row', async () => {
+  const p = await alley.page(undefined, { acceptDownloads: true })
+  await alley.signIn(p, 'e2e-admin')
+  await p.goto(`${base}/spaces`)
+  await p.waitForSelector('[data-test=list-spaces] .el-table__row')
+  const [download] = await Promise.all([p.waitForEvent('download'), p.click('[data-test=export]')])
+  assert.match(download.suggestedFilename(), /\.csv$/)
+  const bytes = await readFile(await download.path())
+  assert.equal(bytes.subarray(0, 3).toString('hex'), 'efbbbf', 'a byte-order mark, so spreadsheets read it as UTF-8')
+  const lines = bytes.toString('utf8').slice(1).trim().split('\r\n')
+  assert.match(lines[0], /^名称,所在场所,/)
+  const { total, items } = await (await fetch(`${base}/api/v1/spaces?limit=500`)).json()
+  assert.equal(lines.length - 1, total, 'every row of the list, not only the page shown')
+  for (const space of items) {
+    const line = lines.find((l) => l.startsWith(space.name) || l.startsWith(`"${space.name}`))
+    assert.ok(line, `${space.name} is exported`)
+    const place = await (await fetch(`${base}/api/v1/places/${space.place_id}`)).json()
+    assert.ok(line.includes(`,${place.name},`), `${space.name}'s place is written as ${place.name}: ${line}`)
+    assert.ok(!line.includes(space.place_id), `${space.name}'s place is written by name, not as ${space.place_id}`)
   }
 })

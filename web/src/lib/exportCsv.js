@@ -1,9 +1,12 @@
 // 导出: a list as the reader sees it — its columns by their labels, values as
 // shown, referenced records by name — as a CSV file that spreadsheet programs
 // open in Chinese (UTF-8 with a byte-order mark).
+import { ref } from 'vue'
+import { ElMessage } from 'element-plus'
 import { fetchAll } from './pager.js'
 import { loadNames, referenceName } from './references.js'
 import { districtToday } from './time.js'
+import { t } from './i18n.js'
 
 const cell = (value) => {
   const text = String(value ?? '')
@@ -29,4 +32,21 @@ export async function exportList(path, title, columns) {
   link.remove()
   setTimeout(() => URL.revokeObjectURL(link.href), 1000)
   return items.length
+}
+
+// A list page's 导出 button: `exporting` while it runs, then how many rows
+// were written, or why not. `request()` gives exportList's [path, title, columns].
+export function useListExport(request) {
+  const exporting = ref(false)
+  async function download() {
+    exporting.value = true
+    try {
+      ElMessage.success(t('list.exported', { n: await exportList(...request()) }))
+    } catch (e) {
+      ElMessage.error(e.message)
+    } finally {
+      exporting.value = false
+    }
+  }
+  return { exporting, download }
 }
