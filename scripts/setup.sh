@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev
-          libopencc-dev opencc libsodium-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
+          libopencc-dev opencc libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev
           libgtest-dev libbenchmark-dev
           postgresql                     # the server the tests start on loopback
           clang libclang-rt-14-dev       # the fuzz test: clang 14, and libFuzzer with the sanitizer runtimes

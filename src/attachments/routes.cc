@@ -28,25 +28,6 @@ Status may_read(const RequestContext& context, const records::ResourceSchema& sc
                {}};
 }
 
-// A header value's filename*: UTF-8, percent-encoded (RFC 6266, RFC 8187).
-std::string disposition(const std::string& file_name) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string encoded;
-  std::string fallback;
-  for (unsigned char c : file_name) {
-    const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
-    if (plain) {
-      encoded += char(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-    fallback += plain ? char(c) : '_';
-  }
-  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
-}
-
 // Files of records an enterprise owns are its to read too; others are the district staff's.
 access::Access readers_of(const records::ResourceSchema& schema) {
   return schema.owned_by ? access::Access::kSignedIn : access::Access::kStaff;
@@ -140,40 +121,41 @@ void add_routes(Router& router, app::App& app) {
     add_record_file_routes(router, db, schema);
     if (readers_of(schema) == access::Access::kSignedIn) any_file = access::Access::kSignedIn;
   }
-  router.add(
-      "GET", "/api/v1/attachments/{id}",
-      [db, catalog](RequestContext& context, const HttpRequest&, const PathParams& params) {
-        std::string content;
-        Result<Json> description = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
-          auto found = file_and_record(connection, *catalog, params.at("id"));
-          if (!found) return found.error();
-          if (Status allowed = may_read(context, *found.value().second, found.value().first["record_id"]); !allowed) {
-            return allowed.error();
-          }
-          Result<std::string> bytes = attachment_content(connection, params.at("id"));
-          if (!bytes) return bytes.error();
-          content = std::move(bytes.value());
-          return found.value().first;
-        });
-        if (!description) return problem_response(description.error());
-        HttpResponse response;
-        response.status = 200;
-        response.body = std::move(content);
-        response.set_header("Content-Type", description.value()["content_type"].get<std::string>());
-        response.set_header("Content-Disposition", disposition(description.value()["file_name"].get<std::string>()));
-        response.set_header("Cache-Control", "private, no-store");
-        return response;
-      },
-      {"get_file",
-       "An attached file's content, as a download",
-       "attachments",
-       "",
-       "",
-       "application/octet-stream",
-       {},
-       {200, 401, 403, 404, 410},
-       false,
-       any_file});
+  router.add("GET", "/api/v1/attachments/{id}",
+             [db, catalog](RequestContext& context, const HttpRequest&, const PathParams& params) {
+               std::string content;
+               Result<Json> description = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
+                 auto found = file_and_record(connection, *catalog, params.at("id"));
+                 if (!found) return found.error();
+                 if (Status allowed = may_read(context, *found.value().second, found.value().first["record_id"]);
+                     !allowed) {
+                   return allowed.error();
+                 }
+                 Result<std::string> bytes = attachment_content(connection, params.at("id"));
+                 if (!bytes) return bytes.error();
+                 content = std::move(bytes.value());
+                 return found.value().first;
+               });
+               if (!description) return problem_response(description.error());
+               HttpResponse response;
+               response.status = 200;
+               response.body = std::move(content);
+               response.set_header("Content-Type", description.value()["content_type"].get<std::string>());
+               response.set_header("Content-Disposition",
+                                   content_disposition(description.value()["file_name"].get<std::string>()));
+               response.set_header("Cache-Control", "private, no-store");
+               return response;
+             },
+             {"get_file",
+              "An attached file's content, as a download",
+              "attachments",
+              "",
+              "",
+              "application/octet-stream",
+              {},
+              {200, 401, 403, 404, 410},
+              false,
+              any_file});
   router.add("DELETE", "/api/v1/attachments/{id}",
              [db, catalog](RequestContext& context, const HttpRequest&, const PathParams& params) {
                Result<Json> deleted = run_write(*db, [&](store::Connection& connection) -> Result<Json> {

@@ -20,7 +20,7 @@ constexpr const char* kUsage =
     "  init    [--db URL] [--pack NAME] [--demo]\n"
     "          create the schema, the first admin (password printed once) and load a district pack;\n"
     "          --demo adds a synthetic population, marked as such\n"
-    "  import  RESOURCE FILE.{json,csv} [--db URL]       add records, all or none\n"
+    "  import  RESOURCE FILE.{json,csv,xlsx} [--db URL]  add records, all or none\n"
     "  export  RESOURCE [--format json|csv|geojson] [--datum D] [--out FILE] [--db URL]\n"
     "  copy    --from URL --to URL      move a whole database (SQLite <-> PostgreSQL) and verify it\n"
     "  backup  [--db URL] --to FILE     online backup of a running SQLite database\n"

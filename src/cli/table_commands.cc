@@ -2,16 +2,17 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <sstream>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "core/files.h"
+#include "imports/import_run.h"
 #include "modules/modules.h"
 #include "records/geojson_export.h"
 #include "records/pack_loader.h"
 #include "records/table_io.h"
+#include "sheets/xlsx_reader.h"
 
 namespace alley::cli {
 namespace {
@@ -45,50 +46,45 @@ Result<Json> all_records(store::Connection& connection, const records::ResourceS
   }
 }
 
-// Records that refer to records of their own kind (areas and their parents)
-// are put parents first, so a file in any order imports.
-Json parents_first(const records::ResourceSchema& schema, const Json& records) {
-  std::vector<const records::FieldSpec*> selves;
-  for (const auto& spec : schema.fields) {
-    if (spec.type == records::FieldType::kReference && spec.references == schema.name) selves.push_back(&spec);
-  }
-  if (selves.empty()) return records;
-  Json ordered = Json::array();
-  std::set<std::string> placed, in_file;
-  for (const Json& record : records) {
-    if (record.is_object() && record.contains("id") && record["id"].is_string())
-      in_file.insert(record["id"].get<std::string>());
-  }
-  std::vector<bool> done(records.size(), false);
-  for (bool progress = true; progress;) {
-    progress = false;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-      if (done[i]) continue;
-      const Json& record = records[i];
-      bool waiting = false;
-      for (const records::FieldSpec* self : selves) {
-        waiting = waiting || (record.is_object() && record.contains(self->name) && record[self->name].is_string() &&
-                              in_file.count(record[self->name].get<std::string>()) &&
-                              !placed.count(record[self->name].get<std::string>()));
+// A spreadsheet goes through the import every browser upload takes, which
+// reports each faulty row; a JSON array (an export) is created as it is.
+int import_sheet(app::App& application, const records::ResourceSchema& schema, const std::string& file) {
+  std::optional<std::string> bytes = read_file(file);
+  if (!bytes) return fail("cannot read " + file);
+  Result<std::vector<records::TableRow>> rows =
+      file.ends_with(".xlsx") ? sheets::read_first_sheet(*bytes) : records::parse_csv_table(*bytes);
+  if (!rows) return fail(file + ": " + rows.error().message);
+  Result<store::Database::Lease> lease = application.database().acquire();
+  if (!lease) return fail(lease.error().message);
+  imports::ImportOptions options;
+  options.keep = true;
+  options.actor = {"cli:import"};
+  options.progress = [](std::size_t done, std::size_t total) {
+    if (done % 100 == 0 || done == total) std::fprintf(stderr, "\r  %zu / %zu", done, total);
+  };
+  Result<Json> report = imports::import_rows(*lease.value(), schema, rows.value(), options);
+  if (!report) return fail(file + ": " + describe(report.error()));
+  std::fprintf(stderr, "\n");
+  if (!report.value()["kept"].get<bool>()) {
+    for (const Json& row : report.value()["rows"]) {
+      for (const Json& error : row["errors"]) {
+        const std::string field = error["field"].get<std::string>();
+        std::fprintf(stderr, "  row %zu%s: %s\n", row["row"].get<std::size_t>(),
+                     field.empty() ? "" : (", " + field).c_str(), error["message"].get<std::string>().c_str());
       }
-      if (waiting) continue;
-      ordered.push_back(record);
-      if (record.is_object() && record.contains("id") && record["id"].is_string())
-        placed.insert(record["id"].get<std::string>());
-      done[i] = progress = true;
     }
+    return fail("nothing was imported: " + std::to_string(report.value()["counts"]["invalid"].get<std::size_t>()) +
+                " of " + std::to_string(report.value()["counts"]["rows"].get<std::size_t>()) + " rows have faults");
   }
-  // A cycle stays in file order; validation then reports it.
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (!done[i]) ordered.push_back(records[i]);
-  }
-  return ordered;
+  std::fprintf(stderr, "alley: imported %zu %s\n", report.value()["counts"]["rows"].get<std::size_t>(),
+               schema.name.c_str());
+  return 0;
 }
 
 }  // namespace
 
 int import_command(const std::vector<std::string>& words) {
-  const char* usage = "alley import RESOURCE FILE.{json,csv} [--db URL]";
+  const char* usage = "alley import RESOURCE FILE.{json,csv,xlsx} [--db URL]";
   Result<Args> args = parse_args(words, {"--db"}, {});
   if (!args) return fail(args.error().message, 2);
   app::App application;
@@ -97,42 +93,42 @@ int import_command(const std::vector<std::string>& words) {
   if (!schema) return fail(schema.error().message, 2);
   if (args->positional.size() != 2) return fail(std::string("usage: ") + usage, 2);
   const std::string file = args->positional[1];
+  const bool sheet = file.ends_with(".csv") || file.ends_with(".xlsx");
+  if (!sheet && !file.ends_with(".json")) return fail("the file must be .json, .csv or .xlsx: " + file, 2);
 
-  Result<Json> records = Error::internal("unread");
-  if (file.ends_with(".csv")) {
-    std::optional<std::string> text = read_file(file);
-    if (!text) return fail("cannot read " + file);
-    records = records::csv_to_records(*schema.value(), *text);
-  } else {
+  Result<Json> records = Json::array();
+  if (!sheet) {
     records = records::read_json_file(file);
     if (records && !records->is_array()) records = Error::malformed(file + " must hold a JSON array of records");
+    if (!records) return fail(records.error().message);
     // An export carries version and timestamps; the importing database sets its own.
-    if (records) {
-      for (Json& record : records.value()) {
-        for (const std::string& managed : records::server_managed_fields()) {
-          if (record.is_object()) record.erase(managed);
-        }
+    for (Json& record : records.value()) {
+      for (const std::string& managed : records::server_managed_fields()) {
+        if (record.is_object()) record.erase(managed);
       }
     }
   }
-  if (!records) return fail(records.error().message);
-  records = parents_first(*schema.value(), records.value());
-
   if (Status opened = application.open_database(database_url(args->get("--db")), 1); !opened) {
     return fail(opened.error().message);
   }
+  if (sheet) return import_sheet(application, *schema.value(), file);
+
+  std::vector<const Json*> in_file;
+  for (const Json& record : records.value()) in_file.push_back(&record);
+  const std::vector<std::size_t> order = records::parents_first_order(*schema.value(), in_file);
   Result<store::Database::Lease> lease = application.database().acquire();
   if (!lease) return fail(lease.error().message);
-  const std::size_t total = records->size();
+  const std::size_t total = order.size();
   Status imported = store::in_write_transaction(*lease.value(), [&]() -> Status {
-    for (std::size_t i = 0; i < total; ++i) {
+    for (std::size_t done = 0; done < total; ++done) {
+      const std::size_t i = order[done];
       Result<Json> created = records::create_record(*lease.value(), *schema.value(), (*records)[i], {"cli:import"});
       if (!created) {
         Error error = created.error();
-        error.message = "row " + std::to_string(i + 1) + ": " + error.message;
+        error.message = "record " + std::to_string(i + 1) + ": " + error.message;
         return error;
       }
-      if ((i + 1) % 100 == 0 || i + 1 == total) std::fprintf(stderr, "\r  %zu / %zu", i + 1, total);
+      if ((done + 1) % 100 == 0 || done + 1 == total) std::fprintf(stderr, "\r  %zu / %zu", done + 1, total);
     }
     return ok_status();
   });

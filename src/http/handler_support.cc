@@ -1,5 +1,6 @@
 #include "http/handler_support.h"
 
+#include <cctype>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,33 @@ Result<Json> parse_json_body(const HttpRequest& request) {
   }
   if (request.body.empty()) return Error::malformed("the request has no body; send a JSON object");
   return parse_json_text(request.body, "the body");
+}
+
+std::string content_disposition(const std::string& file_name) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string encoded;
+  std::string fallback;
+  for (unsigned char c : file_name) {
+    const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
+    if (plain) {
+      encoded += char(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+    fallback += plain ? char(c) : '_';
+  }
+  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+}
+
+HttpResponse file_response(std::string bytes, const std::string& content_type, const std::string& file_name) {
+  HttpResponse response;
+  response.status = 200;
+  response.set_header("Content-Type", content_type);
+  response.set_header("Content-Disposition", content_disposition(file_name));
+  response.body = std::move(bytes);
+  return response;
 }
 
 std::string etag_for(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }

@@ -16,6 +16,13 @@ Result<Json> parse_json_body(const HttpRequest& request);
 
 std::string etag_for(std::int64_t version);
 
+// A Content-Disposition that downloads as `file_name`: UTF-8, percent-encoded
+// (RFC 6266, RFC 8187), with an ASCII fallback for old clients.
+std::string content_disposition(const std::string& file_name);
+
+// 200 with `bytes` as a download named `file_name`.
+HttpResponse file_response(std::string bytes, const std::string& content_type, const std::string& file_name);
+
 // A record as JSON with its version as the ETag; a failure as problem+json.
 HttpResponse record_response(const Result<Json>& record, int status = 200);
 

@@ -61,6 +61,7 @@ Json field_schema(const FieldSpec& spec) {
   if (!spec.is_public) description += "; not public: district staff and the organization itself only";
   schema["description"] = description;
   if (!spec.label.empty()) schema["title"] = spec.label;
+  if (!spec.label_en.empty()) schema["x-title-en"] = spec.label_en;
   // Who may set or change the field, for clients that build forms from this document.
   if (spec.written_by != records::Writer::kOwner) {
     schema["x-written-by"] = spec.written_by == records::Writer::kStaff ? "staff" : "admin";

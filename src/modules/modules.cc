@@ -3,6 +3,7 @@
 #include "accounts/module.h"
 #include "app/app.h"
 #include "attachments/module.h"
+#include "imports/module.h"
 #include "notifications/module.h"
 #include "plans/module.h"
 #include "policies/module.h"
@@ -22,6 +23,8 @@ void register_all(app::App& app) {
   plans::register_module(app);
   policies::register_module(app);
   stated::register_module(app);
+  // Last: it serves every resource the modules before it added.
+  imports::register_module(app);
 }
 
 }  // namespace alley::modules

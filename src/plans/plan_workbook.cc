@@ -11,7 +11,7 @@
 #include "plans/department_names.h"
 #include "plans/kpi_progress.h"
 #include "plans/plan_tree.h"
-#include "plans/workbook_file.h"
+#include "sheets/workbook_file.h"
 
 namespace alley::plans {
 namespace {
@@ -78,7 +78,7 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
   Result<std::map<std::string, std::string>> names = department_names(connection);
   if (!names) return names.error();
 
-  const auto path = temporary_workbook_path("plan");
+  const auto path = sheets::temporary_workbook_path("plan");
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) return Error::internal("cannot create a workbook at " + path.string());
   Formats formats;
@@ -156,7 +156,7 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
     ++kpi_row;
   }
 
-  return close_and_read(workbook, path);
+  return sheets::close_and_read(workbook, path);
 }
 
 }  // namespace alley::plans

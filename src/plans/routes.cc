@@ -26,17 +26,6 @@ using namespace http;  // the handler vocabulary: requests, responses, problems,
 
 namespace {
 
-HttpResponse file_response(const std::string& bytes, const std::string& type, const std::string& filename) {
-  HttpResponse response;
-  response.set_header("Content-Type", type);
-  std::string disposition = "attachment; filename=\"";
-  disposition += filename;
-  disposition += '"';
-  response.set_header("Content-Disposition", std::move(disposition));
-  response.body = bytes;
-  return response;
-}
-
 // The plan a report is about: the one asked for, else the one with most KPIs.
 Result<std::string> report_plan(store::Connection& connection, const HttpRequest& request) {
   auto pairs = parse_query(request.query);

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "plans/kpi_progress.h"
-#include "plans/workbook_file.h"
 #include "plans/year_end_review.h"
+#include "sheets/workbook_file.h"
 
 namespace alley::plans {
 namespace {
@@ -19,7 +19,7 @@ void header(lxw_worksheet* sheet, const std::vector<std::pair<const char*, doubl
 }  // namespace
 
 Result<std::string> year_end_workbook(const Json& review) {
-  const auto path = temporary_workbook_path("review");
+  const auto path = sheets::temporary_workbook_path("review");
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) return Error::internal("cannot create a workbook at " + path.string());
   lxw_format* bold = workbook_add_format(workbook);
@@ -69,7 +69,7 @@ Result<std::string> year_end_workbook(const Json& review) {
       ++row;
     }
   }
-  return close_and_read(workbook, path);
+  return sheets::close_and_read(workbook, path);
 }
 
 }  // namespace alley::plans

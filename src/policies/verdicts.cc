@@ -66,9 +66,7 @@ Json policy_verdicts(const Json& organization, const std::vector<IndexedPolicy>&
 std::vector<const records::FieldSpec*> calculator_fields() {
   std::vector<const records::FieldSpec*> fields;
   for (const records::FieldSpec& spec : registry::organization_schema().fields) {
-    // Names, identifiers and free text say nothing a rule can test.
-    const bool free_text = spec.type == records::FieldType::kText || spec.type == records::FieldType::kReference;
-    if (!spec.label.empty() && !free_text) fields.push_back(&spec);
+    if (spec.tested_by_rules) fields.push_back(&spec);
   }
   return fields;
 }

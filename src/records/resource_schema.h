@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "access/access_level.h"
@@ -44,7 +45,9 @@ struct FieldSpec {
   std::string name;
   FieldType type = FieldType::kText;
   std::string description;
-  std::string label;  // the field's name in Chinese, as the web app shows it; for explanations people read
+  std::string label;             // the field's name in Chinese, as the web app shows it; for explanations people read
+  std::string label_en;          // the same in English
+  bool tested_by_rules = false;  // an attribute eligibility rules and the policy calculator look at
   bool required = false;
   bool filterable = false;
   bool sortable = false;
@@ -55,6 +58,8 @@ struct FieldSpec {
   bool claimable = false;              // below written_by, a write is a claim staff verify (records/claims.h)
   std::string locked_hint;             // for create_only fields: where to change it instead
   std::vector<std::string> values;
+  // Each value's label for people, in Chinese and English, in the order of `values`.
+  std::vector<std::pair<std::string, std::string>> value_labels;
   std::string references;
   const ResourceSchema* referenced = nullptr;  // the resource `references` names, set by the catalog
   std::optional<double> minimum;
@@ -67,8 +72,17 @@ struct FieldSpec {
     required = true;
     return *this;
   }
-  FieldSpec& labelled(std::string chinese) {
+  FieldSpec& labelled(std::string chinese, std::string english) {
     label = std::move(chinese);
+    label_en = std::move(english);
+    return *this;
+  }
+  FieldSpec& values_labelled(std::vector<std::pair<std::string, std::string>> labels) {
+    value_labels = std::move(labels);
+    return *this;
+  }
+  FieldSpec& for_rules() {
+    tested_by_rules = true;
     return *this;
   }
   FieldSpec& filter() {

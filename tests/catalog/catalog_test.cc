@@ -41,6 +41,18 @@ TEST(Catalog, EveryTableOfEveryMigrationIsDeclaredAndCopiedOrSaysWhyNot) {
   EXPECT_FALSE(copied.count("sessions"));
 }
 
+// A column of an import template, a field in a form and an error are titled
+// by these: a module cannot add a field people would see by its name.
+TEST(Catalog, EveryFieldAndEveryChoiceIsLabelledInChineseAndEnglish) {
+  for (const records::ResourceSchema& resource : testing::test_catalog().resources()) {
+    for (const records::FieldSpec& field : resource.fields) {
+      EXPECT_FALSE(field.label.empty() || field.label_en.empty()) << resource.name << "." << field.name;
+      if (field.type != records::FieldType::kEnum) continue;
+      EXPECT_EQ(field.value_labels.size(), field.values.size()) << resource.name << "." << field.name;
+    }
+  }
+}
+
 TEST(Catalog, MigrationsRunInVersionOrderWithoutGaps) {
   int expected = 1;
   for (const store::Migration& migration : testing::test_catalog().migrations()) {

@@ -119,7 +119,7 @@ TEST(Cli, ABadImportChangesNothing) {
   std::ofstream(file) << "id,name,source,kind\nd1,甲,t,department\nd2,乙,t,ministry\n";
   CommandResult result = run_alley({"import", "departments", file, "--db", dir.db_url()});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("row 2"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("row 3"), std::string::npos) << result.err << " (the sheet's row, after its header)";
   EXPECT_NE(result.err.find("kind"), std::string::npos) << result.err;
   CommandResult exported = run_alley({"export", "departments", "--db", dir.db_url()});
   EXPECT_EQ(Json::parse(exported.out).size(), 0u);

@@ -9,27 +9,10 @@
 #include <sstream>
 
 #include "support/api_test.h"
+#include "support/office.h"
 
 namespace alley::testing {
 namespace {
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string run(const std::string& command) {
-  std::string output;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return output;
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
-  ::pclose(pipe);
-  return output;
-}
 
 // The words of a PDF with their boxes, as pdftotext -bbox reads them: two
 // that overlap on one page mean a line was drawn over another.
@@ -93,16 +76,9 @@ TEST_F(Exports, TheWorkbookOpensInLibreOffice) {
   EXPECT_EQ(workbook.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   const auto file = dir_.path() / "plan.xlsx";
   std::ofstream(file, std::ios::binary) << workbook.body;
-  // Every sheet to its own UTF-8 CSV (the last filter option, -1).
-  const std::string convert =
-      "cd " + dir_.path().string() + " && HOME=" + dir_.path().string() +
-      " soffice --headless -env:UserInstallation=file://" + (dir_.path() / "profile").string() +
-      " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'"
-      " --outdir " +
-      dir_.path().string() + " " + file.string() + " 2>&1";
-  const std::string log = run(convert);
-  const std::string tasks = read_file(dir_.path() / "plan-施工图.csv");
-  const std::string kpis = read_file(dir_.path() / "plan-指标.csv");
+  const std::string log = libreoffice_sheets_to_csv(dir_.path(), file);
+  const std::string tasks = read_whole_file(dir_.path() / "plan-施工图.csv");
+  const std::string kpis = read_whole_file(dir_.path() / "plan-指标.csv");
   ASSERT_FALSE(tasks.empty()) << log;
   for (const char* expected :
        {"牵头单位", "配合单位", "科创载体焕新升级专项行动", "助力产业创新", "科委", "2025-12-31"}) {
@@ -152,14 +128,9 @@ TEST_F(Exports, TheYearEndReviewAnswersPerDepartmentAndOpensInLibreOffice) {
   ASSERT_EQ(workbook.status, 200);
   const auto file = dir_.path() / "review.xlsx";
   std::ofstream(file, std::ios::binary) << workbook.body;
-  const std::string log =
-      run("cd " + dir_.path().string() + " && HOME=" + dir_.path().string() +
-          " soffice --headless -env:UserInstallation=file://" + (dir_.path() / "profile").string() +
-          " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'"
-          " --outdir " +
-          dir_.path().string() + " " + file.string() + " 2>&1");
-  const std::string task_sheet = read_file(dir_.path() / "review-任务.csv");
-  const std::string kpi_sheet = read_file(dir_.path() / "review-指标.csv");
+  const std::string log = libreoffice_sheets_to_csv(dir_.path(), file);
+  const std::string task_sheet = read_whole_file(dir_.path() / "review-任务.csv");
+  const std::string kpi_sheet = read_whole_file(dir_.path() / "review-指标.csv");
   ASSERT_FALSE(task_sheet.empty()) << log;
   for (const char* expected : {"2025 年度年终考评", "牵头", "配合", "科委"}) {
     EXPECT_NE(task_sheet.find(expected), std::string::npos) << expected << " is not in the task sheet";
@@ -176,12 +147,12 @@ TEST_F(Exports, TheYearEndReviewPrintsWithNoLineOverAnother) {
   EXPECT_EQ(report.header("content-type"), "application/pdf");
   const auto file = dir_.path() / "year-end.pdf";
   std::ofstream(file, std::ios::binary) << report.body;
-  const std::string text = run("pdftotext -layout " + file.string() + " - 2>&1");
+  const std::string text = run_command("pdftotext -layout " + file.string() + " - 2>&1");
   for (const char* expected : {"2025 年度年终考评", "截至 2025-12-31", "各计划", "科委", "牵头", "配合",
                                "由计划期限推定", "暂无数据", "依据："}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << " is not in the review:\n" << text.substr(0, 800);
   }
-  const std::vector<Word> words = words_of(run("pdftotext -bbox " + file.string() + " - 2>&1"));
+  const std::vector<Word> words = words_of(run_command("pdftotext -bbox " + file.string() + " - 2>&1"));
   ASSERT_GT(words.size(), 200u);
   EXPECT_GT(words.back().page, 0) << "the review runs over several pages";
   const std::vector<std::string> clashes = overlapping(words);
@@ -196,11 +167,12 @@ TEST_F(Exports, TheProgressReportReadsAsText) {
   ASSERT_TRUE(report.body.starts_with("%PDF-"));
   const auto file = dir_.path() / "report.pdf";
   std::ofstream(file, std::ios::binary) << report.body;
-  const std::string text = run("pdftotext -layout " + file.string() + " - 2>&1");
+  const std::string text = run_command("pdftotext -layout " + file.string() + " - 2>&1");
   for (const char* expected : {"目标进展报告", "上海硅巷", "高成长性科技企业", "未达标", "暂无数据", "示例"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << " is not in the report:\n" << text.substr(0, 600);
   }
-  const std::vector<std::string> clashes = overlapping(words_of(run("pdftotext -bbox " + file.string() + " - 2>&1")));
+  const std::vector<std::string> clashes =
+      overlapping(words_of(run_command("pdftotext -bbox " + file.string() + " - 2>&1")));
   EXPECT_TRUE(clashes.empty()) << clashes.size() << " overlaps, the first: " << clashes.front();
   EXPECT_EQ(request(server_->port(), "GET", "/api/v1/reports/progress.pdf?plan_id=nothing").status, 404);
   EXPECT_EQ(request(server_->port(), "GET", "/api/v1/plans/nothing/export.xlsx").status, 404);

@@ -10,7 +10,7 @@
 
 #include "core/error.h"
 
-namespace alley::plans {
+namespace alley::sheets {
 
 // A fresh path in the temporary folder, e.g. alley-plan-<pid>-<n>.xlsx.
 std::filesystem::path temporary_workbook_path(std::string_view prefix);
@@ -18,4 +18,4 @@ std::filesystem::path temporary_workbook_path(std::string_view prefix);
 // Closes `workbook`, reads its file and removes it.
 Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem::path& path);
 
-}  // namespace alley::plans
+}  // namespace alley::sheets

@@ -1,4 +1,4 @@
-#include "plans/workbook_file.h"
+#include "sheets/workbook_file.h"
 
 #include <unistd.h>
 
@@ -7,7 +7,7 @@
 
 #include "core/files.h"
 
-namespace alley::plans {
+namespace alley::sheets {
 
 std::filesystem::path temporary_workbook_path(std::string_view prefix) {
   return std::filesystem::temp_directory_path() / ("alley-" + std::string(prefix) + "-" + std::to_string(::getpid()) +
@@ -23,4 +23,4 @@ Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem
   return std::move(*bytes);
 }
 
-}  // namespace alley::plans
+}  // namespace alley::sheets
