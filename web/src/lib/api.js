@@ -72,6 +72,8 @@ export const api = {
   postWithEtag: (path, body, etag) => call('POST', path, { body, etag }),
   // A file's own bytes (an attachment); its name goes in the path's query.
   upload: (path, file, type) => call('POST', path, { raw: file, type, lang: 'zh-Hans' }).then((r) => r.data),
+  // A file the server reads and reports on (a spreadsheet to import): the report in the UI's language.
+  sendFile: (path, file, type) => call('POST', path, { raw: file, type }).then((r) => r.data),
   // A POST that stores nothing (the policy calculator): its answer is for reading, so in the UI's language.
   ask: (path, body) => call('POST', path, { body }).then((r) => r.data),
 }
