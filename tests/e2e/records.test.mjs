@@ -28,18 +28,7 @@ after(async () => {
 
 const shoot = (p, name) => alley.shoot(p, name)
 
-// The API as a given user, with a personal token.
-function asUser(name) {
-  const token = alley.tokenFor(name)
-  return async (method, path, { body, etag } = {}) => {
-    const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
-    if (body) headers['Content-Type'] = 'application/json'
-    if (etag) headers['If-Match'] = etag
-    const response = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) })
-    const text = await response.text()
-    return { status: response.status, etag: response.headers.get('ETag'), data: text ? JSON.parse(text) : null }
-  }
-}
+const asUser = (name) => alley.asUser(name)
 
 // Picks a value of an el-select that is not a reference picker.
 async function choose(p, field, value) {

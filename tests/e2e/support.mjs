@@ -40,6 +40,19 @@ export async function startAlley({ demo = true, users = [] } = {}) {
     return created.stdout.trim().split(/\s+/).pop()
   }
 
+  // The API as a given user, with a personal token: (method, path, {body, etag}) → {status, etag, data}.
+  function asUser(name) {
+    const token = tokenFor(name)
+    return async (method, path, { body, etag } = {}) => {
+      const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
+      if (body) headers['Content-Type'] = 'application/json'
+      if (etag) headers['If-Match'] = etag
+      const response = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) })
+      const text = await response.text()
+      return { status: response.status, etag: response.headers.get('ETag'), data: text ? JSON.parse(text) : null }
+    }
+  }
+
   const init = spawnSync(alley, ['init', '--db', db, ...(demo ? ['--demo'] : [])], { encoding: 'utf8' })
   assert.equal(init.status, 0, init.stderr)
   for (const [name, ...options] of users) addUser(name, ...options)
@@ -105,10 +118,19 @@ export async function startAlley({ demo = true, users = [] } = {}) {
     assert.deepEqual(violations, [], 'the Content-Security-Policy blocked part of the app')
   }
 
-  return { base, db, passwords, addUser, tokenFor, page, signIn, shoot, stop }
+  return { base, db, passwords, addUser, tokenFor, asUser, page, signIn, shoot, stop }
 }
 
 // How far a page sticks out to the right of the window, in pixels.
 export async function overflow(opened) {
   return opened.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+}
+
+// A dialog and the page both fit the window: nothing sticks out to the right.
+export async function fits(opened, dialog, what) {
+  const wider = await overflow(opened)
+  assert.ok(wider <= 1, `${what}: the page is ${wider}px wider than the window`)
+  const box = await dialog.boundingBox()
+  const width = opened.viewportSize().width
+  assert.ok(box.x >= 0 && box.x + box.width <= width + 1, `${what}: the dialog spans ${box.x}–${box.x + box.width} of ${width}px`)
 }

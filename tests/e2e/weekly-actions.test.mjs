@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { startAlley, overflow } from './support.mjs'
+import { startAlley, fits } from './support.mjs'
 
 // A task the science and technology commission leads (the investment promotion office only co-leads it), and two KPIs entered by hand.
 const task = 'p2325-sub-05'
@@ -45,32 +45,12 @@ const phone = { width: 390, height: 844 }
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
 const text = async (locator) => (await locator.innerText()).trim()
 
-// The API as a given user, with a personal token.
-function asUser(name) {
-  const token = alley.tokenFor(name)
-  return async (method, path, { body, etag } = {}) => {
-    const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
-    if (body) headers['Content-Type'] = 'application/json'
-    if (etag) headers['If-Match'] = etag
-    const response = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) })
-    const answer = await response.text()
-    return { status: response.status, etag: response.headers.get('ETag'), data: answer ? JSON.parse(answer) : null }
-  }
-}
+const asUser = (name) => alley.asUser(name)
 
 // Picks an option of an el-select inside `scope` (a form field), by its data-value.
 async function choose(p, scope, value) {
   await scope.locator('.el-select__wrapper').click()
   await p.locator(`.el-select-dropdown__item[data-value="${value}"]:visible`).click()
-}
-
-// The dialog and the page both fit the window: nothing sticks out to the right.
-async function fits(p, dialog, what) {
-  const wider = await overflow(p)
-  assert.ok(wider <= 1, `${what}: the page is ${wider}px wider than the window`)
-  const box = await dialog.boundingBox()
-  const width = p.viewportSize().width
-  assert.ok(box.x >= 0 && box.x + box.width <= width + 1, `${what}: the dialog spans ${box.x}–${box.x + box.width} of ${width}px`)
 }
 
 // A small PDF, named in Chinese so that the name travels encoded.
