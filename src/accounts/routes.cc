@@ -456,12 +456,18 @@ void add_routes(http::Router& router, app::App& app) {
   add_token_routes(router, db);
   add_audit_route(router, db);
   router.add_schemas([](Json& schemas) {
-    const Json user_properties = {{"id", {{"type", "string"}}},
-                                  {"username", {{"type", "string"}}},
-                                  {"role", {{"type", "string"}, {"enum", access::role_names()}}},
-                                  {"department_id", {{"type", "string"}}},
-                                  {"org_id", {{"type", "string"}}},
-                                  {"disabled", {{"type", "boolean"}}}};
+    auto titled = [](Json schema, const char* chinese, const char* english) {
+      schema["title"] = chinese;
+      schema["x-title-en"] = english;
+      return schema;
+    };
+    const Json user_properties = {
+        {"id", {{"type", "string"}}},
+        {"username", titled({{"type", "string"}}, "用户名", "User name")},
+        {"role", titled({{"type", "string"}, {"enum", access::role_names()}}, "角色", "Role")},
+        {"department_id", titled({{"type", "string"}, {"x-references", "departments"}}, "所属部门", "Department")},
+        {"org_id", titled({{"type", "string"}, {"x-references", "organizations"}}, "所属组织", "Organization")},
+        {"disabled", titled({{"type", "boolean"}}, "已停用", "Disabled")}};
     schemas["user"] = {{"type", "object"},
                        {"required", {"id", "username", "role", "disabled"}},
                        {"properties", user_properties},

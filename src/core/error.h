@@ -28,8 +28,13 @@ enum class ErrorCode {
 };
 
 struct FieldError {
+  FieldError() = default;
+  FieldError(std::string field_name, std::string english, std::string chinese = {})
+      : field(std::move(field_name)), message(std::move(english)), message_zh(std::move(chinese)) {}
+
   std::string field;
-  std::string message;
+  std::string message;     // English
+  std::string message_zh;  // the same in Chinese, where the server has it; readers in Chinese see this
 };
 
 struct Error {

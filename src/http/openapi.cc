@@ -58,7 +58,10 @@ Json field_schema(const FieldSpec& spec) {
   }
   if (spec.create_only) description += "; set on create only: " + spec.locked_hint;
   if (spec.unique) description += "; no two live records share it (409)";
-  if (!spec.is_public) description += "; not public: district staff and the organization itself only";
+  if (!spec.is_public) {
+    description += "; not public: district staff and the organization itself only";
+    schema["x-public"] = false;
+  }
   schema["description"] = description;
   if (!spec.label.empty()) schema["title"] = spec.label;
   if (!spec.label_en.empty()) schema["x-title-en"] = spec.label_en;
@@ -181,7 +184,8 @@ Json operation(const Route& route) {
                           {"in", "query"},
                           {"required", false},
                           {"description", query.description},
-                          {"schema", {{"type", query.type}}}});
+                          {"schema", query.choices.empty() ? Json{{"type", query.type}}
+                                                           : Json{{"type", query.type}, {"enum", query.choices}}}});
   }
   parameters.push_back(
       {{"name", "lang"}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}, {"enum", kLanguages}}}});

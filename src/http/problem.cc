@@ -89,7 +89,11 @@ HttpResponse problem_response(int status, std::string detail, const std::vector<
   body["detail"] = std::move(detail);
   if (!fields.empty()) {
     Json errors = Json::array();
-    for (const FieldError& field : fields) errors.push_back({{"field", field.field}, {"message", field.message}});
+    for (const FieldError& field : fields) {
+      Json error = {{"field", field.field}, {"message", field.message}};
+      if (!field.message_zh.empty()) error["message_zh"] = field.message_zh;
+      errors.push_back(std::move(error));
+    }
     body["errors"] = std::move(errors);
   }
   return json_response(status, body, "application/problem+json");

@@ -92,6 +92,14 @@ const std::vector<QueryParameterDoc> kListParameterDocs = {
 
 std::vector<QueryParameterDoc> filter_docs(const ResourceSchema& schema) {
   std::vector<QueryParameterDoc> docs = kListParameterDocs;
+  for (QueryParameterDoc& doc : docs) {
+    if (doc.name != "sort") continue;
+    for (const char* stamp : {"created_at", "updated_at"})
+      doc.choices.insert(doc.choices.end(), {stamp, std::string("-") + stamp});
+    for (const records::FieldSpec& spec : schema.fields) {
+      if (spec.sortable) doc.choices.insert(doc.choices.end(), {spec.name, "-" + spec.name});
+    }
+  }
   for (const records::FieldSpec& spec : schema.fields) {
     const bool number = spec.type == records::FieldType::kInteger || spec.type == records::FieldType::kReal;
     if (spec.filterable) {

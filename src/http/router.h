@@ -29,6 +29,7 @@ struct QueryParameterDoc {
   std::string name;
   std::string type;  // "string", "integer", "number", "boolean"
   std::string description;
+  std::vector<std::string> choices{};  // the values it takes, where they are few; empty: any of its type
 };
 
 struct RouteDoc {

@@ -28,11 +28,11 @@ Result<std::string> referenced_id(store::Connection& connection, const records::
   if (!found) return found.error();
   if (found->rows.size() == 1) return std::get<std::string>(found->rows[0][0]);
   if (found->rows.empty()) {
-    return Error::invalid(
-        "", {{spec.name, "no " + target.singular + " (" + target.title_zh + ") has the name or id '" + given + "'"}});
+    return Error::invalid("", {{spec.name, "no " + target.singular + " has the name or id '" + given + "'",
+                                "没有名称或编号为“" + given + "”的" + target.title_zh}});
   }
-  return Error::invalid("",
-                        {{spec.name, "more than one " + target.singular + " is named '" + given + "'; give its id"}});
+  return Error::invalid("", {{spec.name, "more than one " + target.singular + " is named '" + given + "'; give its id",
+                              "名为“" + given + "”的" + target.title_zh + "不止一个，请填写编号"}});
 }
 
 void resolve_references(store::Connection& connection, const records::ResourceSchema& schema, Json& record,
@@ -64,6 +64,7 @@ Json error_list(const records::ResourceSchema& schema, const std::vector<FieldEr
   for (const FieldError& error : errors) {
     Json item = {
         {"field", error.field}, {"label", label_of(schema.find(error.field), lang)}, {"message", error.message}};
+    if (!error.message_zh.empty()) item["message_zh"] = error.message_zh;
     list.push_back(std::move(item));
   }
   return list;

@@ -13,13 +13,14 @@ using namespace records::vocabulary;
 void kpi_rule(Json& merged, const Json*, std::vector<FieldError>& errors) {
   const bool query = merged.value("measure", "") == "query";
   if (query != merged.contains("measure_query")) {
-    errors.push_back({"measure_query", query ? "a KPI measured by query names its query" : "only for measure query"});
+    errors.push_back({"measure_query", query ? "a KPI measured by query names its query" : "only for measure query",
+                      query ? "按查询统计的指标须选择查询" : "只有按查询统计的指标才选择查询"});
   }
   if (merged.value("target_kind", "") == "range") {
     if (!merged.contains("target_max")) {
-      errors.push_back({"target_max", "a range needs its high end"});
+      errors.push_back({"target_max", "a range needs its high end", "区间目标须填写上限"});
     } else if (merged["target_max"].get<double>() < merged["target_min"].get<double>()) {
-      errors.push_back({"target_max", "must not be below target_min"});
+      errors.push_back({"target_max", "must not be below target_min", "上限不能低于下限"});
     }
   }
 }

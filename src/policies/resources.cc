@@ -26,7 +26,8 @@ void policy_rule(Json& merged, const Json* before, std::vector<FieldError>& erro
     if (logic_changed) {
       Result<Rule> other = from_jsonlogic(merged["rule_jsonlogic"]);
       if (!other || to_text(other.value()) != to_text(rule.value())) {
-        errors.push_back({"rule_jsonlogic", "says something other than rule; give one of the two"});
+        errors.push_back({"rule_jsonlogic", "says something other than rule; give one of the two",
+                          "与规则文本不一致，请只填写其中之一"});
         return;
       }
     }

@@ -85,13 +85,13 @@ Result<Json> calculator_organization(const Json& attributes) {
     auto found =
         std::find_if(fields.begin(), fields.end(), [&](const records::FieldSpec* spec) { return spec->name == name; });
     if (found == fields.end()) {
-      errors.push_back({name, "is not an attribute eligibility rules look at"});
+      errors.push_back({name, "is not an attribute eligibility rules look at", "不是政策条件所用的属性"});
       continue;
     }
     const records::FieldSpec* spec = *found;
     if (value.is_null()) continue;  // left blank: unknown
-    if (std::optional<std::string> problem = records::value_problem(*spec, value)) {
-      errors.push_back({name, *problem});
+    if (std::optional<FieldError> problem = records::value_problem(*spec, value)) {
+      errors.push_back(std::move(*problem));
       continue;
     }
     organization[name] = value;

@@ -60,7 +60,7 @@ Status record_claims(store::Connection& connection, const ResourceSchema& schema
   std::vector<FieldError> problems;
   for (const auto& [field, value] : claimed.items()) {
     if (value.is_null()) continue;  // claims the field does not apply
-    if (auto problem = value_problem(*schema.find(field), value)) problems.push_back({field, *problem});
+    if (auto problem = value_problem(*schema.find(field), value)) problems.push_back(std::move(*problem));
   }
   if (!problems.empty()) return Error::invalid("the claimed values are not ones these fields take", problems);
   for (const auto& [field, value] : claimed.items()) {

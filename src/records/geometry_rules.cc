@@ -41,14 +41,16 @@ void check_geometry(const Json& merged, const FieldSpec& spec, std::vector<Field
   const Json& geometry = merged.at(spec.name);
   if (!geometry.is_object() || !geometry.contains("type") || !geometry["type"].is_string() ||
       !geometry.contains("coordinates")) {
-    errors.push_back({spec.name, "must be a GeoJSON geometry object with type and coordinates"});
+    errors.push_back(
+        {spec.name, "must be a GeoJSON geometry object with type and coordinates", "应为地图上绘制的点、线或面"});
     return;
   }
   const std::string type = geometry["type"].get<std::string>();
   if (std::find(spec.values.begin(), spec.values.end(), type) == spec.values.end()) {
     std::string allowed;
     for (const std::string& value : spec.values) allowed += (allowed.empty() ? "" : ", ") + value;
-    errors.push_back({spec.name, "geometry type " + type + " is not allowed here; use " + allowed});
+    errors.push_back(
+        {spec.name, "geometry type " + type + " is not allowed here; use " + allowed, "此处不能使用这种图形"});
     return;
   }
   const Json& coordinates = geometry["coordinates"];
@@ -86,7 +88,8 @@ void convert_positions(Json& coordinates, geo::Datum from) {
 
 void require_quality_with_position(const Json& merged, bool has_position, std::vector<FieldError>& errors) {
   if (has_position && !merged.contains("geo_quality")) {
-    errors.push_back({"geo_quality", "a position needs geo_quality: surveyed, derived or approximate"});
+    errors.push_back({"geo_quality", "a position needs geo_quality: surveyed, derived or approximate",
+                      "有坐标时须说明坐标精度：实测、推算或近似"});
   }
 }
 

@@ -85,27 +85,30 @@ Result<LifecycleEvent> parse_change(const Lifecycle& lifecycle, const Json& body
       }
       continue;
     }
-    errors.push_back({key, "is not a field of a " + lifecycle.name + " change; use " + accepted_fields(lifecycle)});
+    errors.push_back({key, "is not a field of a " + lifecycle.name + " change; use " + accepted_fields(lifecycle),
+                      "不是此项操作可填写的内容"});
   }
   const auto known = [&](const std::string& status) {
     return std::find(lifecycle.statuses.begin(), lifecycle.statuses.end(), status) != lifecycle.statuses.end();
   };
   if (!body.contains("status") || !body["status"].is_string() || !known(body["status"].get<std::string>())) {
-    errors.push_back({"status", "must be one of: " + join(lifecycle.statuses)});
+    errors.push_back({"status", "must be one of: " + join(lifecycle.statuses), "请选择一个状态"});
   } else {
     event.to_status = body["status"].get<std::string>();
     std::vector<std::string> next = lifecycle.next(current);
     if (lifecycle.follow_ups && current) next.insert(next.begin(), *current);
     if (std::find(next.begin(), next.end(), event.to_status) == next.end()) {
-      errors.push_back({"status", "cannot go from " + current.value_or("none") + " to " + event.to_status + "; from " +
-                                      current.value_or("none") + " it can go to " + join(next)});
+      errors.push_back({"status",
+                        "cannot go from " + current.value_or("none") + " to " + event.to_status + "; from " +
+                            current.value_or("none") + " it can go to " + join(next),
+                        "当前状态不能直接变为所选状态"});
     }
   }
   if (body.contains("date")) {
     if (!body["date"].is_string() || !is_valid_date(body["date"].get<std::string>())) {
-      errors.push_back({"date", "must be a date written YYYY-MM-DD"});
+      errors.push_back({"date", "must be a date written YYYY-MM-DD", "日期格式应为 年-月-日，如 2026-12-02"});
     } else if (body["date"].get<std::string>() > today) {
-      errors.push_back({"date", "cannot be in the future"});
+      errors.push_back({"date", "cannot be in the future", "不能晚于今天"});
     } else {
       event.occurred_on = body["date"].get<std::string>();
     }
@@ -115,7 +118,7 @@ Result<LifecycleEvent> parse_change(const Lifecycle& lifecycle, const Json& body
   for (const char* text_field : {"note", "source"}) {
     if (!body.contains(text_field)) continue;
     if (!body[text_field].is_string() || body[text_field].get<std::string>().size() > 2000) {
-      errors.push_back({text_field, "must be a string of at most 2000 bytes"});
+      errors.push_back({text_field, "must be a string of at most 2000 bytes", "应为文本，不超过2000字节"});
     }
   }
   if (!errors.empty()) return Error::invalid("the " + lifecycle.name + " change is not valid", std::move(errors));

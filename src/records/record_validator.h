@@ -22,7 +22,7 @@ Result<Json> validate_write(const ResourceSchema& schema, const Json& input, con
                             Writer writer = Writer::kAdmin);
 
 // What is wrong with one value of one field (type, limits, allowed values),
-// or nullopt when it fits.
-std::optional<std::string> value_problem(const FieldSpec& spec, const Json& value);
+// in English and Chinese, or nullopt when it fits.
+std::optional<FieldError> value_problem(const FieldSpec& spec, const Json& value);
 
 }  // namespace alley::records

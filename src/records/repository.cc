@@ -118,7 +118,8 @@ Status check_references(store::Connection& connection, const ResourceSchema& sch
         Result<std::optional<std::pair<Json, bool>>> found = read_any(connection, *referenced, item.get<std::string>());
         if (!found) return found.error();
         if (!found.value() || found.value()->second) {
-          errors.push_back({spec.name, "no " + referenced->singular + " has the id '" + item.get<std::string>() + "'"});
+          errors.push_back({spec.name, "no " + referenced->singular + " has the id '" + item.get<std::string>() + "'",
+                            "所选" + referenced->title_zh + "不存在或已删除"});
         }
       }
       continue;
@@ -130,15 +131,17 @@ Status check_references(store::Connection& connection, const ResourceSchema& sch
     if (!referenced)
       return Error::internal(schema.name + "." + spec.name + " refers to a resource no catalog registered");
     if (spec.references == schema.name && merged.value("id", "") == target) {
-      errors.push_back({spec.name, "cannot refer to the record itself"});
+      errors.push_back({spec.name, "cannot refer to the record itself", "不能选择记录本身"});
       continue;
     }
     Result<std::optional<std::pair<Json, bool>>> found = read_any(connection, *referenced, target);
     if (!found) return found.error();
     if (!found.value()) {
-      errors.push_back({spec.name, "no " + referenced->singular + " has the id '" + target + "'"});
+      errors.push_back({spec.name, "no " + referenced->singular + " has the id '" + target + "'",
+                        "所选" + referenced->title_zh + "不存在"});
     } else if (found.value()->second) {
-      errors.push_back({spec.name, "the " + referenced->singular + " '" + target + "' was deleted"});
+      errors.push_back({spec.name, "the " + referenced->singular + " '" + target + "' was deleted",
+                        "所选" + referenced->title_zh + "已被删除"});
     } else if (spec.references == schema.name) {
       // Walk up a self-reference (area parents) to refuse cycles.
       std::string cursor = target;
@@ -148,7 +151,7 @@ Status check_references(store::Connection& connection, const ResourceSchema& sch
         if (!up.value() || !up.value()->first.contains(spec.name)) break;
         cursor = up.value()->first[spec.name].get<std::string>();
         if (cursor == merged.value("id", "")) {
-          errors.push_back({spec.name, "would make the record its own ancestor"});
+          errors.push_back({spec.name, "would make the record its own ancestor", "不能选择本记录的下级作为上级"});
           break;
         }
       }

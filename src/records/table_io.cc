@@ -272,8 +272,10 @@ Result<std::vector<SheetRecord>> table_to_records(const ResourceSchema& schema, 
       const std::string& cell = row.cells[c];
       if (c >= specs.size()) {
         if (!trimmed(cell).empty())
-          read.errors.push_back({"", "the row has a value in column " + std::to_string(c + 1) +
-                                         ", which has no title; the header has " + std::to_string(header.size())});
+          read.errors.push_back({"",
+                                 "the row has a value in column " + std::to_string(c + 1) +
+                                     ", which has no title; the header has " + std::to_string(header.size()),
+                                 "第 " + std::to_string(c + 1) + " 列有内容，但该列没有标题"});
         continue;
       }
       const bool marked_text =

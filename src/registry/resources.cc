@@ -16,7 +16,8 @@ void place_rule(Json& merged, const Json* before, std::vector<FieldError>& error
   const bool has_lon = merged.contains("lon");
   const bool has_lat = merged.contains("lat");
   if (has_lon != has_lat) {
-    errors.push_back({has_lon ? "lat" : "lon", "lon and lat go together: give both or neither"});
+    errors.push_back(
+        {has_lon ? "lat" : "lon", "lon and lat go together: give both or neither", "经度和纬度须同时填写或同时不填"});
     return;
   }
   records::require_quality_with_position(merged, has_lon, errors);
@@ -32,7 +33,8 @@ void place_rule(Json& merged, const Json* before, std::vector<FieldError>& error
     merged["lat"] = wgs.lat;
   }
   if (merged.contains("facility_type") && merged.value("type", "") != "facility") {
-    errors.push_back({"facility_type", "only a place of type facility has a facility_type"});
+    errors.push_back(
+        {"facility_type", "only a place of type facility has a facility_type", "只有“设施”类的地点才有设施类型"});
   }
 }
 
@@ -43,7 +45,7 @@ void organization_rule(Json& merged, const Json*, std::vector<FieldError>& error
   if (merged.contains("website")) {
     const std::string website = merged["website"].get<std::string>();
     if (!website.starts_with("http://") && !website.starts_with("https://")) {
-      errors.push_back({"website", "must start with http:// or https://"});
+      errors.push_back({"website", "must start with http:// or https://", "网址应以 http:// 或 https:// 开头"});
     }
   }
 }

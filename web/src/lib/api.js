@@ -9,9 +9,10 @@ export class ApiError extends Error {
     this.status = status
     this.problem = problem || {}
   }
-  // {field: message} for validation errors.
+  // {field: message} for validation errors, in Chinese where the server says it so and the reader reads Chinese.
   get fieldErrors() {
-    return Object.fromEntries((this.problem.errors || []).map((e) => [e.field, e.message]))
+    const chinese = currentLang() !== 'en'
+    return Object.fromEntries((this.problem.errors || []).map((e) => [e.field, (chinese && e.message_zh) || e.message]))
   }
 }
 
