@@ -8,8 +8,8 @@
 #include "app/background_worker.h"
 #include "cli/args.h"
 #include "cli/commands.h"
-#include "http/server.h"
 #include "http/static_files.h"
+#include "server/server.h"
 #include "store/file_mark.h"
 
 namespace alley::cli {
@@ -31,7 +31,7 @@ int serve_command(const std::vector<std::string>& words) {
                                  {});
   if (!args) return fail(args.error().message + " (see 'alley help')", 2);
   if (!args->positional.empty()) return fail("serve takes no arguments besides options", 2);
-  http::ServerOptions options;
+  server::ServerOptions options;
   options.host = args->get("--host", "127.0.0.1");
   auto port = parse_long(args->get("--port", "8080"), 0, 65535);
   if (!port) return fail("--port must be a number from 0 to 65535", 2);
@@ -74,7 +74,7 @@ int serve_command(const std::vector<std::string>& words) {
   router.set_authenticator(accounts::make_authenticator(application.value()->shared_database()));
   // Due reminders are sent while the server serves, and no longer.
   app::BackgroundWorker background(*application.value(), std::chrono::milliseconds(*background_interval));
-  Status served = http::serve(options, router, [&](std::uint16_t bound) {
+  Status served = server::serve(options, router, [&](std::uint16_t bound) {
     std::printf("alley: serving %s on http://%s:%u\n", application.value()->database().describe().c_str(),
                 options.host.c_str(), unsigned(bound));
     std::fflush(stdout);

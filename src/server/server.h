@@ -13,7 +13,7 @@
 #include "http/client_address.h"
 #include "http/router.h"
 
-namespace alley::http {
+namespace alley::server {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -24,12 +24,12 @@ struct ServerOptions {
   std::size_t header_limit = 16 << 10;
   // Reverse proxies whose X-Forwarded-For names the client (client_address.h);
   // none by default, so the header is ignored.
-  std::vector<AddressRange> trusted_proxies;
+  std::vector<http::AddressRange> trusted_proxies;
 };
 
 // Binds, calls `on_listening` with the bound port, then serves until SIGINT
 // or SIGTERM. An error (bad address, port in use) returns before serving.
-Status serve(const ServerOptions& options, const Router& router,
+Status serve(const ServerOptions& options, const http::Router& router,
              const std::function<void(std::uint16_t port)>& on_listening);
 
-}  // namespace alley::http
+}  // namespace alley::server

@@ -1,4 +1,4 @@
-#include "http/server.h"
+#include "server/server.h"
 
 #include <algorithm>
 #include <atomic>
@@ -18,7 +18,10 @@
 #include "http/security_headers.h"
 #include "search/chinese_script.h"
 
-namespace alley::http {
+namespace alley::server {
+
+using namespace http;  // requests, responses, problems and the router
+
 namespace {
 
 namespace asio = boost::asio;
@@ -109,8 +112,8 @@ HttpResponse route(const Router& router, HttpRequest& request, RequestContext& c
       request.body = script->to_simplified(request.body, usage);
     }
     HttpResponse response = (*handler)(context, request, match.params);
-    if (traditional && response.status < 300 &&
-        response.header_value("Content-Type").find("json") != std::string::npos) {
+    // Refusals too: their Chinese messages are read in the reader's script.
+    if (traditional && response.header_value("Content-Type").find("json") != std::string::npos) {
       response.body = script->to_traditional(response.body, usage);
     }
     response.set_header("Content-Language", context.lang);
@@ -319,4 +322,4 @@ Status serve(const ServerOptions& options, const Router& router,
   return ok_status();
 }
 
-}  // namespace alley::http
+}  // namespace alley::server
