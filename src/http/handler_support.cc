@@ -85,6 +85,17 @@ Result<bool> read_page_control(const std::string& key, const std::string& value,
     window.offset = *offset;
     return true;
   }
+  // The same window as a cursor, for a client that numbers its pages.
+  if (key == "offset") {
+    auto offset = parse_count(value);
+    if (!offset || *offset > kMaxCursorOffset) {
+      return Error{ErrorCode::kMalformed,
+                   "offset must be a whole number of records to skip, from 0",
+                   {{"offset", "must be a whole number from 0", "应为从0开始的整数"}}};
+    }
+    window.offset = *offset;
+    return true;
+  }
   return false;
 }
 

@@ -37,8 +37,9 @@ struct PageWindow {
 // and refusing it keeps every offset within what both backends count in.
 constexpr std::size_t kMaxCursorOffset = 1'000'000'000;
 
-// Reads `key` into `window` when it is `limit` (1–500) or `cursor`: true
-// when it was one of them, Malformed when its value is not valid.
+// Reads `key` into `window` when it is `limit` (1–500), `cursor` or `offset`
+// (for numbered pages): true when it was one of them, Malformed when its
+// value is not valid.
 Result<bool> read_page_control(const std::string& key, const std::string& value, PageWindow& window);
 
 std::string encode_cursor(std::size_t offset);

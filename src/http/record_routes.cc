@@ -46,7 +46,7 @@ Status check_private_query(const RequestContext& context, const ResourceSchema& 
 }
 
 // Parameters every list understands; the rest are filters.
-const std::vector<std::string> kListControls = {"limit", "cursor", "sort", "lang", "datum"};
+const std::vector<std::string> kListControls = {"limit", "cursor", "offset", "sort", "lang", "datum"};
 
 Result<records::ListQuery> list_query(const HttpRequest& request) {
   auto pairs = parse_query(request.query);
@@ -86,6 +86,7 @@ Result<geo::Datum> requested_datum(const HttpRequest& request) {
 const std::vector<QueryParameterDoc> kListParameterDocs = {
     {"limit", "integer", "Page size, 1–500 (default 50)"},
     {"cursor", "string", "The `next` value of the previous page"},
+    {"offset", "integer", "Records to skip, for numbered pages: (page - 1) × limit; in place of cursor"},
     {"sort", "string", "A sortable field, '-' in front to reverse"},
     {"q", "string", "Part of the name or English name"},
 };

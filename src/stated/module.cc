@@ -23,19 +23,34 @@ store::Migration stated_figures_migration() {
           {store::TableSpec("stated_figures")}};
 }
 
-// The figure with how many matching records Alley holds: null where it keeps none of them.
+Result<std::int64_t> count_of(store::Connection& connection, const CountedList& list,
+                              std::vector<std::pair<std::string, std::string>> filters) {
+  records::ListQuery query;
+  query.filters = std::move(filters);
+  query.limit = 1;
+  Result<records::Page> page = records::list_records(connection, *list.resource, query);
+  if (!page) return page.error();
+  return page->total;
+}
+
+// The figure with how many matching records Alley holds (null where it keeps
+// none of them), and how many of those are synthetic, which count for nothing
+// against what the documents state.
 Result<Json> with_recorded(store::Connection& connection, const catalog::Catalog& catalog, Json figure) {
   figure["recorded"] = Json();
+  figure["recorded_synthetic"] = Json();
   const std::string resource = figure.value("counted_resource", "");
   if (resource.empty()) return figure;
   Result<CountedList> list = counted_list(catalog, resource, figure.value("counted_filter", ""));
   if (!list) return list.error();
-  records::ListQuery query;
-  query.filters = list->filters;
-  query.limit = 1;
-  Result<records::Page> page = records::list_records(connection, *list->resource, query);
-  if (!page) return page.error();
-  figure["recorded"] = page->total;
+  Result<std::int64_t> recorded = count_of(connection, list.value(), list->filters);
+  if (!recorded) return recorded.error();
+  figure["recorded"] = recorded.value();
+  std::vector<std::pair<std::string, std::string>> synthetic_only = list->filters;
+  synthetic_only.emplace_back("synthetic", "true");
+  Result<std::int64_t> synthetic = count_of(connection, list.value(), std::move(synthetic_only));
+  if (!synthetic) return synthetic.error();
+  figure["recorded_synthetic"] = synthetic.value();
   std::string path = "/api/v1/" + resource;
   if (figure.contains("counted_filter")) path += "?" + figure["counted_filter"].get<std::string>();
   figure["recorded_list"] = path;
@@ -74,7 +89,27 @@ void add_routes(http::Router& router, app::App& app) {
               false,
               access::Access::kPublic});
   router.add_schemas([](Json& schemas) {
-    schemas["stated_figures_recorded"] = {{"type", "object"}, {"required", {"items", "total"}}};
+    Json item = {
+        {"allOf",
+         {{{"$ref", "#/components/schemas/stated_figure"}},
+          {{"type", "object"},
+           {"required", {"recorded", "recorded_synthetic"}},
+           {"properties",
+            {{"recorded",
+              {{"type", {"integer", "null"}},
+               {"title", "已录入"},
+               {"x-title-en", "Recorded"},
+               {"description", "records Alley holds of what the figure counts; null where it keeps none"}}},
+             {"recorded_synthetic",
+              {{"type", {"integer", "null"}},
+               {"title", "其中示例数据"},
+               {"x-title-en", "Of which synthetic"},
+               {"description", "how many of `recorded` are synthetic demonstration records"}}},
+             {"recorded_list", {{"type", "string"}, {"description", "the API list of the records counted"}}}}}}}}};
+    schemas["stated_figures_recorded"] = {
+        {"type", "object"},
+        {"required", {"items", "total"}},
+        {"properties", {{"items", {{"type", "array"}, {"items", item}}}, {"total", {{"type", "integer"}}}}}};
   });
 }
 
@@ -88,7 +123,8 @@ void register_module(app::App& app) {
   const catalog::Catalog* known = &catalog;
   resource.rule = [known](Json& merged, const Json*, std::vector<FieldError>& errors) {
     if (!merged.contains("counted_resource")) {
-      if (merged.contains("counted_filter")) errors.push_back({"counted_filter", "needs counted_resource"});
+      if (merged.contains("counted_filter"))
+        errors.push_back({"counted_filter", "needs counted_resource", "填写计数条件时须选择计数的记录"});
       return;
     }
     Result<CountedList> list =

@@ -134,6 +134,20 @@ TEST(ServerCrud, PagesWithCursors) {
   }
   EXPECT_EQ(pages, 3);
   EXPECT_EQ(seen.size(), 5u);
+
+  // Numbered pages: page 3 of 2 a page starts 4 records in.
+  Json third = json_of(request(server.port(), "GET", "/api/v1/departments?limit=2&sort=-id&offset=4"));
+  ASSERT_EQ(third["items"].size(), 1u);
+  EXPECT_EQ(third["items"][0]["id"], "d0");
+  EXPECT_TRUE(third["next"].is_null());
+  const Json second = json_of(request(server.port(), "GET", "/api/v1/departments?limit=2&sort=-id&offset=2"));
+  EXPECT_EQ(second["items"][0]["id"], "d2");
+  EXPECT_FALSE(second["next"].is_null());
+  for (const char* bad : {"-1", "two", "1.5", "99999999999"}) {
+    Response refused = request(server.port(), "GET", std::string("/api/v1/departments?offset=") + bad);
+    EXPECT_EQ(refused.status, 400) << bad;
+    EXPECT_EQ(json_of(refused)["errors"][0]["field"], "offset") << bad;
+  }
 }
 
 TEST(ServerCrud, PipelineMovesWithDatedHistory) {

@@ -52,6 +52,15 @@ TEST_F(StatedFigures, EachTotalTheDocumentsStateIsRecordedAgainstWhatIsListed) {
                 .status,
             201);
   EXPECT_EQ(figure("fig-innovation-enterprises")["recorded"], listed + 1);
+  EXPECT_EQ(figure("fig-innovation-enterprises")["recorded_synthetic"], 0) << "the pack holds no synthetic record";
+  ASSERT_EQ(post_json(server_->port(), "/api/v1/organizations",
+                      {{"name", "示例企业"}, {"source", "synthetic"}, {"kind", "enterprise"}, {"synthetic", true}})
+                .status,
+            201);
+  const Json counted = figure("fig-innovation-enterprises");
+  EXPECT_EQ(counted["recorded"], listed + 2);
+  EXPECT_EQ(counted["recorded_synthetic"], 1) << "a synthetic record is counted and said to be one";
+  EXPECT_TRUE(figure("fig-academician-workstations")["recorded_synthetic"].is_null());
 }
 
 TEST_F(StatedFigures, AFigureCountsOnlyAListAnybodyMayCount) {

@@ -43,13 +43,9 @@ export const sourceText = (figure) => t('stated.source', { source: figure.source
 const withQuery = (path, query) => `${path}${path.includes('?') ? '&' : '?'}${query}`
 
 // How many of the recorded are synthetic demo records, which the figure does not say; null when the list cannot tell.
-export async function syntheticAmong(figure) {
-  if (!figure.recorded || !figure.recorded_list) return null
-  try {
-    return (await api.get(withQuery(figure.recorded_list, 'synthetic=true&limit=1'))).total
-  } catch {
-    return null
-  }
+// How many of the records counted against a figure are synthetic (the server counts them); null when none is counted.
+export function syntheticAmong(figure) {
+  return figure.recorded ? figure.recorded_synthetic ?? null : null
 }
 
 // The app's list for an API list: /api/v1/organizations?kind=enterprise →
