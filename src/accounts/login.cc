@@ -1,6 +1,7 @@
 #include "accounts/login.h"
 
 #include "accounts/credentials.h"
+#include "accounts/registrations.h"
 #include "core/clock.h"
 
 namespace alley::accounts {
@@ -29,13 +30,38 @@ Status within_failure_limits(store::Connection& connection, const std::string& u
   return ok_status();
 }
 
-// The stored password hash, unless the account or the address is locked out.
-Result<std::optional<std::string>> hash_if_not_locked(store::Database& database, const std::string& username,
-                                                      const std::string& address) {
+struct StoredCredentials {
+  std::optional<std::string> hash;  // the user's
+  // With no user of that name: the registration waiting under it, or refused.
+  std::optional<RegistrationSignIn> registration;
+};
+
+// What the password is checked against, unless the account or the address is locked out.
+Result<StoredCredentials> credentials_if_not_locked(store::Database& database, const std::string& username,
+                                                    const std::string& address) {
   Result<store::Database::Lease> lease = database.acquire();
   if (!lease) return lease.error();
   if (Status allowed = within_failure_limits(*lease.value(), username, address); !allowed) return allowed.error();
-  return password_hash_of(*lease.value(), username);
+  Result<std::optional<std::string>> hash = password_hash_of(*lease.value(), username);
+  if (!hash) return hash.error();
+  if (hash.value()) return StoredCredentials{hash.value(), std::nullopt};
+  Result<std::optional<RegistrationSignIn>> registration = registration_for_sign_in(*lease.value(), username);
+  if (!registration) return registration.error();
+  return StoredCredentials{std::nullopt, registration.value()};
+}
+
+// Told only to whoever knows the registration's password.
+Error registration_not_decided(const RegistrationSignIn& registration) {
+  if (registration.status == "rejected") {
+    return {ErrorCode::kForbidden,
+            "your registration was not approved: " + registration.reason + " (注册申请未获通过：" +
+                registration.reason + ")",
+            {}};
+  }
+  return {ErrorCode::kForbidden,
+          "your registration is awaiting approval by the district's staff; sign in once it is approved "
+          "(注册申请正在等待街区工作人员审核，通过后即可登录)",
+          {}};
 }
 
 Error wrong_credentials() { return {ErrorCode::kUnauthorized, "wrong user name or password (用户名或密码错误)", {}}; }
@@ -45,11 +71,14 @@ Error wrong_credentials() { return {ErrorCode::kUnauthorized, "wrong user name o
 Result<Session> log_in(store::Database& database, const std::string& username, const std::string& password,
                        const std::string& address) {
   // A locked account costs no password check at all.
-  Result<std::optional<std::string>> hash = hash_if_not_locked(database, username, address);
-  if (!hash) return hash.error();
+  Result<StoredCredentials> stored = credentials_if_not_locked(database, username, address);
+  if (!stored) return stored.error();
+  const std::optional<std::string>& hash =
+      stored->registration ? std::optional(stored->registration->password_hash) : stored->hash;
   // The slow part, with no transaction open and no connection held.
-  Result<bool> password_ok = verify_password(password, hash.value());
+  Result<bool> password_ok = verify_password(password, hash);
   if (!password_ok) return password_ok.error();
+  if (password_ok.value() && stored->registration) return registration_not_decided(*stored->registration);
 
   Result<store::Database::Lease> lease = database.acquire();
   if (!lease) return lease.error();

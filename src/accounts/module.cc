@@ -33,10 +33,26 @@ store::Migration accounts_migration() {
                .not_copied("a throttling window of minutes, not a record")}};
 }
 
+// Enterprises' requests for an account (registrations.h). One waiting request
+// per user name; the contact columns are emptied by the decision.
+store::Migration registrations_migration() {
+  return {18,
+          "registrations",
+          "CREATE TABLE registrations (id TEXT PRIMARY KEY, username TEXT NOT NULL, password_hash TEXT NOT NULL, "
+          "uscc TEXT NOT NULL, org_id TEXT NOT NULL REFERENCES organizations(id), contact_name TEXT, contact_phone "
+          "TEXT, note TEXT, address TEXT, status TEXT NOT NULL, created_at TEXT NOT NULL, decided_at TEXT, "
+          "decided_by TEXT, reason TEXT, user_id TEXT REFERENCES users(id));"
+          "CREATE UNIQUE INDEX registrations_waiting_name ON registrations(username) WHERE status = 'pending';"
+          "CREATE INDEX registrations_by_name ON registrations(username, created_at);"
+          "CREATE INDEX registrations_by_address ON registrations(address, created_at);",
+          {store::TableSpec("registrations")}};
+}
+
 }  // namespace
 
 void register_module(app::App& app) {
   app.catalog().add_migration(accounts_migration());
+  app.catalog().add_migration(registrations_migration());
   app.catalog().add_routes([&app](http::Router& router) { add_routes(router, app); });
 }
 

@@ -8,6 +8,9 @@ class App;
 namespace alley::http {
 class Router;
 }
+namespace alley::store {
+class Database;
+}
 
 namespace alley::accounts {
 
@@ -16,5 +19,7 @@ void register_module(app::App& app);
 
 // Session, user, token and audit routes (accounts/routes.cc).
 void add_routes(http::Router& router, app::App& app);
+// Enterprises' registrations and their review (accounts/registration_routes.cc).
+void add_registration_routes(http::Router& router, store::Database* db);
 
 }  // namespace alley::accounts

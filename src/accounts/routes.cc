@@ -62,7 +62,7 @@ void add_session_routes(Router& router, store::Database* db) {
               "session",
               "application/json",
               {},
-              {200, 400, 401, 415, 429},
+              {200, 400, 401, 403, 415, 429},
               false,
               access::Access::kPublic});
 
@@ -455,6 +455,7 @@ void add_routes(http::Router& router, app::App& app) {
   add_user_routes(router, db);
   add_token_routes(router, db);
   add_audit_route(router, db);
+  add_registration_routes(router, db);
   router.add_schemas([](Json& schemas) {
     auto titled = [](Json schema, const char* chinese, const char* english) {
       schema["title"] = chinese;

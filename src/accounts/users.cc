@@ -36,7 +36,7 @@ Status must_exist(store::Connection& connection, const char* table, const std::s
       std::string("SELECT COUNT(*) FROM ") + table + " WHERE id = ? AND deleted_at IS NULL" + extra_condition, {id});
   if (!rows) return rows.error();
   if (store::as_integer(rows->rows[0][0]).value_or(0) == 0) {
-    errors.push_back({field, "no matching record has the id '" + id + "'"});
+    errors.push_back({field, "no matching record has the id '" + id + "'", "所选记录不存在"});
   }
   return ok_status();
 }
@@ -49,21 +49,27 @@ Status end_sessions(store::Connection& connection, const std::string& user_id) {
 
 }  // namespace
 
+std::optional<std::string> username_problem(std::string_view username) {
+  if (is_valid_id(username) && username.size() <= 40) return std::nullopt;
+  return "use 1–40 characters of a–z, 0–9, '-' or '_'";
+}
+
 Result<User> create_user(store::Connection& connection, const NewUser& input) {
   std::vector<FieldError> errors;
-  if (!is_valid_id(input.username) || input.username.size() > 40) {
-    errors.push_back({"username", "use 1–40 characters of a–z, 0–9, '-' or '_'"});
-  }
+  if (auto problem = username_problem(input.username)) errors.push_back({"username", *problem, kUsernameRuleZh});
   if (!access::parse_role(input.role)) {
-    errors.push_back({"role", "must be one of: admin, department, subdistrict, enterprise"});
+    errors.push_back({"role", "must be one of: admin, department, subdistrict, enterprise", "请选择角色"});
   }
   const bool staff = input.role == "department" || input.role == "subdistrict";
-  if (staff && input.department_id.empty()) errors.push_back({"department_id", "a " + input.role + " user needs one"});
+  if (staff && input.department_id.empty())
+    errors.push_back({"department_id", "a " + input.role + " user needs one", "此角色须选择所属部门"});
   if (!staff && !input.department_id.empty())
-    errors.push_back({"department_id", "only department and sub-district staff have one"});
-  if (input.role == "enterprise" && input.org_id.empty()) errors.push_back({"org_id", "an enterprise user needs one"});
+    errors.push_back(
+        {"department_id", "only department and sub-district staff have one", "只有部门和街镇工作人员有所属部门"});
+  if (input.role == "enterprise" && input.org_id.empty())
+    errors.push_back({"org_id", "an enterprise user needs one", "企业用户须选择所属组织"});
   if (input.role != "enterprise" && !input.org_id.empty())
-    errors.push_back({"org_id", "only enterprise users have one"});
+    errors.push_back({"org_id", "only enterprise users have one", "只有企业用户有所属组织"});
   if (staff && !input.department_id.empty()) {
     const char* kind = input.role == "subdistrict" ? " AND kind = 'subdistrict'" : " AND kind <> 'subdistrict'";
     if (Status checked = must_exist(connection, "departments", input.department_id, "department_id", kind, errors);
@@ -76,7 +82,9 @@ Result<User> create_user(store::Connection& connection, const NewUser& input) {
       return checked.error();
     }
   }
-  if (auto problem = password_problem(input.password, input.username)) errors.push_back({"password", *problem});
+  if (!input.password_checked_when_hashed) {
+    if (auto problem = password_problem(input.password, input.username)) errors.push_back({"password", *problem});
+  }
   if (!errors.empty()) return Error::invalid("the user cannot be created", std::move(errors));
 
   Result<std::optional<User>> existing = find_user(connection, input.username);

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "access/user.h"
@@ -24,7 +25,14 @@ struct NewUser {
   std::string org_id;
   std::string password;
   std::string password_hash;  // of `password`, from password_hash_for; empty when it breaks the policy
+  // A registration's password met the policy when it was hashed, and only its hash is kept.
+  bool password_checked_when_hashed = false;
 };
+
+inline constexpr const char* kUsernameRuleZh = "用户名为1至40个字符，只可使用小写字母、数字、“-”或“_”";
+
+// nullopt for a name a user may have; otherwise the rule it breaks.
+std::optional<std::string> username_problem(std::string_view username);
 
 // The hash to store for a new password, made before the write transaction
 // opens: argon2id takes tens of milliseconds on purpose, and no write lock

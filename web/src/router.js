@@ -23,6 +23,9 @@ const NotificationsPage = () => import('./pages/policies/NotificationsPage.vue')
 const PolicyPage = () => import('./pages/policies/PolicyPage.vue')
 const PolicyList = () => import('./pages/policies/PolicyList.vue')
 const ClaimsInbox = () => import('./pages/registry/ClaimsInbox.vue')
+// Enterprises register once, and staff review now and then: both load when opened.
+const RegisterPage = () => import('./pages/accounts/RegisterPage.vue')
+const RegistrationsPage = () => import('./pages/accounts/RegistrationsPage.vue')
 // The year-end review is for staff, once a year: loaded when opened.
 const YearEndPage = () => import('./pages/plans/YearEndPage.vue')
 
@@ -33,6 +36,8 @@ export const router = createRouter({
     { path: '/dashboard', component: Dashboard },
     { path: '/search', component: SearchPage },
     { path: '/login', component: LoginPage },
+    { path: '/register', component: RegisterPage },
+    { path: '/registrations', component: RegistrationsPage, meta: { roles: staffRoles } },
     { path: '/users', component: UsersPage, meta: { roles: ['admin'] } },
     { path: '/audit', component: AuditPage, meta: { roles: ['admin'] } },
     { path: '/kpis', component: KpiPage },

@@ -19,7 +19,7 @@ export function useRecordName() {
 // What is done to a record, by the last part of its path.
 const actions = { edit: 'detail.edit', new: 'list.create', policies: 'orgPolicies.button' }
 // Pages outside the menu.
-const standalone = { '/login': 'auth.signIn' }
+const standalone = { '/login': 'auth.signIn', '/register': 'register.title' }
 
 // [{label, path}] (the last one without a path) for `path`.
 export function trailOf(path, user, resolve) {

@@ -10,6 +10,7 @@
 import { t } from './i18n.js'
 import { inbox } from './notifications.js'
 import { pending } from './claims.js'
+import { waiting } from './registrations.js'
 import { declared, recordOperations, resourceLabel } from './schema.js'
 import { mayList, staffRoles } from './permissions.js'
 import { listPath } from './paths.js'
@@ -37,6 +38,7 @@ export const modules = [
   { key: 'inbox', label: 'nav.inbox', test: 'nav-inbox', roles: signedIn, items: [
     { path: '/notifications', label: 'notifications.title', test: 'nav-notifications', count: () => inbox.unread },
     { path: '/claims', label: 'nav.claims', test: 'nav-claims', count: () => pending.count },
+    { path: '/registrations', label: 'nav.registrations', test: 'nav-registrations', count: () => waiting.count },
     { path: (user) => user?.department_id && `/departments/${user.department_id}`, label: 'plan.myDepartment', test: 'nav-my-department' },
   ] },
   { key: 'system', label: 'nav.system', test: 'nav-system', roles: staffRoles, items: [
