@@ -103,13 +103,7 @@ Result<std::string> template_workbook(const records::ResourceSchema& schema, con
   const std::string guide_title = english ? "How to fill" : localise("填写说明");
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, records_title.c_str());
   lxw_worksheet* guide = workbook_add_worksheet(workbook, guide_title.c_str());
-  lxw_format* header = workbook_add_format(workbook);
-  format_set_bold(header);
-  format_set_bg_color(header, 0xDDEBF7);
-  format_set_border(header, LXW_BORDER_THIN);
-  lxw_format* wrap = workbook_add_format(workbook);
-  format_set_text_wrap(wrap);
-  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+  const auto [header, wrap] = sheets::add_house_formats(workbook);
   // Every cell of the records' sheet is text, so that a code such as
   // 0012 or a USCC keeps its digits.
   lxw_format* text = workbook_add_format(workbook);

@@ -82,13 +82,9 @@ Result<std::string> plan_workbook(store::Connection& connection, const std::stri
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) return Error::internal("cannot create a workbook at " + path.string());
   Formats formats;
-  formats.header = workbook_add_format(workbook);
-  format_set_bold(formats.header);
-  format_set_bg_color(formats.header, 0xDDEBF7);
-  format_set_border(formats.header, LXW_BORDER_THIN);
-  formats.wrap = workbook_add_format(workbook);
-  format_set_text_wrap(formats.wrap);
-  format_set_align(formats.wrap, LXW_ALIGN_VERTICAL_TOP);
+  const sheets::HouseFormats house = sheets::add_house_formats(workbook);
+  formats.header = house.header;
+  formats.wrap = house.wrap;
   for (int level = 0; level < 4; ++level) {
     formats.indent[level] = workbook_add_format(workbook);
     format_set_text_wrap(formats.indent[level]);

@@ -22,13 +22,7 @@ Result<std::string> year_end_workbook(const Json& review) {
   const auto path = sheets::temporary_workbook_path("review");
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) return Error::internal("cannot create a workbook at " + path.string());
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
-  format_set_bg_color(bold, 0xDDEBF7);
-  format_set_border(bold, LXW_BORDER_THIN);
-  lxw_format* wrap = workbook_add_format(workbook);
-  format_set_text_wrap(wrap);
-  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+  const auto [bold, wrap] = sheets::add_house_formats(workbook);
   const std::string title = std::to_string(review["year"].get<int>()) + " 年度年终考评（截至 " +
                             review["judged_on"].get<std::string>() + "）";
 

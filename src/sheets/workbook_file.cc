@@ -9,6 +9,18 @@
 
 namespace alley::sheets {
 
+HouseFormats add_house_formats(lxw_workbook* workbook) {
+  HouseFormats formats;
+  formats.header = workbook_add_format(workbook);
+  format_set_bold(formats.header);
+  format_set_bg_color(formats.header, 0xDDEBF7);
+  format_set_border(formats.header, LXW_BORDER_THIN);
+  formats.wrap = workbook_add_format(workbook);
+  format_set_text_wrap(formats.wrap);
+  format_set_align(formats.wrap, LXW_ALIGN_VERTICAL_TOP);
+  return formats;
+}
+
 std::filesystem::path temporary_workbook_path(std::string_view prefix) {
   return std::filesystem::temp_directory_path() / ("alley-" + std::string(prefix) + "-" + std::to_string(::getpid()) +
                                                    "-" + std::to_string(std::rand()) + ".xlsx");

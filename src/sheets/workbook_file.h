@@ -15,6 +15,14 @@ namespace alley::sheets {
 // A fresh path in the temporary folder, e.g. alley-plan-<pid>-<n>.xlsx.
 std::filesystem::path temporary_workbook_path(std::string_view prefix);
 
+// The looks every workbook Alley writes shares: a bold, shaded, bordered
+// header, and wrapped text set to the top of its cell.
+struct HouseFormats {
+  lxw_format* header = nullptr;
+  lxw_format* wrap = nullptr;
+};
+HouseFormats add_house_formats(lxw_workbook* workbook);
+
 // Closes `workbook`, reads its file and removes it.
 Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem::path& path);
 
