@@ -38,9 +38,24 @@ struct FieldError {
 };
 
 struct Error {
+  Error() = default;
+  Error(ErrorCode error_code, std::string english, std::vector<FieldError> field_errors = {})
+      : code(error_code), message(std::move(english)), fields(std::move(field_errors)) {}
+
   ErrorCode code = ErrorCode::kInternal;
-  std::string message;
+  std::string message;  // English
   std::vector<FieldError> fields;
+  std::string message_zh;            // the same in Chinese, where the server has it (problem+json `detail_zh`)
+  std::vector<std::string> allowed;  // for a refusal, what would be accepted instead: the actions open now
+
+  Error& in_chinese(std::string chinese) & {
+    message_zh = std::move(chinese);
+    return *this;
+  }
+  Error&& in_chinese(std::string chinese) && {
+    message_zh = std::move(chinese);
+    return std::move(*this);
+  }
 
   static Error invalid(std::string message, std::vector<FieldError> fields = {}) {
     return {ErrorCode::kInvalid, std::move(message), std::move(fields)};

@@ -154,13 +154,21 @@ Json components(const Router& router, const std::deque<records::ResourceSchema>&
        {{"type", {{"type", "string"}}},
         {"title", {{"type", "string"}}},
         {"status", {{"type", "integer"}}},
-        {"detail", {{"type", "string"}}},
+        {"detail", {{"type", "string"}, {"description", "in English"}}},
+        {"detail_zh", {{"type", "string"}, {"description", "the same in Chinese, where the server has it"}}},
+        {"allowed",
+         {{"type", "array"},
+          {"items", {{"type", "string"}}},
+          {"description", "for an action refused in a case's present state, the actions open now"}}},
         {"errors",
          {{"type", "array"},
           {"items",
            {{"type", "object"},
             {"required", {"field", "message"}},
-            {"properties", {{"field", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}}}}}};
+            {"properties",
+             {{"field", {{"type", "string"}}},
+              {"message", {{"type", "string"}}},
+              {"message_zh", {{"type", "string"}}}}}}}}}}}};
   for (const Router::SchemaWriter& write : router.schema_writers()) write(schemas);
   return {{"schemas", schemas}};
 }

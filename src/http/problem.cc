@@ -45,6 +45,24 @@ std::string title_for(int status) {
   }
 }
 
+Json problem_body(int status, std::string detail, const std::vector<FieldError>& fields) {
+  Json body = Json::object();
+  body["type"] = "about:blank";
+  body["title"] = title_for(status);
+  body["status"] = status;
+  body["detail"] = std::move(detail);
+  if (!fields.empty()) {
+    Json errors = Json::array();
+    for (const FieldError& field : fields) {
+      Json error = {{"field", field.field}, {"message", field.message}};
+      if (!field.message_zh.empty()) error["message_zh"] = field.message_zh;
+      errors.push_back(std::move(error));
+    }
+    body["errors"] = std::move(errors);
+  }
+  return body;
+}
+
 }  // namespace
 
 int status_for(ErrorCode code) {
@@ -82,21 +100,7 @@ int status_for(ErrorCode code) {
 }
 
 HttpResponse problem_response(int status, std::string detail, const std::vector<FieldError>& fields) {
-  Json body = Json::object();
-  body["type"] = "about:blank";
-  body["title"] = title_for(status);
-  body["status"] = status;
-  body["detail"] = std::move(detail);
-  if (!fields.empty()) {
-    Json errors = Json::array();
-    for (const FieldError& field : fields) {
-      Json error = {{"field", field.field}, {"message", field.message}};
-      if (!field.message_zh.empty()) error["message_zh"] = field.message_zh;
-      errors.push_back(std::move(error));
-    }
-    body["errors"] = std::move(errors);
-  }
-  return json_response(status, body, "application/problem+json");
+  return json_response(status, problem_body(status, std::move(detail), fields), "application/problem+json");
 }
 
 HttpResponse problem_response(const Error& error) {
@@ -106,7 +110,10 @@ HttpResponse problem_response(const Error& error) {
     std::fprintf(stderr, "alley: internal error: %s\n", error.message.c_str());
     return problem_response(status, "the server failed to handle this request; it has been logged");
   }
-  HttpResponse response = problem_response(status, error.message, error.fields);
+  Json body = problem_body(status, error.message, error.fields);
+  if (!error.message_zh.empty()) body["detail_zh"] = error.message_zh;
+  if (!error.allowed.empty()) body["allowed"] = error.allowed;
+  HttpResponse response = json_response(status, body, "application/problem+json");
   // Unavailable is momentary (the database was busy, every password slot was
   // taken): a client may try again shortly.
   if (status == 503) response.set_header("Retry-After", "1");

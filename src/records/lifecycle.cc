@@ -176,14 +176,6 @@ Result<Json> change_lifecycle_status(store::Connection& connection, const Resour
   const Lifecycle& lifecycle = *schema.lifecycle;
   Result<Json> current = get_record(connection, schema, record_id);
   if (!current) return current.error();
-  const std::int64_t version = current.value()["version"].get<std::int64_t>();
-  if (expected_version && *expected_version != version) {
-    return Error{ErrorCode::kPreconditionFailed,
-                 "the " + schema.singular + " was changed after you read it (you have version " +
-                     std::to_string(*expected_version) + ", it is now at " + std::to_string(version) +
-                     "); reload it and try again",
-                 {}};
-  }
   std::optional<std::string> status;
   if (current.value().contains(lifecycle.status_field)) {
     status = current.value()[lifecycle.status_field].get<std::string>();
@@ -193,39 +185,16 @@ Result<Json> change_lifecycle_status(store::Connection& connection, const Resour
   for (const StepHook& check : lifecycle.check_step) {
     if (Status checked = check(connection, record_id, event.value(), actor); !checked) return checked.error();
   }
-  const std::string now = connection.clock().now_iso8601();
-  std::string assignments = lifecycle.status_field + " = ?";
-  std::vector<store::SqlValue> params{event->to_status};
-  Json after = current.value();
-  for (const auto& [name, value] : event->record_changes.items()) {
-    const FieldSpec* spec = schema.find(name);
-    if (!spec) return Error::internal("a " + lifecycle.name + " step sets " + name + ", which is not a field");
-    assignments += ", " + name + " = ?";
-    params.push_back(column_value(*spec, value));
-    after[name] = value;
-  }
-  params.insert(params.end(), {now, std::string(record_id), version});
-  Result<std::int64_t> changed = connection.execute("UPDATE " + schema.name + " SET " + assignments +
-                                                        ", version = version + 1, updated_at = ? WHERE id = ? AND "
-                                                        "version = ? AND deleted_at IS NULL",
-                                                    params);
-  if (!changed) return changed.error();
-  if (changed.value() != 1) {
-    return Error{ErrorCode::kPreconditionFailed, "the " + schema.singular + " changed meanwhile; retry", {}};
-  }
+  Json changes = event->record_changes;
+  changes[lifecycle.status_field] = event->to_status;
+  Result<Json> after =
+      write_server_fields(connection, schema, current.value(), changes, expected_version, lifecycle.name, actor);
+  if (!after) return after.error();
   if (Status logged = insert_lifecycle_event(connection, lifecycle, record_id, event.value(), actor); !logged) {
     return logged.error();
   }
-  after[lifecycle.status_field] = event->to_status;
-  after["version"] = version + 1;
-  after["updated_at"] = now;
-  if (Status audited =
-          append_audit(connection, actor, lifecycle.name, schema.name, record_id, &current.value(), &after);
-      !audited) {
-    return audited.error();
-  }
   // A status (an organization "landed") is what other modules may act on.
-  if (Status followed = run_write_hooks(connection, schema, actor, &current.value(), &after); !followed) {
+  if (Status followed = run_write_hooks(connection, schema, actor, &current.value(), &after.value()); !followed) {
     return followed.error();
   }
   for (const StepHook& follow : lifecycle.after_step) {

@@ -58,6 +58,15 @@ Result<Json> update_record(store::Connection& connection, const ResourceSchema& 
 Status delete_record(store::Connection& connection, const ResourceSchema& schema, std::string_view id,
                      std::optional<std::int64_t> expected_version, const Actor& actor);
 
+// Sets fields the server decides — a lifecycle's status, a workflow's state,
+// who holds a case — which no writer may set through update_record: checks
+// `expected_version` (and the version `current` was read at), bumps it and
+// audits the change as `audit_action`. Returns the record after. The
+// caller runs the write hooks once its own rows are written.
+Result<Json> write_server_fields(store::Connection& connection, const ResourceSchema& schema, const Json& current,
+                                 const Json& changes, std::optional<std::int64_t> expected_version,
+                                 std::string_view audit_action, const Actor& actor);
+
 // Runs the resource's after-write hooks (resource_schema.h) in order; the
 // first failure is returned. For writes that change a record outside
 // update_record (a lifecycle step). REQUIRES: a write transaction.
