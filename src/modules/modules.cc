@@ -10,14 +10,18 @@
 #include "registry/module.h"
 #include "scheduler/module.h"
 #include "stated/module.h"
+#include "workflow/module.h"
+#include "worktime/module.h"
 
 namespace alley::modules {
 
 void register_all(app::App& app) {
-  // The shared machinery first: the modules after it tell, schedule and attach.
+  // The shared machinery first: the modules after it tell, schedule, attach, count working time and move cases.
   notifications::register_module(app);
   scheduler::register_module(app);
   attachments::register_module(app);
+  worktime::register_module(app);
+  workflow::register_module(app);
   registry::register_module(app);
   accounts::register_module(app);
   plans::register_module(app);

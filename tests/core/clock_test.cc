@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/time_text.h"
+
 namespace alley {
 
 TEST(Clock, ValidatesCalendarDates) {
@@ -29,6 +31,22 @@ TEST(Clock, ManualClockMovesOnlyWhenTold) {
   clock.advance(std::chrono::seconds{1});
   EXPECT_EQ(clock.today(), "2026-01-01");
   EXPECT_EQ(clock.iso8601_in(-86400), "2025-12-31T00:00:00.000Z");
+}
+
+}  // namespace alley
+
+namespace alley {
+
+TEST(TimeText, WhatIsWrittenIsReadBackAsTheSameMoment) {
+  const TimePoint moment = std::chrono::sys_days{std::chrono::year{2025} / 10 / 1} + std::chrono::hours{7} +
+                           std::chrono::minutes{5} + std::chrono::milliseconds{42};
+  ASSERT_TRUE(parse_utc_time(iso8601(moment)).has_value());
+  EXPECT_EQ(*parse_utc_time(iso8601(moment)), moment);
+  EXPECT_EQ(iso8601(*parse_utc_time("2025-10-01")), "2025-10-01T00:00:00.000Z");
+  EXPECT_EQ(iso8601(*parse_utc_time("2025-10-01T07:05Z")), "2025-10-01T07:05:00.000Z");
+  EXPECT_EQ(iso8601(*parse_utc_time("2025-10-01T07:05:09.5Z")), "2025-10-01T07:05:09.500Z");
+  for (const char* bad : {"", "2025-13-01", "2025-10-01T25:00Z", "2025-10-01 07:05Z", "yesterday"})
+    EXPECT_FALSE(parse_utc_time(bad).has_value()) << bad;
 }
 
 }  // namespace alley
