@@ -16,9 +16,10 @@ Status check_record_permission(const RequestContext& context, const records::Res
   if (!user.is_staff()) {
     const bool own = schema.owned_by && current && schema.owned_by(user, current->value("id", ""));
     if (own) return ok_status();
-    return Error{ErrorCode::kForbidden, "you may change only your own organization (只能修改本企业信息)", {}};
+    return Error(ErrorCode::kForbidden, "you may change only your own organization").in_chinese("只能修改本企业信息");
   }
-  if (!schema.staff_guard) return Error{ErrorCode::kForbidden, "administrators maintain these records", {}};
+  if (!schema.staff_guard)
+    return Error(ErrorCode::kForbidden, "administrators maintain these records").in_chinese("此类记录由管理员维护");
   return schema.staff_guard(user, connection, current, body);
 }
 

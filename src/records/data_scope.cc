@@ -8,11 +8,10 @@
 namespace alley::records {
 
 Error not_your_department(const std::string& owner) {
-  return {ErrorCode::kForbidden,
-          "only staff of the responsible department (" +
-              (owner.empty() ? std::string("none: administrators only") : owner) +
-              ") may change this record (只有负责部门可以修改)",
-          {}};
+  return Error(ErrorCode::kForbidden, "only staff of the responsible department (" +
+                                          (owner.empty() ? std::string("none: administrators only") : owner) +
+                                          ") may change this record")
+      .in_chinese(owner.empty() ? "此记录没有负责部门，只有管理员可以修改" : "只有负责部门可以修改此记录");
 }
 
 RecordGuard guard_by_department(std::string field) {
@@ -23,7 +22,8 @@ RecordGuard guard_by_department(std::string field) {
         if (body && body->is_object()) {
           if (!current && !body->contains(field)) (*body)[field] = mine;
           if (body->contains(field) && (*body)[field] != Json(mine)) {
-            return Error{ErrorCode::kForbidden, "only administrators hand a record to another department", {}};
+            return Error(ErrorCode::kForbidden, "only administrators hand a record to another department")
+                .in_chinese("只有管理员可以把记录转交其他部门");
           }
         }
         return ok_status();
@@ -114,9 +114,8 @@ RecordGuard guard_by_geography(PositionOf where, Territories territories) {
         inside = covered.value();
       }
       if (!inside) {
-        return Error{ErrorCode::kForbidden,
-                     "this record does not lie within the areas your department answers for (不在本街道辖区内)",
-                     {}};
+        return Error(ErrorCode::kForbidden, "this record does not lie within the areas your department answers for")
+            .in_chinese("此记录不在本街道辖区内");
       }
     }
     return ok_status();

@@ -180,11 +180,11 @@ Status check_unique_fields(store::Connection& connection, const ResourceSchema& 
 }
 
 Error version_mismatch(const ResourceSchema& schema, std::string_view id, std::int64_t expected, std::int64_t actual) {
-  return {ErrorCode::kPreconditionFailed,
-          "the " + schema.singular + " '" + std::string(id) + "' was changed after you read it (you have version " +
-              std::to_string(expected) + ", it is now at " + std::to_string(actual) +
-              "); reload it and apply your change again",
-          {}};
+  return Error(ErrorCode::kPreconditionFailed, "the " + schema.singular + " '" + std::string(id) +
+                                                   "' was changed after you read it (you have version " +
+                                                   std::to_string(expected) + ", it is now at " +
+                                                   std::to_string(actual) + "); reload it and apply your change again")
+      .in_chinese("此" + schema.title_zh + "记录在您打开后已被修改，请刷新后重新修改");
 }
 
 std::string where_clause(std::vector<std::string> conditions) {
@@ -355,12 +355,16 @@ Result<std::vector<Json>> list_all_records(store::Connection& connection, const 
 }
 
 Result<Json> get_record(store::Connection& connection, const ResourceSchema& schema, std::string_view id) {
-  if (!is_valid_id(id)) return Error::not_found("no " + schema.singular + " has this id");
+  if (!is_valid_id(id))
+    return Error::not_found("no " + schema.singular + " has this id").in_chinese("没有此" + schema.title_zh + "记录");
   Result<std::optional<std::pair<Json, bool>>> found = read_any(connection, schema, id);
   if (!found) return found.error();
-  if (!found.value()) return Error::not_found("no " + schema.singular + " has the id '" + std::string(id) + "'");
+  if (!found.value())
+    return Error::not_found("no " + schema.singular + " has the id '" + std::string(id) + "'")
+        .in_chinese("没有此" + schema.title_zh + "记录");
   if (found.value()->second) {
-    return Error{ErrorCode::kGone, "the " + schema.singular + " '" + std::string(id) + "' was deleted", {}};
+    return Error(ErrorCode::kGone, "the " + schema.singular + " '" + std::string(id) + "' was deleted")
+        .in_chinese("此" + schema.title_zh + "记录已删除");
   }
   return std::move(found.value()->first);
 }

@@ -65,6 +65,10 @@ TEST_F(Calendar, AdminsAddANewYearsNoticeAndNonsenseIsRefused) {
   for (const char* bad : {"/api/v1/calendar/20x5", "/api/v1/calendar/1850", "/api/v1/calendar/2025?colour=red"})
     EXPECT_EQ(request(server_->port(), "GET", bad, "", {kAnonymousMarker}).status, 400) << bad;
   EXPECT_EQ(request(server_->port(), "GET", "/api/v1/calendar/2025?calendar=nowhere").status, 404);
+  // A refusal is said in Chinese too, for the Chinese screens.
+  Response missing = request(server_->port(), "GET", "/api/v1/calendar_days/district-1999-01-01");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(json_of(missing)["detail_zh"], "没有此节假日与调休记录");
 
   const Json new_year = {{"id", "district-2027-01-01"},
                          {"calendar_id", "district"},

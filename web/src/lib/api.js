@@ -5,7 +5,8 @@ import { currentLang } from './i18n.js'
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || `HTTP ${status}`)
+    // The reader's language where the server has it (the Chinese is converted for 繁體 readers).
+    super((currentLang() !== 'en' && problem?.detail_zh) || problem?.detail || `HTTP ${status}`)
     this.status = status
     this.problem = problem || {}
   }
