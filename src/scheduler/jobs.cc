@@ -24,27 +24,57 @@ Result<std::int64_t> cancel_pending(store::Connection& connection, const std::st
       {connection.clock().now_iso8601(), kind, subject_resource, subject_id});
 }
 
-Result<Json> pending_and_failed(store::Connection& connection, std::size_t limit) {
+namespace {
+
+constexpr const char* kJobColumns = "id, kind, run_at, subject_resource, subject_id, attempts, last_error";
+
+Json text_or_null(const store::SqlValue& value) { return store::is_null(value) ? Json() : Json(store::as_text(value)); }
+
+// What every listing says of a job, from the first columns of kJobColumns.
+Json job_json(const store::Row& row) {
+  return {{"id", store::as_integer(row[0]).value_or(0)},
+          {"kind", store::as_text(row[1])},
+          {"run_at", store::as_text(row[2])},
+          {"subject_resource", store::as_text(row[3])},
+          {"subject_id", store::as_text(row[4])},
+          {"attempts", store::as_integer(row[5]).value_or(0)},
+          {"last_error", text_or_null(row[6])}};
+}
+
+}  // namespace
+
+Result<Json> run_log(store::Connection& connection, std::size_t limit) {
   Result<store::QueryResult> rows = connection.query(
-      "SELECT id, kind, run_at, subject_resource, subject_id, attempts, last_error, failed_at, created_at FROM "
-      "scheduled_jobs WHERE done_at IS NULL AND cancelled_at IS NULL ORDER BY run_at, id LIMIT ?",
+      std::string("SELECT ") + kJobColumns +
+          ", done_at, failed_at, cancelled_at FROM scheduled_jobs WHERE done_at IS NOT NULL OR failed_at IS NOT NULL "
+          "OR cancelled_at IS NOT NULL ORDER BY COALESCE(done_at, failed_at, cancelled_at) DESC, id DESC LIMIT ?",
       {std::int64_t(limit)});
   if (!rows) return rows.error();
   Json items = Json::array();
   for (const store::Row& row : rows->rows) {
-    auto text_or_null = [](const store::SqlValue& value) {
-      return store::is_null(value) ? Json() : Json(store::as_text(value));
-    };
-    items.push_back({{"id", store::as_integer(row[0]).value_or(0)},
-                     {"kind", store::as_text(row[1])},
-                     {"run_at", store::as_text(row[2])},
-                     {"subject_resource", store::as_text(row[3])},
-                     {"subject_id", store::as_text(row[4])},
-                     {"attempts", store::as_integer(row[5]).value_or(0)},
-                     {"last_error", text_or_null(row[6])},
-                     {"failed_at", text_or_null(row[7])},
-                     {"state", store::is_null(row[7]) ? "pending" : "failed"},
-                     {"created_at", store::as_text(row[8])}});
+    Json job = job_json(row);
+    const std::size_t finished = !store::is_null(row[7]) ? 7 : !store::is_null(row[8]) ? 8 : 9;
+    job["state"] = finished == 7 ? "done" : finished == 8 ? "failed" : "cancelled";
+    job["finished_at"] = store::as_text(row[finished]);
+    items.push_back(std::move(job));
+  }
+  return items;
+}
+
+Result<Json> pending_and_failed(store::Connection& connection, std::size_t limit) {
+  Result<store::QueryResult> rows =
+      connection.query(std::string("SELECT ") + kJobColumns +
+                           ", failed_at, created_at FROM scheduled_jobs WHERE done_at IS NULL AND cancelled_at IS NULL "
+                           "ORDER BY run_at, id LIMIT ?",
+                       {std::int64_t(limit)});
+  if (!rows) return rows.error();
+  Json items = Json::array();
+  for (const store::Row& row : rows->rows) {
+    Json job = job_json(row);
+    job["failed_at"] = text_or_null(row[7]);
+    job["state"] = store::is_null(row[7]) ? "pending" : "failed";
+    job["created_at"] = store::as_text(row[8]);
+    items.push_back(std::move(job));
   }
   return items;
 }

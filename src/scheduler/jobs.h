@@ -41,4 +41,8 @@ Result<std::int64_t> cancel_pending(store::Connection& connection, const std::st
 // Jobs that have not run yet (due or not) and those that failed for good, soonest first.
 Result<Json> pending_and_failed(store::Connection& connection, std::size_t limit);
 
+// The run log: jobs done, given up or cancelled, the latest first, each with
+// when it finished, its attempts and its last error.
+Result<Json> run_log(store::Connection& connection, std::size_t limit);
+
 }  // namespace alley::scheduler

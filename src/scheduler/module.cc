@@ -23,27 +23,40 @@ store::Migration jobs_migration() {
           {store::TableSpec("scheduled_jobs").with_identity_key()}};
 }
 
+// A list of jobs read by `read`, as {items, total}.
+http::Handler job_list(store::Database* db, Result<Json> (*read)(store::Connection&, std::size_t)) {
+  return [db, read](http::RequestContext&, const http::HttpRequest&, const http::PathParams&) {
+    Result<Json> jobs = http::run_read(*db, [read](store::Connection& connection) -> Result<Json> {
+      Result<Json> items = read(connection, 500);
+      if (!items) return items.error();
+      return Json{{"items", items.value()}, {"total", items->size()}};
+    });
+    if (!jobs) return http::problem_response(jobs.error());
+    return http::json_response(200, jobs.value());
+  };
+}
+
 void add_routes(http::Router& router, store::Database* db) {
-  router.add("GET", "/api/v1/scheduled-jobs",
-             [db](http::RequestContext&, const http::HttpRequest&, const http::PathParams&) {
-               Result<Json> jobs = http::run_read(*db, [](store::Connection& connection) -> Result<Json> {
-                 Result<Json> items = pending_and_failed(connection, 500);
-                 if (!items) return items.error();
-                 return Json{{"items", items.value()}, {"total", items->size()}};
-               });
-               if (!jobs) return http::problem_response(jobs.error());
-               return http::json_response(200, jobs.value());
-             },
-             {"scheduled_jobs",
-              "Scheduled jobs not yet run (reminders …) and those that failed for good, soonest first (at most 500)",
-              "scheduler",
-              "",
-              "scheduled_job_list",
-              "application/json",
-              {},
-              {200, 401, 403},
-              false,
-              access::Access::kAdmin});
+  auto listing = [](std::string operation, std::string summary) {
+    return http::RouteDoc{std::move(operation),
+                          std::move(summary),
+                          "scheduler",
+                          "",
+                          "scheduled_job_list",
+                          "application/json",
+                          {},
+                          {200, 401, 403},
+                          false,
+                          access::Access::kAdmin};
+  };
+  router.add("GET", "/api/v1/scheduled-jobs", job_list(db, pending_and_failed),
+             listing("scheduled_jobs",
+                     "Scheduled jobs not yet run (reminders …) and those that failed for good, soonest first (at most "
+                     "500)"));
+  router.add("GET", "/api/v1/scheduled-jobs/runs", job_list(db, run_log),
+             listing("scheduled_job_runs",
+                     "The run log: jobs done, given up after their attempts, or cancelled, the latest first (at most "
+                     "500)"));
   router.add_schemas([](Json& schemas) {
     schemas["scheduled_job_list"] = {{"type", "object"}, {"required", {"items", "total"}}};
   });

@@ -135,6 +135,11 @@ struct Workflow {
   // pass finds due cases by an index instead of replaying every history.
   std::string due_field;
   std::string warn_field;
+  // The system's actions when those moments come (workflow/deadline_pass.h):
+  // the breach action must restart its clock or note the breach, and the
+  // warning action note the warning, so neither is taken twice.
+  std::string on_breach;
+  std::string on_warning;
 
   const Action* find_action(std::string_view name) const;
   const State* find_state(std::string_view name) const;

@@ -61,8 +61,7 @@ records::ResourceSchema calendar_day_resource() {
       return;
     const std::optional<Day> day = parse_day(merged["date"].get<std::string>());
     if (!day) return;  // the date's own check says why
-    const std::chrono::weekday weekday{*day};
-    if (weekday != std::chrono::Saturday && weekday != std::chrono::Sunday)
+    if (!is_weekend(*day))
       errors.push_back({"kind", "a weekday is a working day already; only a Saturday or Sunday can be an adjusted one",
                         "工作日本来就上班，只有周六或周日才能是调休上班日"});
   };

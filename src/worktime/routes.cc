@@ -24,11 +24,6 @@ std::optional<int> year_of(const std::string& text) {
   return year;
 }
 
-bool is_weekend(Day day) {
-  const std::chrono::weekday weekday{day};
-  return weekday == std::chrono::Saturday || weekday == std::chrono::Sunday;
-}
-
 Json year_of_calendar(const StoredCalendar& stored, int year) {
   const WorkCalendar& calendar = stored.calendar;
   Json days = Json::array();

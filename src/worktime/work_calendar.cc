@@ -13,11 +13,6 @@ constexpr std::chrono::hours kDistrictOffset{8};
 // A clock that cannot finish within ten years of working days is wrong, not long.
 constexpr int kLongestSearchInDays = 3660;
 
-bool is_weekend(Day day) {
-  const std::chrono::weekday weekday{day};
-  return weekday == std::chrono::Saturday || weekday == std::chrono::Sunday;
-}
-
 std::optional<minutes> parse_clock_time(std::string_view text) {
   if (text.size() != 5 || text[2] != ':') return std::nullopt;
   for (std::size_t i : {0, 1, 3, 4}) {
@@ -98,6 +93,11 @@ TimePoint WorkCalendar::after_working_time(TimePoint from, milliseconds amount) 
     }
   }
   return TimePoint::max();
+}
+
+bool is_weekend(Day day) {
+  const std::chrono::weekday weekday{day};
+  return weekday == std::chrono::Saturday || weekday == std::chrono::Sunday;
 }
 
 Day district_day_of(TimePoint moment) { return std::chrono::floor<std::chrono::days>(moment + kDistrictOffset); }

@@ -67,6 +67,7 @@ class WorkCalendar {
 };
 
 Day district_day_of(TimePoint moment);
+bool is_weekend(Day day);     // Saturday or Sunday: not worked in the ordinary week
 TimePoint start_of(Day day);  // the district's midnight
 
 // "2025-10-01"; nullopt for anything that is not a real date in that form.

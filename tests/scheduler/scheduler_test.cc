@@ -116,6 +116,16 @@ TEST_F(SchedulerTest, ACancelledJobNeverRuns) {
   EXPECT_EQ(run().done, 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE subject_id = 'firm-b'"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE subject_id = 'firm-a'"), 0);
+  // The run log shows both, the done one with its finish and the cancelled one as cancelled.
+  Result<Json> log = scheduler::run_log(connection(), 10);
+  ASSERT_TRUE(log.ok());
+  ASSERT_EQ(log->size(), 2u);
+  EXPECT_EQ((*log)[0]["state"], "done");
+  EXPECT_EQ((*log)[0]["subject_id"], "firm-b");
+  EXPECT_EQ((*log)[0]["finished_at"], clock_->now_iso8601());
+  EXPECT_EQ((*log)[1]["state"], "cancelled");
+  EXPECT_EQ((*log)[1]["subject_id"], "firm-a");
+  EXPECT_TRUE(scheduler::pending_and_failed(connection(), 10)->empty());
 }
 
 TEST_F(SchedulerTest, AJobOfAKindNoModuleDoesFailsVisibly) {

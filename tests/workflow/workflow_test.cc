@@ -14,6 +14,7 @@
 #include "support/store_fixture.h"
 #include "workflow/actions.h"
 #include "workflow/clocks.h"
+#include "workflow/deadline_pass.h"
 #include "workflow/events.h"
 #include "worktime/calendar_store.h"
 
@@ -66,12 +67,22 @@ Workflow small_workflow() {
        {}},
       {{"resolve", "办结", "Resolve"}, {"handling"}, "done", {Taker::kHolder}, {}, {{"handle", ClockOp::kStop}}},
   };
+  flow.actions.push_back(
+      {{"warn", "预警", "Warn"}, {"filed", "handling"}, "", {Taker::kSystem}, {}, {{"handle", ClockOp::kWarned}}});
+  flow.actions.push_back({{"escalate", "升级", "Escalate"},
+                          {"filed", "handling"},
+                          "",
+                          {Taker::kSystem},
+                          {},
+                          {{"handle", ClockOp::kStart}}});
+  flow.on_breach = "escalate";
+  flow.on_warning = "warn";
   flow.holds = [](const access::User& user, const Json& record) {
     return record.value("unit", "") == user.department_id;
   };
   flow.owns = [](const access::User& user, const Json& record) { return record.value("id", "") == user.org_id; };
   flow.check.push_back([](store::Connection&, const Json&, Event& event, Json&, const Acting&) -> Status {
-    if (event.action == "file") event.payload["clock_targets"] = {{"handle", 420}};
+    if (event.action == "file" || event.action == "escalate") event.payload["clock_targets"] = {{"handle", 420}};
     return ok_status();
   });
   return flow;
@@ -230,6 +241,39 @@ TEST_F(Workflows, APauseStopsTheClockAndTheHolidayDoesNotCount) {
   EXPECT_EQ(done[0].status, ClockRun::Status::kStopped);
   EXPECT_EQ(done[0].elapsed, minutes(360));
   EXPECT_FALSE(done[0].breached(*parse_utc_time("2025-12-01T00:00:00Z"))) << "resolved within its working day";
+}
+
+TEST_F(Workflows, TheDeadlinePassWarnsOnceAndEscalatesOnceWithAFreshClock) {
+  const Json filed = file_case("2025-09-26T02:00:00Z");  // Friday 10:00
+  // 80 % of 420 minutes is 336: two hours before lunch, 3 h 36 after, 16:36.
+  EXPECT_EQ(filed["warn_at"], "2025-09-26T08:36:00.000Z");
+  auto pass = [&](const char* at) {
+    clock_->set(*parse_utc_time(at));
+    Result<DeadlineReport> report = run_deadline_pass(app().database(), flow_, schema_);
+    EXPECT_TRUE(report.ok()) << report.error().message;
+    return report.ok() ? report.value() : DeadlineReport{};
+  };
+  EXPECT_EQ(pass("2025-09-26T08:00:00Z").warned, 0u);
+  EXPECT_EQ(pass("2025-09-26T09:00:00Z").warned, 1u);
+  EXPECT_EQ(pass("2025-09-26T09:30:00Z").warned, 0u) << "warned once";
+  EXPECT_EQ(pass("2025-09-27T09:00:00Z").breached, 0u) << "Saturday is not worked";
+  const DeadlineReport sunday = pass("2025-09-28T03:00:00Z");  // Sunday 11:00, worked, an hour past due
+  EXPECT_EQ(sunday.breached, 1u);
+  EXPECT_EQ(sunday.failed, 0u);
+  EXPECT_EQ(pass("2025-09-28T03:10:00Z").breached, 0u) << "escalated once";
+  Result<Json> now = records::get_record(connection(), schema_, "case-1");
+  ASSERT_TRUE(now.ok());
+  // The fresh run counts from 11:00 Sunday: 5 hours that day, 2 on Monday: due Monday 11:00.
+  EXPECT_EQ(now.value()["due_at"], "2025-09-29T03:00:00.000Z");
+  const std::vector<ClockRun> runs = runs_at("2025-09-28T03:10:00Z");
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].status, ClockRun::Status::kSuperseded);
+  EXPECT_TRUE(runs[0].warned);
+  EXPECT_TRUE(runs[0].breached(*parse_utc_time("2025-09-28T03:10:00Z")));
+  EXPECT_EQ(iso8601(*runs[0].breaches_at), "2025-09-28T02:00:00.000Z");
+  EXPECT_TRUE(runs[1].current);
+  EXPECT_EQ(runs[1].run, 2);
+  EXPECT_FALSE(runs[1].warned);
 }
 
 }  // namespace
