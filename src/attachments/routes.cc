@@ -20,9 +20,11 @@ namespace alley::attachments {
 using namespace http;  // the handler vocabulary: requests, responses, problems, routes
 namespace {
 
-Status may_read(const RequestContext& context, const records::ResourceSchema& schema, const std::string& record_id) {
+// Another's record that only its owners see is answered as one that does not exist.
+Status may_read(const RequestContext& context, const records::ResourceSchema& schema, const Json& record) {
   if (context.is_staff()) return ok_status();
-  if (context.user && schema.owned_by && schema.owned_by(*context.user, record_id)) return ok_status();
+  if (context.user && schema.owned_by(*context.user, record)) return ok_status();
+  if (!may_see_record(context, schema, record)) return unseen_record(schema, record.value("id", ""));
   return Error{ErrorCode::kForbidden,
                "the files attached to a " + schema.singular + " are for staff and the organization it belongs to",
                {}};
@@ -30,7 +32,7 @@ Status may_read(const RequestContext& context, const records::ResourceSchema& sc
 
 // Files of records an enterprise owns are its to read too; others are the district staff's.
 access::Access readers_of(const records::ResourceSchema& schema) {
-  return schema.owned_by ? access::Access::kSignedIn : access::Access::kStaff;
+  return schema.owner_field.empty() ? access::Access::kStaff : access::Access::kSignedIn;
 }
 
 void add_record_file_routes(Router& router, store::Database* db, const records::ResourceSchema& schema) {
@@ -79,7 +81,7 @@ void add_record_file_routes(Router& router, store::Database* db, const records::
                Result<Json> listed = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<Json> current = records::get_record(connection, schema, params.at("id"));
                  if (!current) return current.error();
-                 if (Status allowed = may_read(context, schema, params.at("id")); !allowed) return allowed.error();
+                 if (Status allowed = may_read(context, schema, current.value()); !allowed) return allowed.error();
                  Result<Json> items = list_attachments(connection, schema.name, params.at("id"));
                  if (!items) return items.error();
                  return Json{{"items", items.value()}};
@@ -99,15 +101,22 @@ void add_record_file_routes(Router& router, store::Database* db, const records::
               readers_of(schema)});
 }
 
-// The file and the record it belongs to, if the reader may see it.
-Result<std::pair<Json, const records::ResourceSchema*>> file_and_record(store::Connection& connection,
-                                                                        const catalog::Catalog& catalog,
-                                                                        const std::string& id) {
+// A file, its record's resource and the record.
+struct AttachedFile {
+  Json file;
+  const records::ResourceSchema* schema = nullptr;
+  Json record;
+};
+
+Result<AttachedFile> file_and_record(store::Connection& connection, const catalog::Catalog& catalog,
+                                     const std::string& id) {
   Result<Json> file = find_attachment(connection, id);
   if (!file) return file.error();
   const records::ResourceSchema* schema = catalog.find(file.value()["resource"].get<std::string>());
   if (!schema) return Error::not_found("there is no attached file " + id);
-  return std::make_pair(std::move(file.value()), schema);
+  Result<Json> record = records::get_record(connection, *schema, file.value()["record_id"].get<std::string>());
+  if (!record) return record.error();
+  return AttachedFile{std::move(file.value()), schema, std::move(record.value())};
 }
 
 }  // namespace
@@ -127,14 +136,12 @@ void add_routes(Router& router, app::App& app) {
                Result<Json> description = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  auto found = file_and_record(connection, *catalog, params.at("id"));
                  if (!found) return found.error();
-                 if (Status allowed = may_read(context, *found.value().second, found.value().first["record_id"]);
-                     !allowed) {
+                 if (Status allowed = may_read(context, *found->schema, found->record); !allowed)
                    return allowed.error();
-                 }
                  Result<std::string> bytes = attachment_content(connection, params.at("id"));
                  if (!bytes) return bytes.error();
                  content = std::move(bytes.value());
-                 return found.value().first;
+                 return found->file;
                });
                if (!description) return problem_response(description.error());
                HttpResponse response;
@@ -161,15 +168,14 @@ void add_routes(Router& router, app::App& app) {
                Result<Json> deleted = run_write(*db, [&](store::Connection& connection) -> Result<Json> {
                  auto found = file_and_record(connection, *catalog, params.at("id"));
                  if (!found) return found.error();
-                 const records::ResourceSchema& schema = *found.value().second;
-                 Result<Json> record =
-                     records::get_record(connection, schema, found.value().first["record_id"].get<std::string>());
-                 if (!record) return record.error();
-                 if (Status allowed = check_record_permission(context, schema, connection, record.value(), nullptr);
+                 const records::ResourceSchema& schema = *found->schema;
+                 if (!may_see_record(context, schema, found->record))
+                   return unseen_record(schema, found->record.value("id", ""));
+                 if (Status allowed = check_record_permission(context, schema, connection, found->record, nullptr);
                      !allowed) {
                    return allowed.error();
                  }
-                 if (Status done = delete_attachment(connection, found.value().first, writer_of(context)); !done) {
+                 if (Status done = delete_attachment(connection, found->file, writer_of(context)); !done) {
                    return done.error();
                  }
                  return Json();

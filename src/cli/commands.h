@@ -33,7 +33,8 @@ std::string database_url(const std::string& option);
 
 // The application with every module registered and the database at `url`
 // opened, migrated and its search index in line with the records.
-Result<std::unique_ptr<app::App>> open_app(const std::string& url, std::size_t connections = 4);
+Result<std::unique_ptr<app::App>> open_app(const std::string& url, std::size_t connections = 4,
+                                           std::shared_ptr<const Clock> clock = system_clock());
 
 // Prints "alley: <message>" to stderr and returns `code`.
 int fail(const std::string& message, int code = 1);

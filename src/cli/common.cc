@@ -12,8 +12,9 @@ std::string database_url(const std::string& option) {
   return "sqlite:alley.db";
 }
 
-Result<std::unique_ptr<app::App>> open_app(const std::string& url, std::size_t connections) {
-  auto application = std::make_unique<app::App>();
+Result<std::unique_ptr<app::App>> open_app(const std::string& url, std::size_t connections,
+                                           std::shared_ptr<const Clock> clock) {
+  auto application = std::make_unique<app::App>(std::move(clock));
   modules::register_all(*application);
   if (Status opened = application->open_database(url, connections); !opened) return opened.error();
   return application;

@@ -27,7 +27,7 @@ std::optional<long> parse_long(const std::string& text, long low, long high) {
 int serve_command(const std::vector<std::string>& words) {
   Result<Args> args = parse_args(words,
                                  {"--db", "--host", "--port", "--threads", "--request-timeout-ms", "--web",
-                                  "--trusted-proxy", "--background-interval-ms"},
+                                  "--trusted-proxy", "--background-interval-ms", "--clock-file"},
                                  {});
   if (!args) return fail(args.error().message + " (see 'alley help')", 2);
   if (!args->positional.empty()) return fail("serve takes no arguments besides options", 2);
@@ -55,7 +55,10 @@ int serve_command(const std::vector<std::string>& words) {
   if (Status passwords = accounts::load_common_passwords(); !passwords) return fail(passwords.error().message);
 
   const std::string url = database_url(args->get("--db"));
-  Result<std::unique_ptr<app::App>> application = open_app(url, options.threads);
+  // A rehearsal's (or a test's) time, moved by rewriting the file; the machine's otherwise.
+  const std::string clock_file = args->get("--clock-file");
+  Result<std::unique_ptr<app::App>> application =
+      open_app(url, options.threads, clock_file.empty() ? system_clock() : file_clock(clock_file));
   if (!application) return fail(application.error().message);
   // An SQLite file is marked as served for the life of the process, so that
   // `alley restore` refuses to replace it underneath.

@@ -2,6 +2,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+
+#include "core/time_text.h"
 
 namespace alley {
 
@@ -12,7 +18,37 @@ class SystemClock : public Clock {
   TimePoint now() const override { return std::chrono::system_clock::now(); }
 };
 
+class FileClock : public Clock {
+ public:
+  explicit FileClock(std::string path) : path_(std::move(path)) {}
+
+  TimePoint now() const override {
+    std::error_code error;
+    const auto written = std::filesystem::last_write_time(path_, error);
+    if (error) return std::chrono::system_clock::now();
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!read_ || written != written_) {
+      std::ifstream file(path_);
+      std::string text;
+      std::getline(file, text);
+      moment_ = parse_utc_time(text);
+      written_ = written;
+      read_ = true;
+    }
+    return moment_ ? *moment_ : std::chrono::system_clock::now();
+  }
+
+ private:
+  std::string path_;
+  mutable std::mutex mutex_;
+  mutable bool read_ = false;
+  mutable std::filesystem::file_time_type written_;
+  mutable std::optional<TimePoint> moment_;
+};
+
 }  // namespace
+
+std::shared_ptr<const Clock> file_clock(std::string path) { return std::make_shared<FileClock>(std::move(path)); }
 
 std::shared_ptr<const Clock> system_clock() {
   static const std::shared_ptr<const Clock> clock = std::make_shared<SystemClock>();

@@ -44,6 +44,12 @@ class ManualClock : public Clock {
   std::atomic<TimePoint::rep> now_;
 };
 
+// A clock whose time is written in a file (an ISO 8601 UTC moment, as
+// iso8601 writes it), read again whenever the file changes: how a test, or a
+// rehearsal of a district's deadlines, moves a running server's time without
+// waiting. Until the file holds a moment, the machine's time.
+std::shared_ptr<const Clock> file_clock(std::string path);
+
 // `moment` as "2026-11-23T08:15:30.123Z".
 std::string iso8601(TimePoint moment);
 

@@ -57,6 +57,10 @@ Json field_schema(const FieldSpec& spec) {
                                                       : " (id of a " + spec.references + " record)";
   }
   if (spec.create_only) description += "; set on create only: " + spec.locked_hint;
+  if (spec.kept_by_server) {
+    description += "; kept by the server: " + spec.locked_hint;
+    schema["readOnly"] = true;
+  }
   if (spec.unique) description += "; no two live records share it (409)";
   if (!spec.is_public) {
     description += "; not public: district staff and the organization itself only";

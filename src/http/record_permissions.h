@@ -1,7 +1,7 @@
 #pragma once
 // Which records a signed-in user may change, beyond the route's access
 // level: administrators everything; an enterprise user the records it owns
-// (ResourceSchema::owned_by: its own organization); department and
+// (ResourceSchema::owner_field: its own organization's); department and
 // sub-district staff what the resource's data scope
 // (ResourceSchema::staff_guard) gives them.
 
@@ -28,7 +28,12 @@ Status check_record_permission(const RequestContext& context, const records::Res
                                store::Connection& connection, const std::optional<Json>& current, Json* body);
 
 // Whether the user sees the record's non-public fields: staff, and its owner.
-bool sees_private_fields(const RequestContext& context, const records::ResourceSchema& schema,
-                         const std::string& record_id);
+bool sees_private_fields(const RequestContext& context, const records::ResourceSchema& schema, const Json& record);
+
+// Whether the user may see the record at all: always, but where the resource
+// is private to its owners (ResourceSchema::private_to_owner), only staff
+// and its owners; to anyone else it is answered as unseen_record, not found.
+bool may_see_record(const RequestContext& context, const records::ResourceSchema& schema, const Json& record);
+Error unseen_record(const records::ResourceSchema& schema, const std::string& id);
 
 }  // namespace alley::http

@@ -20,7 +20,7 @@ using records::ResourceSchema;
 // Keeps only public fields and the server's own (version, timestamps), so a
 // field added to a record later (a lifecycle's history) is hidden until declared.
 void strip_private(const RequestContext& context, const ResourceSchema& schema, Json& record) {
-  if (sees_private_fields(context, schema, record.value("id", ""))) return;
+  if (sees_private_fields(context, schema, record)) return;
   const auto& managed = records::server_managed_fields();
   for (auto field = record.begin(); field != record.end();) {
     const records::FieldSpec* spec = schema.find(field.key());
@@ -32,7 +32,7 @@ void strip_private(const RequestContext& context, const ResourceSchema& schema, 
 // Filtering or sorting by a hidden field would reveal it.
 Status check_private_query(const RequestContext& context, const ResourceSchema& schema,
                            const records::ListQuery& query) {
-  if (sees_private_fields(context, schema, "")) return ok_status();
+  if (sees_private_fields(context, schema, Json())) return ok_status();
   std::vector<std::string> asked;
   for (const auto& [key, value] : query.filters) asked.push_back(key);
   if (!query.sort.empty()) asked.push_back(query.sort[0] == '-' ? query.sort.substr(1) : query.sort);
@@ -43,6 +43,15 @@ Status check_private_query(const RequestContext& context, const ResourceSchema& 
     }
   }
   return ok_status();
+}
+
+// Where only owners see their records (a demand), a list is of the reader's own.
+void limit_to_own(const RequestContext& context, const ResourceSchema& schema, records::ListQuery& query) {
+  if (!schema.private_to_owner || context.is_staff()) return;
+  const bool enterprise = context.user && context.user->role == access::Role::kEnterprise;
+  // An id no record has: the list is empty for a reader with no organization.
+  query.filters.emplace_back(schema.owner_field,
+                             enterprise && !context.user->org_id.empty() ? context.user->org_id : std::string("-"));
 }
 
 // Parameters every list understands; the rest are filters.
@@ -134,6 +143,7 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                if (!query) return problem_response(query.error());
                if (Status visible = check_private_query(context, schema, query.value()); !visible)
                  return problem_response(visible.error());
+               limit_to_own(context, schema, query.value());
                Result<Json> page = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<records::Page> listed = records::list_records(connection, schema, query.value());
                  if (!listed) return listed.error();
@@ -193,6 +203,7 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                  if (!query) return problem_response(query.error());
                  if (Status visible = check_private_query(context, schema, query.value()); !visible)
                    return problem_response(visible.error());
+                 limit_to_own(context, schema, query.value());
                  Result<geo::Datum> datum = requested_datum(request);
                  if (!datum) return problem_response(datum.error());
                  Result<Json> collection = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
@@ -233,12 +244,13 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
                const std::string& id = params.at("id");
                return record_response(run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<Json> record = records::get_record(connection, schema, id);
+                 if (record && !may_see_record(context, schema, record.value())) return unseen_record(schema, id);
                  if (record && schema.lifecycle) {
                    Result<Json> history = records::lifecycle_history(connection, *schema.lifecycle, id);
                    if (!history) return history.error();
                    record.value()[schema.lifecycle->name + "_history"] = std::move(history.value());
                  }
-                 if (record && sees_private_fields(context, schema, id)) {
+                 if (record && sees_private_fields(context, schema, record.value())) {
                    if (Status claims = records::attach_pending_claims(connection, schema, record.value()); !claims)
                      return claims.error();
                  }
@@ -268,6 +280,7 @@ void add_resource(Router& router, std::shared_ptr<store::Database> database, con
         return record_response(run_write(*db, [&](store::Connection& connection) -> Result<Json> {
           Result<Json> current = records::get_record(connection, schema, id);
           if (!current) return current.error();
+          if (!may_see_record(context, schema, current.value())) return unseen_record(schema, id);
           if (Status allowed = check_record_permission(context, schema, connection, current.value(), &body.value());
               !allowed) {
             return allowed.error();

@@ -3,6 +3,7 @@
 #include "accounts/module.h"
 #include "app/app.h"
 #include "attachments/module.h"
+#include "demands/module.h"
 #include "imports/module.h"
 #include "notifications/module.h"
 #include "plans/module.h"
@@ -27,6 +28,7 @@ void register_all(app::App& app) {
   plans::register_module(app);
   policies::register_module(app);
   stated::register_module(app);
+  demands::register_module(app);
   // Last: it serves every resource the modules before it added.
   imports::register_module(app);
 }

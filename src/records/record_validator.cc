@@ -169,6 +169,10 @@ Result<Json> validate_write(const ResourceSchema& schema, const Json& input, con
       errors.push_back({key, "is not a field of " + schema.singular, "不是" + schema.title_zh + "的字段"});
       continue;
     }
+    if (spec->kept_by_server) {
+      errors.push_back({key, "is kept by the server: " + spec->locked_hint, "由系统维护，不能填写"});
+      continue;
+    }
     if (before) {
       const Json current = before->contains(key) ? (*before)[key] : Json();
       if (key == "id" && value != current) {

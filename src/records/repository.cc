@@ -372,6 +372,7 @@ Result<Json> get_record(store::Connection& connection, const ResourceSchema& sch
 Result<Json> create_record(store::Connection& connection, const ResourceSchema& schema, const Json& input,
                            const Actor& actor) {
   Json direct = input;
+  if (schema.complete_on_create && direct.is_object()) schema.complete_on_create(direct, actor);
   const Json claimed = take_claims(schema, direct, nullptr, actor);
   Result<Json> validated = validate_write(schema, direct, nullptr, actor.standing);
   if (!validated) return validated.error();
@@ -529,7 +530,11 @@ Result<Json> write_server_fields(store::Connection& connection, const ResourceSc
     if (!spec) return Error::internal("a server change to " + schema.singular + " sets " + name + ", not a field");
     assignments += name + " = ?, ";
     params.push_back(column_value(*spec, value));
-    after[name] = value;
+    if (value.is_null()) {
+      after.erase(name);  // as a read leaves out an empty column
+    } else {
+      after[name] = value;
+    }
   }
   params.insert(params.end(), {now, id, version});
   Result<std::int64_t> changed = connection.execute("UPDATE " + schema.name + " SET " + assignments +

@@ -1,5 +1,9 @@
 #include "records/resource_schema.h"
 
+#include <nlohmann/json.hpp>
+
+#include "access/user.h"
+
 namespace alley::records {
 
 FieldSpec field(std::string name, FieldType type, std::string description) {
@@ -33,6 +37,12 @@ const FieldSpec* ResourceSchema::find(std::string_view field_name) const {
     if (spec.name == field_name) return &spec;
   }
   return nullptr;
+}
+
+bool ResourceSchema::owned_by(const access::User& user, const Json& record) const {
+  if (owner_field.empty() || user.role != access::Role::kEnterprise || user.org_id.empty()) return false;
+  const Json owner = record.is_object() ? record.value(owner_field, Json()) : Json();
+  return owner.is_string() && owner.get<std::string>() == user.org_id;
 }
 
 bool ResourceSchema::has_claimable_fields() const {

@@ -54,6 +54,7 @@ struct FieldSpec {
   bool unique = false;                 // no two live records share a value
   bool is_public = true;               // false: district staff (and an organization itself) only
   bool create_only = false;            // may be given on create; changed afterwards only by its own endpoint
+  bool kept_by_server = false;         // never written by a request: its module keeps it (a case's unit, deadlines)
   Writer written_by = Writer::kOwner;  // the lowest standing that may set or change it (a district designation: staff)
   bool claimable = false;              // below written_by, a write is a claim staff verify (records/claims.h)
   std::string locked_hint;             // for create_only fields: where to change it instead
@@ -117,6 +118,12 @@ struct FieldSpec {
     locked_hint = std::move(hint);
     return *this;
   }
+  // Written only by the module (`hint` says by what), as a case's unit is by its workflow's actions.
+  FieldSpec& kept_by(std::string hint) {
+    kept_by_server = true;
+    locked_hint = std::move(hint);
+    return *this;
+  }
   FieldSpec& range(std::optional<double> low, std::optional<double> high) {
     minimum = low;
     maximum = high;
@@ -151,16 +158,16 @@ using RecordRule = std::function<void(Json& merged, const Json* before, std::vec
 using RecordGuard = std::function<Status(const access::User& user, store::Connection& connection,
                                          const std::optional<Json>& current, Json* body)>;
 
-// Whether a user is the record's own (an organization's enterprise user):
-// they see its private fields and may change what an owner may.
-using OwnerTest = std::function<bool(const access::User& user, std::string_view record_id)>;
-
 // Who is writing: a user name, "pack:<name>", "cli", or "anonymous".
 struct Actor {
   std::string name;
   std::string user_id;               // empty for the CLI, a pack, the demo
   Writer standing = Writer::kAdmin;  // whose fields it may write
 };
+
+// Fills in what the author of a new record may leave out (a demand's source)
+// before it is checked; what the author gave stands.
+using CreateDefaults = std::function<void(Json& input, const Actor& actor)>;
 
 // Work that follows a write in the same transaction, so it is done exactly
 // when the write is. `before` is null on create, `after` null on delete. A
@@ -199,11 +206,21 @@ struct ResourceSchema {
   access::Access read_access = access::Access::kPublic;
   access::Access write_access = access::Access::kAdmin;
   RecordGuard staff_guard{};  // null: staff change nothing here, administrators maintain it
-  OwnerTest owned_by{};       // null: no user owns a record
+  // The field naming the organization a record belongs to ("id" for an
+  // organization itself, "org_id" for a demand it filed); empty: no user
+  // owns a record. The organization's enterprise users are the record's
+  // owners: they see its private fields and may change what an owner may,
+  // and where the field is not the id, create records for their own
+  // organization (the field filled with it).
+  std::string owner_field{};
+  // Readers who are not staff see only the records they own (a demand):
+  // lists hold only those, and another's is answered as not found.
+  bool private_to_owner = false;
   // Text fields (and lists of text) full-text search reads besides the name;
   // empty: the resource is not searched.
   std::vector<std::string> search_fields{};
   SearchContext search_context{};
+  CreateDefaults complete_on_create{};
   std::vector<WriteHook> after_write{};  // in registration order; other modules may add theirs
   std::vector<ClaimHook> after_claim_decision{};
   std::shared_ptr<const Lifecycle> lifecycle{};  // a status that moves by steps (records/lifecycle.h), or none
@@ -215,6 +232,8 @@ struct ResourceSchema {
   std::vector<Referrer> referrers{};
 
   const FieldSpec* find(std::string_view field_name) const;
+  // Whether the user is one of the record's owners (see owner_field).
+  bool owned_by(const access::User& user, const Json& record) const;
   bool has_private_fields() const;
   bool has_claimable_fields() const;
   bool is_searchable() const { return !search_fields.empty(); }

@@ -66,4 +66,8 @@ store::Migration step_details_migration() {
   return {14, "pipeline step details", "ALTER TABLE pipeline_events ADD COLUMN details TEXT;"};
 }
 
+store::Migration leader_liaison_migration() {
+  return {22, "district-leader liaison", "ALTER TABLE organizations ADD COLUMN leader_liaison INTEGER;"};
+}
+
 }  // namespace alley::registry

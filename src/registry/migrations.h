@@ -10,5 +10,6 @@ namespace alley::registry {
 store::Migration registry_tables_migration();  // version 1
 store::Migration responsibility_migration();   // version 4: responsible departments
 store::Migration step_details_migration();     // version 14: next step, owner, reminder of a pipeline step
+store::Migration leader_liaison_migration();   // version 22: organizations a district leader visits
 
 }  // namespace alley::registry

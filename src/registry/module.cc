@@ -38,9 +38,7 @@ void give_behaviour(ResourceSchema& resource, scheduler::Scheduler& scheduler) {
   } else if (resource.name == "organizations") {
     resource.write_access = Access::kEditor;
     resource.staff_guard = records::guard_by_department(kResponsible);
-    resource.owned_by = [](const access::User& user, std::string_view id) {
-      return user.role == access::Role::kEnterprise && user.org_id == id;
-    };
+    resource.owner_field = "id";
     resource.search_fields = {"description", "address", "sectors", "certifications"};
     std::shared_ptr<records::Lifecycle> pipeline = pipeline_lifecycle();
     add_follow_ups(*pipeline, scheduler);
@@ -66,6 +64,7 @@ void register_module(app::App& app) {
   catalog.add_migration(registry_tables_migration());
   catalog.add_migration(responsibility_migration());
   catalog.add_migration(step_details_migration());
+  catalog.add_migration(leader_liaison_migration());
   scheduler::Scheduler* scheduler = app.find_service<scheduler::Scheduler>();
   if (!scheduler) throw std::logic_error("the registry module needs the scheduler module registered first");
   for (ResourceSchema& resource : registry_resources()) {

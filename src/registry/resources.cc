@@ -58,14 +58,19 @@ std::vector<records::ResourceSchema> registry_resources() {
   list.push_back(
       {"departments", "department", "dept", "部门",
        with(common_fields(),
-            {{enum_field("kind", {"department", "party_office", "mass_organization", "subdistrict", "state_enterprise"},
-                         "委办局, 区委部门, 群团, 街道办事处 or 国资企业")
+            {{enum_field("kind",
+                         {"department", "party_office", "mass_organization", "subdistrict", "state_enterprise",
+                          "service_centre", "leadership"},
+                         "委办局, 区委部门, 群团, 街道办事处, 国资企业, 服务中心 or the district leaders' level of "
+                         "service (区领导重点服务)")
                   .labelled("类别", "Kind")
                   .values_labelled({{"区级部门", "District department"},
                                     {"党委部门", "Party office"},
                                     {"群团组织", "Mass organization"},
                                     {"街道", "Sub-district"},
-                                    {"国有企业", "State enterprise"}})
+                                    {"国有企业", "State enterprise"},
+                                    {"服务中心", "Service centre"},
+                                    {"区领导", "District leaders"}})
                   .is_required()
                   .filter()
                   .sort(),
@@ -261,6 +266,14 @@ std::vector<records::ResourceSchema> registry_resources() {
                  .sort()
                  .only_on_create(
                      "change it with POST /api/v1/organizations/{id}/pipeline, which keeps the dated history"),
+             field("leader_liaison", kBool,
+                   "A district leader visits it in person (区领导深度联系走访: 企业系、国企系、成长系); its demands "
+                   "go to 区领导重点服务")
+                 .labelled("区领导联系企业", "District-leader liaison")
+                 .for_rules()
+                 .not_public()
+                 .set_by_staff()
+                 .filter(),
              reference_field("place_id", "places", "Where it is located").labelled("所在场所", "Located at").filter(),
              reference_field("responsible_department_id", "departments",
                              "The department answering for the organization: its staff may change it")

@@ -102,7 +102,7 @@ Status keep_next_moments(store::Connection& connection, const Workflow& workflow
   Result<worktime::StoredCalendar> calendar = worktime::load_calendar(connection);
   if (!calendar) return calendar.error();
   const NextMoments next =
-      next_moments(clock_runs(workflow, events.value(), calendar->calendar, connection.clock().now()));
+      next_moments(workflow, clock_runs(workflow, events.value(), calendar->calendar, connection.clock().now()));
   auto keep = [&](const std::string& field, const std::optional<TimePoint>& moment) {
     if (field.empty()) return;
     const Json value = moment ? Json(iso8601(*moment)) : Json();
@@ -122,6 +122,9 @@ Result<Json> record_event(store::Connection& connection, const Workflow& workflo
   for (const ActionHook& check : workflow.check) {
     if (Status checked = check(connection, current, event, changes, acting); !checked) return checked.error();
   }
+  if (!workflow.find_state(event.to_state))
+    return Error::internal("a check of " + workflow.resource + " led " + event.action + " to the undeclared state " +
+                           event.to_state);
   if (current.value(workflow.state_field, "") != event.to_state) changes[workflow.state_field] = event.to_state;
   const std::string case_id = current["id"].get<std::string>();
   if (!workflow.due_field.empty() || !workflow.warn_field.empty()) {
@@ -142,6 +145,11 @@ Result<Json> record_event(store::Connection& connection, const Workflow& workflo
   for (const ActionHook& follow : workflow.after) {
     Json ignored = Json::object();
     if (Status done = follow(connection, after.value(), event, ignored, acting); !done) return done.error();
+  }
+  // A follow-up may have moved the case on (a poor rating reopens it): the answer is the case as stored.
+  if (!workflow.after.empty()) {
+    after = records::get_record(connection, schema, case_id);
+    if (!after) return after.error();
   }
   after.value()["event"] = event_json(workflow, event);
   return after;
@@ -176,17 +184,17 @@ Result<Json> take_action(store::Connection& connection, const Workflow& workflow
   }
   const std::string state = current.value().value(workflow.state_field, "");
   if (std::find(action->from.begin(), action->from.end(), state) == action->from.end()) {
-    Error refused(ErrorCode::kConflict, action->name + " cannot be taken while the " + schema.singular + " is " +
-                                            state +
-                                            "; open now: " + joined(open_actions(workflow, current.value(), acting)));
+    Error refused(ErrorCode::kConflict,
+                  action->name + " cannot be taken while the " + schema.singular + " is " + state +
+                      "; open now: " + joined(open_actions(connection, workflow, current.value(), acting)));
     refused.in_chinese(schema.title_zh + "当前为“" + state_label(workflow, state) + "”，不能" + action->label);
-    refused.allowed = open_actions(workflow, current.value(), acting);
+    refused.allowed = open_actions(connection, workflow, current.value(), acting);
     return refused;
   }
-  if (!may_take(workflow, *action, acting, current.value())) {
+  if (!may_take(connection, workflow, *action, acting, current.value())) {
     Error refused(ErrorCode::kForbidden, "you may not take the " + action->name + " action on this " + schema.singular);
     refused.in_chinese("您无权对此" + schema.title_zh + "办理“" + action->label + "”");
-    refused.allowed = open_actions(workflow, current.value(), acting);
+    refused.allowed = open_actions(connection, workflow, current.value(), acting);
     return refused;
   }
   Event event;
@@ -195,6 +203,7 @@ Result<Json> take_action(store::Connection& connection, const Workflow& workflow
   event.to_state = action->to.empty() ? state : action->to;
   event.actor = acting.actor.name;
   event.at = request.at.empty() ? connection.clock().now_iso8601() : request.at;
+  if (!request.clock.empty()) event.payload["clock"] = request.clock;
   if (Status read = read_inputs(*action, request.inputs, event); !read) return read.error();
   return record_event(connection, workflow, schema, current.value(), event, request.expected_version, acting);
 }
@@ -203,7 +212,9 @@ Result<Json> open_case(store::Connection& connection, const Workflow& workflow, 
                        const Json& case_record, Event opening, const Acting& acting) {
   opening.action = workflow.opening_action;
   opening.from_state.clear();
-  opening.to_state = case_record.value(workflow.state_field, "");
+  // A case created without a state starts where the opening action leads.
+  const Action* first = workflow.find_action(workflow.opening_action);
+  opening.to_state = case_record.value(workflow.state_field, first ? first->to : std::string());
   if (opening.actor.empty()) opening.actor = acting.actor.name;
   if (opening.at.empty()) opening.at = connection.clock().now_iso8601();
   return record_event(connection, workflow, schema, case_record, opening, std::nullopt, acting);

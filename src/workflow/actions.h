@@ -22,6 +22,7 @@ struct ActionRequest {
   Json inputs = Json::object();                  // what the action takes, by input name
   std::optional<std::int64_t> expected_version;  // If-Match; the system acts on what it just read
   std::string at;                                // when it happened; empty: now
+  std::string clock;                             // the system's actions: the clock they are for
 };
 
 // POST …/actions takes {"action": name, <inputs>…}.
@@ -36,7 +37,8 @@ Result<Json> take_action(store::Connection& connection, const Workflow& workflow
                          std::string_view case_id, const ActionRequest& request, const Acting& acting);
 
 // Records a new case's first event (`opening`: its action is the workflow's
-// opening action, its to_state the case's state), and runs the checks and
+// opening action, its to_state the case's state, or where the opening action
+// leads when the case has none yet), and runs the checks and
 // follow-ups as for any action, so the first clocks start and the first
 // unit is told. Returns the case after the checks' changes.
 // REQUIRES: a write transaction; the case is already stored.

@@ -44,11 +44,16 @@ void open_segment(ClockRun& run, TimePoint at, bool running, const std::string& 
   run.segments.push_back(std::move(segment));
 }
 
+// payload[key][clock], a number of minutes.
+std::optional<milliseconds> minutes_in(const Event& event, const char* key, const std::string& clock) {
+  if (!event.payload.contains(key)) return std::nullopt;
+  const Json& figures = event.payload[key];
+  if (!figures.is_object() || !figures.contains(clock) || !figures[clock].is_number()) return std::nullopt;
+  return std::chrono::duration_cast<milliseconds>(minutes(figures[clock].get<std::int64_t>()));
+}
+
 std::optional<milliseconds> target_of(const Event& event, const std::string& clock) {
-  if (!event.payload.contains("clock_targets")) return std::nullopt;
-  const Json& targets = event.payload["clock_targets"];
-  if (!targets.is_object() || !targets.contains(clock) || !targets[clock].is_number()) return std::nullopt;
-  return std::chrono::duration_cast<milliseconds>(minutes(targets[clock].get<std::int64_t>()));
+  return minutes_in(event, "clock_targets", clock);
 }
 
 std::string status_name(ClockRun::Status status) {
@@ -78,23 +83,27 @@ std::vector<ClockRun> clock_runs(const Workflow& workflow, const std::vector<Eve
     const std::optional<TimePoint> at = parse_utc_time(event.at);
     if (!action || !at) continue;
     for (const ClockEffect& effect : action->clocks) {
-      auto found = latest.find(effect.clock);
+      const std::string clock = effect.clock.empty() ? event.payload.value("clock", "") : effect.clock;
+      auto found = latest.find(clock);
       ClockRun* run = found == latest.end() ? nullptr : &runs[found->second];
       const bool going = run && (run->status == ClockRun::Status::kRunning || run->status == ClockRun::Status::kPaused);
       switch (effect.op) {
+        case ClockOp::kStartIfTargeted:
+          if (!target_of(event, clock)) break;
+          [[fallthrough]];
         case ClockOp::kStart: {
           if (going) {
             close_segment(*run, *at, event.action, calendar);
             run->status = ClockRun::Status::kSuperseded;
           }
           ClockRun fresh;
-          fresh.clock = effect.clock;
+          fresh.clock = clock;
           fresh.run = run ? run->run + 1 : 1;
           if (run) run->current = false;
           fresh.unit = event.unit;
-          fresh.target = target_of(event, effect.clock);
+          fresh.target = target_of(event, clock);
           open_segment(fresh, *at, true, event.action);
-          latest[effect.clock] = runs.size();
+          latest[clock] = runs.size();
           runs.push_back(std::move(fresh));
           break;
         }
@@ -124,6 +133,17 @@ std::vector<ClockRun> clock_runs(const Workflow& workflow, const std::vector<Eve
         case ClockOp::kBreached:
           if (run) run->breach_noted = true;
           break;
+        case ClockOp::kExtend:
+          if (going && run->target) {
+            const std::optional<milliseconds> extra = minutes_in(event, "clock_extensions", clock);
+            if (extra) {
+              *run->target += *extra;
+              // The new deadline is one more chance: a breach noted before is not this one.
+              run->breach_noted = false;
+              run->warned = false;
+            }
+          }
+          break;
       }
     }
   }
@@ -144,13 +164,23 @@ std::vector<ClockRun> clock_runs(const Workflow& workflow, const std::vector<Eve
   return runs;
 }
 
-NextMoments next_moments(const std::vector<ClockRun>& runs) {
+bool awaits_breach_action(const Workflow& workflow, const ClockRun& run) {
+  const ClockSpec* spec = workflow.find_clock(run.clock);
+  return spec && !spec->on_breach.empty() && run.current && run.status == ClockRun::Status::kRunning &&
+         run.breaches_at && !run.breach_noted;
+}
+
+bool awaits_warning_action(const Workflow& workflow, const ClockRun& run) {
+  const ClockSpec* spec = workflow.find_clock(run.clock);
+  return spec && !spec->on_warning.empty() && run.current && run.status == ClockRun::Status::kRunning && run.warns_at &&
+         !run.warned && !run.breach_noted;
+}
+
+NextMoments next_moments(const Workflow& workflow, const std::vector<ClockRun>& runs) {
   NextMoments next;
   for (const ClockRun& run : runs) {
-    if (!run.current || run.status != ClockRun::Status::kRunning) continue;
-    if (run.breaches_at && !run.breach_noted && (!next.due || *run.breaches_at < *next.due)) next.due = run.breaches_at;
-    if (run.warns_at && !run.warned && !run.breach_noted && (!next.warn || *run.warns_at < *next.warn))
-      next.warn = run.warns_at;
+    if (awaits_breach_action(workflow, run) && (!next.due || *run.breaches_at < *next.due)) next.due = run.breaches_at;
+    if (awaits_warning_action(workflow, run) && (!next.warn || *run.warns_at < *next.warn)) next.warn = run.warns_at;
   }
   return next;
 }

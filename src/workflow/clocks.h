@@ -50,13 +50,18 @@ struct ClockRun {
 std::vector<ClockRun> clock_runs(const Workflow& workflow, const std::vector<Event>& events,
                                  const worktime::WorkCalendar& calendar, TimePoint now);
 
-// The soonest deadline, and the soonest warning, among the current runs
-// still going that nobody acted on yet.
+// Whether the run's deadline, or its warning, still waits for its clock's
+// system action (ClockSpec::on_breach / on_warning): it is running, current,
+// and nobody acted on it yet.
+bool awaits_breach_action(const Workflow& workflow, const ClockRun& run);
+bool awaits_warning_action(const Workflow& workflow, const ClockRun& run);
+
+// The soonest deadline, and the soonest warning, that await their action.
 struct NextMoments {
   std::optional<TimePoint> due;
   std::optional<TimePoint> warn;
 };
-NextMoments next_moments(const std::vector<ClockRun>& runs);
+NextMoments next_moments(const Workflow& workflow, const std::vector<ClockRun>& runs);
 
 // For the API: {clock, label, run, current, unit, status, target_minutes,
 // elapsed_minutes, remaining_minutes, share, warns_at, breaches_at,

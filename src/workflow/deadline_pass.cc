@@ -5,6 +5,9 @@
 #include "records/repository.h"
 #include "store/database.h"
 #include "workflow/actions.h"
+#include "workflow/clocks.h"
+#include "workflow/events.h"
+#include "worktime/calendar_store.h"
 
 namespace alley::workflow {
 namespace {
@@ -23,34 +26,62 @@ Result<std::vector<std::string>> cases_due(store::Connection& connection, const 
   return ids;
 }
 
-// Takes `action` on each case whose `field` has come, unless another server did meanwhile.
+enum class Moment { kDeadline, kWarning };
+
+// The clock whose deadline (or warning) has come and awaits its action, soonest first.
+const ClockRun* clock_due(const Workflow& workflow, const std::vector<ClockRun>& runs, Moment moment, TimePoint now) {
+  const ClockRun* soonest = nullptr;
+  for (const ClockRun& run : runs) {
+    const bool waiting =
+        moment == Moment::kDeadline ? awaits_breach_action(workflow, run) : awaits_warning_action(workflow, run);
+    if (!waiting) continue;
+    const TimePoint at = moment == Moment::kDeadline ? *run.breaches_at : *run.warns_at;
+    if (at > now) continue;
+    if (!soonest || at < (moment == Moment::kDeadline ? *soonest->breaches_at : *soonest->warns_at)) soonest = &run;
+  }
+  return soonest;
+}
+
+// Takes, for each case whose `field` has come, the action of the clock that
+// is due, unless another server did meanwhile.
 struct Taken {
   std::size_t done = 0;
   std::size_t failed = 0;
 };
 
 Result<Taken> act_on_due(store::Database& database, const Workflow& workflow, const records::ResourceSchema& schema,
-                         const std::string& field, const std::string& action, std::size_t limit) {
-  if (field.empty() || action.empty()) return Taken{};
+                         const std::string& field, Moment moment, std::size_t limit) {
+  if (field.empty()) return Taken{};
   Result<store::Database::Lease> lease = database.acquire();
   if (!lease) return lease.error();
   store::Connection& connection = *lease.value();
-  const std::string now = connection.clock().now_iso8601();
-  Result<std::vector<std::string>> due = cases_due(connection, schema, field, now, limit);
+  const TimePoint now = connection.clock().now();
+  const std::string now_text = iso8601(now);
+  Result<std::vector<std::string>> due = cases_due(connection, schema, field, now_text, limit);
   if (!due) return due.error();
   Taken taken;
   for (const std::string& id : due.value()) {
     Status done = store::in_write_transaction(connection, [&]() -> Status {
       Result<Json> current = records::get_record(connection, schema, id);
       if (!current) return current.error();
-      const Json moment = current->value(field, Json());
-      if (!moment.is_string() || moment.get<std::string>() > now) return ok_status();  // acted on meanwhile
+      const Json moment_value = current->value(field, Json());
+      if (!moment_value.is_string() || moment_value.get<std::string>() > now_text)
+        return ok_status();  // acted on meanwhile
+      Result<std::vector<Event>> events = events_of(connection, schema.name, id);
+      if (!events) return events.error();
+      Result<worktime::StoredCalendar> calendar = worktime::load_calendar(connection);
+      if (!calendar) return calendar.error();
+      const std::vector<ClockRun> runs = clock_runs(workflow, events.value(), calendar->calendar, now);
+      const ClockRun* run = clock_due(workflow, runs, moment, now);
+      if (!run) return Error::internal(workflow.resource + " " + id + " has a " + field + " no clock explains");
+      const ClockSpec* spec = workflow.find_clock(run->clock);
       ActionRequest request;
-      request.action = action;
+      request.action = moment == Moment::kDeadline ? spec->on_breach : spec->on_warning;
+      request.clock = run->clock;
       Result<Json> after = take_action(connection, workflow, schema, id, request, kSystem);
       if (!after) return after.error();
-      if (after->value(field, Json()) == moment)
-        return Error::internal("the " + action + " action of " + workflow.resource +
+      if (after->value(field, Json()) == moment_value)
+        return Error::internal("the " + request.action + " action of " + workflow.resource +
                                " leaves its moment in place; it must note or restart the clock");
       ++taken.done;
       return ok_status();
@@ -66,9 +97,9 @@ Result<Taken> act_on_due(store::Database& database, const Workflow& workflow, co
 Result<DeadlineReport> run_deadline_pass(store::Database& database, const Workflow& workflow,
                                          const records::ResourceSchema& schema, std::size_t limit) {
   DeadlineReport report;
-  Result<Taken> breached = act_on_due(database, workflow, schema, workflow.due_field, workflow.on_breach, limit);
+  Result<Taken> breached = act_on_due(database, workflow, schema, workflow.due_field, Moment::kDeadline, limit);
   if (!breached) return breached.error();
-  Result<Taken> warned = act_on_due(database, workflow, schema, workflow.warn_field, workflow.on_warning, limit);
+  Result<Taken> warned = act_on_due(database, workflow, schema, workflow.warn_field, Moment::kWarning, limit);
   if (!warned) return warned.error();
   report.breached = breached->done;
   report.warned = warned->done;

@@ -1,7 +1,7 @@
 #pragma once
 // The scheduler's pass over a workflow's deadlines: every case whose next
 // warning or deadline (the workflow's warn_field / due_field) has come gets
-// the workflow's warning or breach action, taken by the system. Each case
+// the warning or breach action of the clock that is due, taken by the system. Each case
 // is taken in its own write transaction after reading it again, so with
 // several servers on one database a breach is acted on once.
 

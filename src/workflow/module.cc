@@ -16,7 +16,7 @@ void register_module(app::App& app) {
   app.provide(workflows);
   app.add_background_work({"workflow deadlines", [workflows](app::App& running) -> Status {
                              for (const auto& declared : workflows->all()) {
-                               if (declared->on_breach.empty() && declared->on_warning.empty()) continue;
+                               if (declared->due_field.empty() && declared->warn_field.empty()) continue;
                                const records::ResourceSchema* schema = running.catalog().find(declared->resource);
                                if (!schema) continue;
                                Result<DeadlineReport> report =

@@ -121,7 +121,7 @@ void add_case_routes(http::Router& router, app::App& app, const Workflow& workfl
           if (!history) return history.error();
           return Json{{"items", timeline_of(*flow, history->events)},
                       {"state", history->record.value(flow->state_field, "")},
-                      {"open_actions", open_actions(*flow, history->record, acting_of(context))},
+                      {"open_actions", open_actions(connection, *flow, history->record, acting_of(context))},
                       {"actions", action_catalogue(*flow)}};
         });
         if (!answer) return http::problem_response(answer.error());

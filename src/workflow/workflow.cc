@@ -14,7 +14,8 @@ const T* find_named(const std::vector<T>& items, std::string_view name) {
   return nullptr;
 }
 
-bool is_taker(const Workflow& workflow, Taker taker, const Acting& acting, const Json& case_record) {
+bool is_taker(store::Connection& connection, const Workflow& workflow, Taker taker, const Acting& acting,
+              const Json& case_record) {
   if (!acting.user) return taker == Taker::kSystem;
   const access::User& user = *acting.user;
   switch (taker) {
@@ -25,6 +26,8 @@ bool is_taker(const Workflow& workflow, Taker taker, const Acting& acting, const
       return user.is_admin() || (user.is_staff() && workflow.holds && workflow.holds(user, case_record));
     case Taker::kOwner:
       return !user.is_staff() && workflow.owns && workflow.owns(user, case_record);
+    case Taker::kDispatcher:
+      return user.is_admin() || (user.is_staff() && workflow.dispatches && workflow.dispatches(connection, user));
     case Taker::kSystem:
       return false;
   }
@@ -37,17 +40,19 @@ const Action* Workflow::find_action(std::string_view name) const { return find_n
 const State* Workflow::find_state(std::string_view name) const { return find_named(states, name); }
 const ClockSpec* Workflow::find_clock(std::string_view name) const { return find_named(clocks, name); }
 
-bool may_take(const Workflow& workflow, const Action& action, const Acting& acting, const Json& case_record) {
+bool may_take(store::Connection& connection, const Workflow& workflow, const Action& action, const Acting& acting,
+              const Json& case_record) {
   return std::any_of(action.takers.begin(), action.takers.end(),
-                     [&](Taker taker) { return is_taker(workflow, taker, acting, case_record); });
+                     [&](Taker taker) { return is_taker(connection, workflow, taker, acting, case_record); });
 }
 
-std::vector<std::string> open_actions(const Workflow& workflow, const Json& case_record, const Acting& acting) {
+std::vector<std::string> open_actions(store::Connection& connection, const Workflow& workflow, const Json& case_record,
+                                      const Acting& acting) {
   const std::string state = case_record.value(workflow.state_field, "");
   std::vector<std::string> open;
   for (const Action& action : workflow.actions) {
     if (std::find(action.from.begin(), action.from.end(), state) == action.from.end()) continue;
-    if (may_take(workflow, action, acting, case_record)) open.push_back(action.name);
+    if (may_take(connection, workflow, action, acting, case_record)) open.push_back(action.name);
   }
   return open;
 }

@@ -40,10 +40,11 @@ struct State : Labelled {
 };
 
 enum class Taker {
-  kStaff,   // any district staff member
-  kHolder,  // staff of the unit that holds the case now (the module's `holds` says who)
-  kOwner,   // the case's own enterprise (the module's `owns`)
-  kSystem,  // the scheduler only (a breach's escalation), never a request
+  kStaff,       // any district staff member
+  kHolder,      // staff of the unit that holds the case now (the module's `holds` says who)
+  kOwner,       // the case's own enterprise (the module's `owns`)
+  kDispatcher,  // administrators, and the staff the module's `dispatches` names (派单员)
+  kSystem,      // the scheduler only (a breach's escalation), never a request
 };
 
 // Something an action takes from its body besides its name.
@@ -63,15 +64,20 @@ struct Input : Labelled {
 
 enum class ClockOp {
   kStart,  // a fresh run (a run still going is superseded)
+  // The same, only when the event gives the clock a target: an escalation
+  // restarts its clocks where there is a level above, and only notes the
+  // breach where there is none.
+  kStartIfTargeted,
   kPause,  // waiting on someone outside the unit: the time does not count
   kResume,
   kStop,
   kWarned,    // the holder was warned of the run's coming deadline (by the scheduler)
   kBreached,  // the run's breach was acted on (by the scheduler)
+  kExtend,    // an approved extension: `payload.clock_extensions[name]` minutes added to the run's target
 };
 
 struct ClockEffect {
-  std::string clock;
+  std::string clock;  // empty: the clock the event is for (`payload.clock`: the one warning or breaching)
   ClockOp op = ClockOp::kStart;
 };
 
@@ -88,6 +94,12 @@ struct Action : Labelled {
 // minutes), so each run is explained by the events alone.
 struct ClockSpec : Labelled {
   double warn_at = 0.8;  // the share of the target after which the holder is warned
+  // The system's actions when the run's warning or deadline comes
+  // (workflow/deadline_pass.h), taken for this clock (`payload.clock`):
+  // the breach action must restart the clock or note its breach, and the
+  // warning action note the warning, so neither is taken twice. Empty: nothing happens.
+  std::string on_breach;
+  std::string on_warning;
 };
 
 // One step of a case's history.
@@ -111,13 +123,17 @@ struct Acting {
 };
 
 // Called in the action's transaction once the generic checks passed: it may
-// refuse the action, complete the event (the unit, clock targets) and name
+// refuse the action, complete the event (the unit, clock targets; another
+// declared state as `to_state`, where the action's outcome depends on the
+// case, as an escalation with no level above stays where it is) and name
 // fields of the case the action also sets.
 using ActionHook = std::function<Status(store::Connection& connection, const Json& case_record, Event& event,
                                         Json& case_changes, const Acting& acting)>;
 
 // Whether a user is the case's holder, or its owner.
 using CaseTest = std::function<bool(const access::User& user, const Json& case_record)>;
+// Whether a member of staff dispatches cases (who does may be the district's data).
+using DispatcherTest = std::function<bool(store::Connection& connection, const access::User& user)>;
 
 struct Workflow {
   std::string resource;        // the case's resource: "demands"
@@ -128,6 +144,7 @@ struct Workflow {
   std::vector<ClockSpec> clocks;
   CaseTest holds;
   CaseTest owns;
+  DispatcherTest dispatches;
   std::vector<ActionHook> check;  // before the case changes, in order
   std::vector<ActionHook> after;  // after the case, its event and its audit entry are written: notify, schedule
   // Case fields (text, ISO 8601 UTC) kept at the soonest deadline and the
@@ -135,11 +152,6 @@ struct Workflow {
   // pass finds due cases by an index instead of replaying every history.
   std::string due_field;
   std::string warn_field;
-  // The system's actions when those moments come (workflow/deadline_pass.h):
-  // the breach action must restart its clock or note the breach, and the
-  // warning action note the warning, so neither is taken twice.
-  std::string on_breach;
-  std::string on_warning;
 
   const Action* find_action(std::string_view name) const;
   const State* find_state(std::string_view name) const;
@@ -147,9 +159,11 @@ struct Workflow {
 };
 
 // Whether `acting` is among the action's takers for this case.
-bool may_take(const Workflow& workflow, const Action& action, const Acting& acting, const Json& case_record);
+bool may_take(store::Connection& connection, const Workflow& workflow, const Action& action, const Acting& acting,
+              const Json& case_record);
 
 // The actions open from the case's state that `acting` may take, in declared order.
-std::vector<std::string> open_actions(const Workflow& workflow, const Json& case_record, const Acting& acting);
+std::vector<std::string> open_actions(store::Connection& connection, const Workflow& workflow, const Json& case_record,
+                                      const Acting& acting);
 
 }  // namespace alley::workflow

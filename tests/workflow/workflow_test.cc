@@ -44,7 +44,7 @@ Workflow small_workflow() {
   flow.warn_field = "warn_at";
   flow.states = {
       {{"filed", "已受理", "Filed"}}, {{"handling", "处理中", "Handling"}}, {{"done", "已办结", "Done"}, false}};
-  flow.clocks = {{{"handle", "办结时限", "Time to resolve"}, 0.8}};
+  flow.clocks = {{{"handle", "办结时限", "Time to resolve"}, 0.8, "escalate", "warn"}};
   flow.actions = {
       {{"file", "受理", "File"}, {}, "filed", {}, {}, {{"handle", ClockOp::kStart}}},
       {{"accept", "签收", "Accept"}, {"filed"}, "handling", {Taker::kHolder}, {}, {}},
@@ -68,15 +68,13 @@ Workflow small_workflow() {
       {{"resolve", "办结", "Resolve"}, {"handling"}, "done", {Taker::kHolder}, {}, {{"handle", ClockOp::kStop}}},
   };
   flow.actions.push_back(
-      {{"warn", "预警", "Warn"}, {"filed", "handling"}, "", {Taker::kSystem}, {}, {{"handle", ClockOp::kWarned}}});
+      {{"warn", "预警", "Warn"}, {"filed", "handling"}, "", {Taker::kSystem}, {}, {{"", ClockOp::kWarned}}});
   flow.actions.push_back({{"escalate", "升级", "Escalate"},
                           {"filed", "handling"},
                           "",
                           {Taker::kSystem},
                           {},
                           {{"handle", ClockOp::kStart}}});
-  flow.on_breach = "escalate";
-  flow.on_warning = "warn";
   flow.holds = [](const access::User& user, const Json& record) {
     return record.value("unit", "") == user.department_id;
   };
