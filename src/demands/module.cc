@@ -88,6 +88,7 @@ void register_module(app::App& app) {
     catalog.add_resource(std::move(resource));
   }
   workflows->declare(flow);
+  catalog.add_routes([&app, flow](http::Router& router) { add_routes(router, app, *flow); });
 }
 
 }  // namespace alley::demands

@@ -8,14 +8,23 @@
 //   /api/v1/demands/{id}/timeline      its events, and the actions open to the reader
 //   /api/v1/demands/{id}/clock         its clocks as segments of working time
 //   /api/v1/demands/{id}/attachments   材料 and photos
-// Registers after the workflow module.
+// and its measures and spreadsheets (demands/routes.cc). Registers after the
+// workflow module.
 
 namespace alley::app {
 class App;
+}
+namespace alley::http {
+class Router;
+}
+namespace alley::workflow {
+struct Workflow;
 }
 
 namespace alley::demands {
 
 void register_module(app::App& app);
+
+void add_routes(http::Router& router, app::App& app, const workflow::Workflow& flow);
 
 }  // namespace alley::demands

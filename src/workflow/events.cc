@@ -43,31 +43,49 @@ Status append_event(store::Connection& connection, std::string_view resource, st
   return ok_status();
 }
 
+namespace {
+
+constexpr const char* kEventColumns =
+    "SELECT seq, action, from_state, to_state, actor, unit, occurred_at, reason, comment, payload, case_id FROM "
+    "workflow_events WHERE case_resource = ? ";
+
+Event event_of_row(const store::Row& row) {
+  Event event;
+  event.seq = store::as_integer(row[0]).value_or(0);
+  event.action = store::as_text(row[1]);
+  event.from_state = store::as_text(row[2]);
+  event.to_state = store::as_text(row[3]);
+  event.actor = store::as_text(row[4]);
+  event.unit = store::as_text(row[5]);
+  event.at = store::as_text(row[6]);
+  event.reason = store::as_text(row[7]);
+  event.comment = store::as_text(row[8]);
+  event.payload = Json::parse(store::as_text(row[9]), nullptr, false);
+  if (!event.payload.is_object()) event.payload = Json::object();
+  return event;
+}
+
+}  // namespace
+
 Result<std::vector<Event>> events_of(store::Connection& connection, std::string_view resource,
                                      std::string_view case_id) {
-  Result<store::QueryResult> rows = connection.query(
-      "SELECT seq, action, from_state, to_state, actor, unit, occurred_at, reason, comment, payload FROM "
-      "workflow_events WHERE case_resource = ? AND case_id = ? ORDER BY seq",
-      {std::string(resource), std::string(case_id)});
+  Result<store::QueryResult> rows = connection.query(std::string(kEventColumns) + "AND case_id = ? ORDER BY seq",
+                                                     {std::string(resource), std::string(case_id)});
   if (!rows) return rows.error();
   std::vector<Event> events;
   events.reserve(rows->rows.size());
-  for (const auto& row : rows->rows) {
-    Event event;
-    event.seq = store::as_integer(row[0]).value_or(0);
-    event.action = store::as_text(row[1]);
-    event.from_state = store::as_text(row[2]);
-    event.to_state = store::as_text(row[3]);
-    event.actor = store::as_text(row[4]);
-    event.unit = store::as_text(row[5]);
-    event.at = store::as_text(row[6]);
-    event.reason = store::as_text(row[7]);
-    event.comment = store::as_text(row[8]);
-    event.payload = Json::parse(store::as_text(row[9]), nullptr, false);
-    if (!event.payload.is_object()) event.payload = Json::object();
-    events.push_back(std::move(event));
-  }
+  for (const auto& row : rows->rows) events.push_back(event_of_row(row));
   return events;
+}
+
+Result<std::unordered_map<std::string, std::vector<Event>>> events_by_case(store::Connection& connection,
+                                                                           std::string_view resource) {
+  Result<store::QueryResult> rows =
+      connection.query(std::string(kEventColumns) + "ORDER BY case_id, seq", {std::string(resource)});
+  if (!rows) return rows.error();
+  std::unordered_map<std::string, std::vector<Event>> cases;
+  for (const auto& row : rows->rows) cases[store::as_text(row[10])].push_back(event_of_row(row));
+  return cases;
 }
 
 Json event_json(const Workflow& workflow, const Event& event) {

@@ -4,7 +4,9 @@
 //
 // REQUIRES for append_event: a write transaction.
 
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -22,6 +24,10 @@ Status append_event(store::Connection& connection, std::string_view resource, st
 // Oldest first.
 Result<std::vector<Event>> events_of(store::Connection& connection, std::string_view resource,
                                      std::string_view case_id);
+
+// Every case's events, oldest first: for reports over a whole resource.
+Result<std::unordered_map<std::string, std::vector<Event>>> events_by_case(store::Connection& connection,
+                                                                           std::string_view resource);
 
 // The event as the API shows it, with the labels of its action, states and reason.
 Json event_json(const Workflow& workflow, const Event& event);

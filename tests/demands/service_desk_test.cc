@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/time_text.h"
+#include "demands/demand_stats.h"
 #include "records/repository.h"
 #include "support/store_fixture.h"
 #include "workflow/actions.h"
@@ -385,6 +386,56 @@ TEST_F(ServiceDesk, APoorRatingReopensItAndAnUnratedOneBecomesACallBack) {
       must(huayang_, id, {{"action", "call_back"}, {"rating", "fair"}, {"comment", "电话回访，基本满意"}});
   EXPECT_EQ(called["status"], "rated");
   EXPECT_EQ(called["revisit_due"], false);
+}
+
+TEST_F(ServiceDesk, TheMeasuresCountWhatHappenedAndSayNoDataWhereNothingDid) {
+  const std::string resolved = file("t-huayang-firm", "policy", "2025-09-26T02:00:00Z")["id"];
+  const std::string returned = file("t-huayang-firm", "talent", "2025-09-26T02:00:00Z")["id"];
+  const std::string waiting = file("t-huayang-firm", "financing", "2025-09-26T02:00:00Z")["id"];
+  at("2025-09-26T03:00:00Z");
+  must(huayang_, resolved, {{"action", "accept"}});
+  must(huayang_, returned, {{"action", "return"}, {"reason", "wrong_area"}, {"comment", "不在本街道"}});
+  must(centre_, returned, {{"action", "dispatch"}, {"unit_id", "market-regulation-bureau"}});
+  at("2025-09-29T02:00:00Z");  // Monday 10:00: Friday from 10:00 and the worked Sunday are 780 minutes, then 60
+  must(huayang_, resolved, {{"action", "resolve"}, {"comment", "已解答"}});
+  must(firm_, resolved, {{"action", "rate"}, {"rating", "fair"}});
+  must(huayang_, resolved, {{"action", "close"}});
+
+  Result<Json> stats = demand_stats(connection(), app().catalog(), *flow_, 2025, Grouping::kUnit);
+  ASSERT_TRUE(stats.ok()) << stats.error().message;
+  std::map<std::string, Json> units;
+  for (const Json& group : stats.value()["groups"]) units[group["id"]] = group["total"];
+  const Json& huayang = units["huayanglu-subdistrict"];
+  EXPECT_EQ(huayang["received"], 2);
+  EXPECT_EQ(huayang["responded"], 1);
+  EXPECT_EQ(huayang["response_rate"], 0.5);
+  EXPECT_EQ(huayang["on_time_accept_rate"], 1.0);
+  EXPECT_EQ(huayang["median_accept_minutes"], 60.0);
+  EXPECT_EQ(huayang["resolved"], 1);
+  EXPECT_EQ(huayang["median_resolve_minutes"], 840.0) << "Friday 10:00–17:00, Sunday, Monday 09:00–10:00";
+  EXPECT_EQ(huayang["satisfaction_rate"], 1.0) << "基本满意 counts as satisfied";
+  EXPECT_EQ(huayang["returns"], (Json{{"wrong_area", 1}}));
+  EXPECT_EQ(huayang["open_now"], 0);
+  const Json& market = units["market-regulation-bureau"];
+  EXPECT_EQ(market["received"], 1);
+  EXPECT_EQ(market["response_rate"], 0.0) << "its time to sign passed on Sunday";
+  EXPECT_TRUE(market["on_time_accept_rate"].is_null()) << "nothing signed for: no data, not 0";
+  EXPECT_TRUE(market["satisfaction_rate"].is_null());
+  EXPECT_EQ(market["open_now"], 1);
+  EXPECT_EQ(market["overdue_now"], 1);
+  EXPECT_EQ(units["science-tech-commission"]["overdue_now"], 1) << waiting;
+  ASSERT_EQ(stats.value()["groups"][0]["months"].size(), 1u);
+  EXPECT_EQ(stats.value()["groups"][0]["months"][0]["month"], "2025-09");
+
+  Result<Json> district = demand_stats(connection(), app().catalog(), *flow_, 2025, Grouping::kDistrict);
+  ASSERT_TRUE(district.ok());
+  ASSERT_EQ(district.value()["groups"].size(), 1u);
+  EXPECT_EQ(district.value()["groups"][0]["total"]["received"], 4) << "three demands, one of them sent twice";
+  EXPECT_EQ(district.value()["groups"][0]["total"]["open_now"], 2);
+  Result<Json> other_year = demand_stats(connection(), app().catalog(), *flow_, 2024, Grouping::kDistrict);
+  ASSERT_TRUE(other_year.ok());
+  EXPECT_EQ(other_year.value()["groups"][0]["total"]["received"], 0);
+  EXPECT_TRUE(other_year.value()["groups"][0]["total"]["response_rate"].is_null());
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "support/api_test.h"
+#include "support/office.h"
 
 namespace alley::testing {
 namespace {
@@ -153,6 +154,41 @@ TEST_F(Demands, AMissedDeadlineIsEscalatedOnceWithTwoServersRunningTheScheduler)
   int escalations = 0;
   for (const Json& event : timeline["items"]) escalations += event["action"] == "escalate" ? 1 : 0;
   EXPECT_EQ(escalations, 1);
+}
+
+TEST_F(Demands, TheListAndTheMonthlyReportOpenInLibreOffice) {
+  auto server = start_server();
+  const int port = server->port();
+  file_demand(port, {{"name", "申请科技履约贷"}, {"category_id", "financing"}, {"contact", "王先生 13800000000"}},
+              firm_);
+  EXPECT_EQ(request(port, "GET", "/api/v1/demands/export.xlsx", "", firm_).status, 403) << "staff only";
+  EXPECT_EQ(request(port, "GET", "/api/v1/demand-stats?by=street", "", commission_).status, 400);
+  EXPECT_EQ(request(port, "GET", "/api/v1/demand-stats?year=25", "", commission_).status, 400);
+  const Json stats = json_of(request(port, "GET", "/api/v1/demand-stats?year=2025&by=category", "", commission_));
+  ASSERT_EQ(stats["groups"].size(), 1u);
+  EXPECT_EQ(stats["groups"][0]["name"], "融资支持");
+
+  Response list = request(port, "GET", "/api/v1/demands/export.xlsx", "", commission_);
+  ASSERT_EQ(list.status, 200) << list.body;
+  std::ofstream(dir_.path() / "demands.xlsx", std::ios::binary) << list.body;
+  std::string log = libreoffice_sheets_to_csv(dir_.path(), dir_.path() / "demands.xlsx");
+  const std::string rows = read_whole_file(dir_.path() / "demands-企业诉求.csv");
+  ASSERT_FALSE(rows.empty()) << log;
+  for (const char* expected : {"申请科技履约贷", "融资支持", "线上", "已派单", "部门专业服务",
+                               "上海市长宁区科学技术委员会", "2025-09-26 10:00"})
+    EXPECT_NE(rows.find(expected), std::string::npos) << expected << " is not in the list";
+  EXPECT_EQ(rows.find("13800000000"), std::string::npos) << "no contact details in the export";
+
+  Response report = request(port, "GET", "/api/v1/demand-stats/report.xlsx?year=2025", "", commission_);
+  ASSERT_EQ(report.status, 200) << report.body;
+  std::ofstream(dir_.path() / "report.xlsx", std::ios::binary) << report.body;
+  log = libreoffice_sheets_to_csv(dir_.path(), dir_.path() / "report.xlsx");
+  const std::string by_unit = read_whole_file(dir_.path() / "report-按承办单位.csv");
+  ASSERT_FALSE(by_unit.empty()) << log;
+  for (const char* expected : {"上海市长宁区科学技术委员会", "2025-09", "全年", "暂无数据", "响应率"})
+    EXPECT_NE(by_unit.find(expected), std::string::npos) << expected << " is not in the report";
+  EXPECT_FALSE(read_whole_file(dir_.path() / "report-全街区.csv").empty());
+  EXPECT_NE(read_whole_file(dir_.path() / "report-按类别.csv").find("融资支持"), std::string::npos);
 }
 
 }  // namespace
