@@ -66,6 +66,17 @@ class App {
   void add_background_work(BackgroundWork work) { background_work_.push_back(std::move(work)); }
   const std::vector<BackgroundWork>& background_work() const { return background_work_; }
 
+  // What `alley init --demo` adds, module by module in registration order,
+  // each step in a write transaction of its own: synthetic records, marked
+  // so. A step answers the line init prints, or Conflict when its population
+  // is there already (init says so and goes on).
+  struct DemoStep {
+    std::string name;
+    std::function<Result<std::string>(store::Connection&, App&)> run;
+  };
+  void add_demo_step(DemoStep step) { demo_steps_.push_back(std::move(step)); }
+  const std::vector<DemoStep>& demo_steps() const { return demo_steps_; }
+
   // Long-lived state a module keeps, one per type: provided while the module
   // registers, found by the module's routes and hooks afterwards.
   template <class Service>
@@ -87,6 +98,7 @@ class App {
   std::shared_ptr<store::Database> database_;
   std::unordered_map<std::type_index, std::shared_ptr<void>> services_;
   std::vector<BackgroundWork> background_work_;
+  std::vector<DemoStep> demo_steps_;
 };
 
 }  // namespace alley::app

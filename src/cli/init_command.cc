@@ -3,7 +3,6 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "records/pack_loader.h"
-#include "registry/demo_population.h"
 
 namespace alley::cli {
 
@@ -53,22 +52,21 @@ int init_command(const std::vector<std::string>& words) {
   }
 
   if (args->has("--demo")) {
-    std::optional<registry::DemoSummary> added;
-    Status demo = store::in_write_transaction(connection, [&]() -> Status {
-      Result<registry::DemoSummary> summary = registry::add_demo_population(connection, application.value()->catalog());
-      if (!summary) return summary.error();
-      added = summary.value();
-      return ok_status();
-    });
-    if (!demo && demo.error().code == ErrorCode::kConflict) {
-      std::fprintf(stderr, "alley: %s\n", demo.error().message.c_str());
-    } else if (!demo) {
-      return fail("the demo population was not added: " + describe(demo.error()));
-    } else {
-      std::fprintf(stderr,
-                   "alley: added a synthetic demo population: %zu organizations, %zu spaces, %zu talents, "
-                   "%zu pipeline steps (all marked synthetic)\n",
-                   added->organizations, added->spaces, added->talents, added->pipeline_changes);
+    for (const app::App::DemoStep& step : application.value()->demo_steps()) {
+      std::string added;
+      Status demo = store::in_write_transaction(connection, [&]() -> Status {
+        Result<std::string> summary = step.run(connection, *application.value());
+        if (!summary) return summary.error();
+        added = summary.value();
+        return ok_status();
+      });
+      if (!demo && demo.error().code == ErrorCode::kConflict) {
+        std::fprintf(stderr, "alley: %s\n", demo.error().message.c_str());
+      } else if (!demo) {
+        return fail("the demo " + step.name + " were not added: " + describe(demo.error()));
+      } else {
+        std::fprintf(stderr, "alley: added %s\n", added.c_str());
+      }
     }
   }
   return 0;

@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "core/time_text.h"
 #include "demands/demand_workflow.h"
+#include "demands/demo_demands.h"
 #include "demands/resources.h"
 #include "records/common_fields.h"
 #include "records/data_scope.h"
@@ -89,6 +90,13 @@ void register_module(app::App& app) {
   }
   workflows->declare(flow);
   catalog.add_routes([&app, flow](http::Router& router) { add_routes(router, app, *flow); });
+  app.add_demo_step({"demands", [flow](store::Connection& connection, app::App& running) -> Result<std::string> {
+                       Result<DemoDemands> added = add_demo_demands(connection, running.catalog(), *flow);
+                       if (!added) return added.error();
+                       return std::to_string(added->demands) + " synthetic demands over 2025 (" +
+                              std::to_string(added->events) + " actions, " + std::to_string(added->left_open) +
+                              " still open)";
+                     }});
 }
 
 }  // namespace alley::demands

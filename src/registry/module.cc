@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "records/data_scope.h"
 #include "registry/claim_notices.h"
+#include "registry/demo_population.h"
 #include "registry/migrations.h"
 #include "registry/pipeline.h"
 #include "registry/pipeline_follow_up.h"
@@ -72,6 +73,14 @@ void register_module(app::App& app) {
     catalog.add_resource(std::move(resource));
   }
   catalog.add_routes([&app](http::Router& router) { add_routes(router, app); });
+  app.add_demo_step({"enterprises", [](store::Connection& connection, app::App& running) -> Result<std::string> {
+                       Result<DemoSummary> added = add_demo_population(connection, running.catalog());
+                       if (!added) return added.error();
+                       return "a synthetic demo population: " + std::to_string(added->organizations) +
+                              " organizations, " + std::to_string(added->spaces) + " spaces, " +
+                              std::to_string(added->talents) + " talents, " +
+                              std::to_string(added->pipeline_changes) + " pipeline steps (all marked synthetic)";
+                     }});
 }
 
 }  // namespace alley::registry
