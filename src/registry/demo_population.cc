@@ -13,7 +13,6 @@ namespace {
 
 using Random = SeededRandom;
 
-
 constexpr std::uint64_t kSeed = 20231121;  // the day the three-year plan was published
 
 const std::vector<std::string> kSectors = {"产业互联网", "人工智能", "集成电路", "金融科技", "智能网联",

@@ -78,8 +78,8 @@ void register_module(app::App& app) {
                        if (!added) return added.error();
                        return "a synthetic demo population: " + std::to_string(added->organizations) +
                               " organizations, " + std::to_string(added->spaces) + " spaces, " +
-                              std::to_string(added->talents) + " talents, " +
-                              std::to_string(added->pipeline_changes) + " pipeline steps (all marked synthetic)";
+                              std::to_string(added->talents) + " talents, " + std::to_string(added->pipeline_changes) +
+                              " pipeline steps (all marked synthetic)";
                      }});
 }
 
