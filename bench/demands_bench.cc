@@ -41,8 +41,8 @@ double milliseconds_since(Stopwatch::time_point start) {
 const char* const kUnits[] = {"huayanglu-subdistrict",       "jiangsulu-subdistrict",       "science-tech-commission",
                               "market-regulation-bureau",    "hr-social-security-bureau",   "justice-bureau",
                               "investment-promotion-office", "district-sme-service-centre", "district-leaders"};
-const char* const kCategories[] = {"financing", "business_tax", "human_resources", "ip",   "legal",
-                                   "space",     "talent",       "policy",          "other"};
+const char* const kCategories[] = {"cat-financing", "cat-business-tax", "cat-human-resources", "cat-ip",   "cat-legal",
+                                   "cat-space",     "cat-talent",       "cat-policy",          "cat-other"};
 // The history of a closed demand: ten events, the last its closing.
 const char* const kClosedHistory[][3] = {{"file", "", "pending_dispatch"},
                                          {"dispatch", "pending_dispatch", "dispatched"},

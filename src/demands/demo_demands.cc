@@ -18,8 +18,9 @@ namespace {
 constexpr std::uint64_t kSeed = 20240429;  // the day 002 answered the deputies' suggestion on enterprise service
 constexpr const char* kActor = "demo";
 
-const std::vector<std::string> kCategories = {"financing", "business_tax", "human_resources", "ip",   "legal",
-                                              "space",     "talent",       "policy",          "other"};
+const std::vector<std::string> kCategories = {"cat-financing", "cat-business-tax", "cat-human-resources",
+                                              "cat-ip",        "cat-legal",        "cat-space",
+                                              "cat-talent",    "cat-policy",       "cat-other"};
 const std::vector<double> kCategoryWeights = {20, 15, 12, 10, 6, 12, 10, 10, 5};
 const std::vector<std::string> kChannels = {"online",    "building_desk", "visit", "phone",
                                             "breakfast", "hotline",       "other"};

@@ -10,7 +10,6 @@
 #include "demands/resources.h"
 #include "records/common_fields.h"
 #include "records/data_scope.h"
-#include "workflow/actions.h"
 #include "workflow/module.h"
 
 namespace alley::demands {
@@ -47,19 +46,13 @@ store::Migration service_desk_migration() {
 }
 
 // A new demand is a case: its first event at when it was received, then routed.
-records::WriteHook open_demand(std::shared_ptr<const workflow::Workflow> flow, const catalog::Catalog& catalog) {
-  return [flow, &catalog](store::Connection& connection, const records::Actor& actor, const Json* before,
-                          const Json* after) -> Status {
-    if (before || !after) return ok_status();
-    workflow::Event opening;
-    if (after->contains("received_at")) {
-      if (std::optional<TimePoint> received = parse_utc_time((*after)["received_at"].get<std::string>()))
-        opening.at = iso8601(*received);
-    }
-    Result<Json> opened =
-        workflow::open_case(connection, *flow, *catalog.find("demands"), *after, opening, {nullptr, actor});
-    return opened ? ok_status() : Status(opened.error());
-  };
+workflow::Event received(const Json& demand) {
+  workflow::Event opening;
+  if (demand.contains("received_at")) {
+    if (std::optional<TimePoint> moment = parse_utc_time(demand["received_at"].get<std::string>()))
+      opening.at = iso8601(*moment);
+  }
+  return opening;
 }
 
 void give_behaviour(records::ResourceSchema& resource, const std::shared_ptr<const workflow::Workflow>& flow,
@@ -73,7 +66,7 @@ void give_behaviour(records::ResourceSchema& resource, const std::shared_ptr<con
   // Any member of staff may file on an enterprise's behalf; the workflow says who moves it.
   resource.staff_guard = records::any_staff();
   resource.accepts_attachments = true;
-  resource.after_write.push_back(open_demand(flow, catalog));
+  resource.after_write.push_back(workflow::opens_cases(flow, catalog, received));
 }
 
 }  // namespace

@@ -11,18 +11,9 @@ namespace alley::demands {
 namespace {
 
 using namespace records::vocabulary;
+using workflow::choice_field;
 
 constexpr const char* kByWorkflow = "moved by the demand's actions: POST /api/v1/demands/{id}/actions";
-
-FieldSpec choice_field(std::string name, const std::vector<workflow::Labelled>& choices, std::string description) {
-  std::vector<std::string> values;
-  std::vector<std::pair<std::string, std::string>> labels;
-  for (const workflow::Labelled& choice : choices) {
-    values.push_back(choice.name);
-    labels.emplace_back(choice.label, choice.label_en);
-  }
-  return enum_field(std::move(name), std::move(values), std::move(description)).values_labelled(std::move(labels));
-}
 
 FieldSpec basis_field(std::string name, std::string description, std::string label, std::string label_en) {
   return enum_field(std::move(name), {"stated", "illustrative"}, std::move(description))

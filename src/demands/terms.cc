@@ -1,7 +1,5 @@
 #include "demands/terms.h"
 
-#include <algorithm>
-
 namespace alley::demands {
 
 const std::vector<workflow::State>& demand_states() {

@@ -8,6 +8,7 @@
 #include "notifications/module.h"
 #include "plans/module.h"
 #include "policies/module.h"
+#include "proposals/module.h"
 #include "registry/module.h"
 #include "scheduler/module.h"
 #include "stated/module.h"
@@ -29,6 +30,7 @@ void register_all(app::App& app) {
   policies::register_module(app);
   stated::register_module(app);
   demands::register_module(app);
+  proposals::register_module(app);
   // Last: it serves every resource the modules before it added.
   imports::register_module(app);
 }

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "catalog/catalog.h"
+#include "workflow/actions.h"
+
 namespace alley::workflow {
 namespace {
 
@@ -55,6 +58,28 @@ std::vector<std::string> open_actions(store::Connection& connection, const Workf
     if (may_take(connection, workflow, action, acting, case_record)) open.push_back(action.name);
   }
   return open;
+}
+
+records::FieldSpec choice_field(std::string name, const std::vector<Labelled>& choices, std::string description) {
+  std::vector<std::string> values;
+  std::vector<std::pair<std::string, std::string>> labels;
+  for (const Labelled& choice : choices) {
+    values.push_back(choice.name);
+    labels.emplace_back(choice.label, choice.label_en);
+  }
+  return records::enum_field(std::move(name), std::move(values), std::move(description))
+      .values_labelled(std::move(labels));
+}
+
+records::WriteHook opens_cases(std::shared_ptr<const Workflow> workflow, const catalog::Catalog& catalog,
+                               std::function<Event(const Json& record)> first_event) {
+  return [workflow, &catalog, first_event](store::Connection& connection, const records::Actor& actor,
+                                           const Json* before, const Json* after) -> Status {
+    if (before || !after) return ok_status();
+    Result<Json> opened = open_case(connection, *workflow, *catalog.find(workflow->resource), *after,
+                                    first_event(*after), {nullptr, actor});
+    return opened ? ok_status() : Status(opened.error());
+  };
 }
 
 }  // namespace alley::workflow

@@ -13,6 +13,7 @@
 // Workflows service (workflow/module.h); the routes follow.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +26,9 @@
 
 namespace alley::store {
 class Connection;
+}
+namespace alley::catalog {
+class Catalog;
 }
 
 namespace alley::workflow {
@@ -157,6 +161,16 @@ struct Workflow {
   const State* find_state(std::string_view name) const;
   const ClockSpec* find_clock(std::string_view name) const;
 };
+
+// An enum field whose values are `choices` (a case's states, reason codes,
+// ratings), labelled as they are.
+records::FieldSpec choice_field(std::string name, const std::vector<Labelled>& choices, std::string description);
+
+// The after-write hook a case resource adds: a new record opens its case
+// with the event `first_event` gives (its time, comment, payload), so the
+// first clocks start and the first unit is told in the creating transaction.
+records::WriteHook opens_cases(std::shared_ptr<const Workflow> workflow, const catalog::Catalog& catalog,
+                               std::function<Event(const Json& record)> first_event);
 
 // Whether `acting` is among the action's takers for this case.
 bool may_take(store::Connection& connection, const Workflow& workflow, const Action& action, const Acting& acting,

@@ -154,23 +154,23 @@ class ServiceDesk : public testing::StoreTest {
 };
 
 TEST_F(ServiceDesk, RoutingSaysWhichRuleSentItWhere) {
-  const Json general = file("t-huayang-firm", "policy", "2025-09-26T02:00:00Z");
+  const Json general = file("t-huayang-firm", "cat-policy", "2025-09-26T02:00:00Z");
   EXPECT_EQ(general["status"], "dispatched");
   EXPECT_EQ(general["level_id"], "subdistrict");
   EXPECT_EQ(general["unit_id"], "huayanglu-subdistrict") << "the sub-district of the building's area";
   EXPECT_EQ(general["routing_rule_id"], "route-default");
   EXPECT_NE(general["routing_note"].get<std::string>().find("其余诉求由企业所在街道综合服务"), std::string::npos);
 
-  const Json financing = file("t-huayang-firm", "financing", "2025-09-26T02:00:00Z");
+  const Json financing = file("t-huayang-firm", "cat-financing", "2025-09-26T02:00:00Z");
   EXPECT_EQ(financing["level_id"], "department");
   EXPECT_EQ(financing["unit_id"], "science-tech-commission");
   EXPECT_EQ(financing["routing_rule_id"], "route-specialist");
 
-  const Json key = file("t-leading-firm", "financing", "2025-09-26T02:00:00Z");
+  const Json key = file("t-leading-firm", "cat-financing", "2025-09-26T02:00:00Z");
   EXPECT_EQ(key["level_id"], "district_leader") << "a leading firm is a key enterprise";
   EXPECT_EQ(key["unit_id"], "district-leaders");
 
-  const Json nowhere = file("t-placeless-firm", "policy", "2025-09-26T02:00:00Z");
+  const Json nowhere = file("t-placeless-firm", "cat-policy", "2025-09-26T02:00:00Z");
   EXPECT_EQ(nowhere["unit_id"], "district-sme-service-centre") << "no sub-district is known for it";
   EXPECT_EQ(nowhere["routing_rule_id"], "route-fallback");
 
@@ -185,7 +185,7 @@ TEST_F(ServiceDesk, RoutingSaysWhichRuleSentItWhere) {
 }
 
 TEST_F(ServiceDesk, EveryPathOfTheLifecycle) {
-  const std::string id = file("t-huayang-firm", "policy", "2025-09-26T02:00:00Z")["id"];
+  const std::string id = file("t-huayang-firm", "cat-policy", "2025-09-26T02:00:00Z")["id"];
   at("2025-09-26T03:00:00Z");
   Result<Json> too_soon = act(&huayang_, id, {{"action", "resolve"}, {"comment", "done"}});
   ASSERT_FALSE(too_soon.ok());
@@ -224,7 +224,7 @@ TEST_F(ServiceDesk, EveryPathOfTheLifecycle) {
                                                "remind", "resolve", "rate", "close"}));
 
   // Withdrawn by its enterprise before anyone signs.
-  const std::string other = file("t-huayang-firm", "talent", "2025-09-26T02:00:00Z")["id"];
+  const std::string other = file("t-huayang-firm", "cat-talent", "2025-09-26T02:00:00Z")["id"];
   access::User stranger = firm_;
   stranger.org_id = "t-leading-firm";
   EXPECT_EQ(act(&stranger, other, {{"action", "withdraw"}}).error().code, ErrorCode::kForbidden);
@@ -234,7 +234,7 @@ TEST_F(ServiceDesk, EveryPathOfTheLifecycle) {
 TEST_F(ServiceDesk, ClocksRunInWorkingTimeAcrossNationalDayAndStopWhileSuspended) {
   // Friday 2025-09-26 10:00 in Shanghai; 国庆 and 中秋 run from 10-01 to 10-08, Sunday 09-28 and Saturday 10-11 are
   // worked.
-  const std::string id = file("t-huayang-firm", "policy", "2025-09-26T02:00:00Z")["id"];
+  const std::string id = file("t-huayang-firm", "cat-policy", "2025-09-26T02:00:00Z")["id"];
   std::vector<workflow::ClockRun> all = runs(id);
   ASSERT_NE(current(all, "accept"), nullptr);
   EXPECT_EQ(iso8601(*current(all, "accept")->breaches_at), "2025-09-28T02:00:00.000Z") << "one working day: Sunday";
@@ -260,7 +260,7 @@ TEST_F(ServiceDesk, ClocksRunInWorkingTimeAcrossNationalDayAndStopWhileSuspended
 }
 
 TEST_F(ServiceDesk, AMissedDeadlineEscalatesOnceEvenWithTwoServersPassingAtOnce) {
-  const std::string id = file("t-huayang-firm", "policy", "2025-09-26T02:00:00Z")["id"];
+  const std::string id = file("t-huayang-firm", "cat-policy", "2025-09-26T02:00:00Z")["id"];
   // At 80 % of 签收's working day: a warning, once.
   at("2025-09-28T00:40:00Z");
   EXPECT_EQ(pass().warned, 1u);
@@ -311,7 +311,7 @@ TEST_F(ServiceDesk, AMissedDeadlineEscalatesOnceEvenWithTwoServersPassingAtOnce)
 }
 
 TEST_F(ServiceDesk, TwoReturnsOrThreeReassignmentsReachTheUnitOfLastResort) {
-  const std::string id = file("t-huayang-firm", "policy", "2025-09-26T02:00:00Z")["id"];
+  const std::string id = file("t-huayang-firm", "cat-policy", "2025-09-26T02:00:00Z")["id"];
   at("2025-09-26T03:00:00Z");
   Result<Json> bare = act(&huayang_, id, {{"action", "return"}, {"reason", "wrong_area"}});
   ASSERT_FALSE(bare.ok());
@@ -332,7 +332,7 @@ TEST_F(ServiceDesk, TwoReturnsOrThreeReassignmentsReachTheUnitOfLastResort) {
   EXPECT_EQ(back["last_resort"], true);
   EXPECT_EQ(back["returns"], 2);
 
-  const std::string moved = file("t-huayang-firm", "policy", "2025-09-26T02:00:00Z")["id"];
+  const std::string moved = file("t-huayang-firm", "cat-policy", "2025-09-26T02:00:00Z")["id"];
   at("2025-09-26T03:00:00Z");
   EXPECT_EQ(act(&huayang_, moved, {{"action", "reassign"}, {"unit_id", "huayanglu-subdistrict"}, {"comment", "x"}})
                 .error()
@@ -350,7 +350,7 @@ TEST_F(ServiceDesk, TwoReturnsOrThreeReassignmentsReachTheUnitOfLastResort) {
 }
 
 TEST_F(ServiceDesk, APoorRatingReopensItAndAnUnratedOneBecomesACallBack) {
-  const std::string id = file("t-huayang-firm", "policy", "2025-09-26T02:00:00Z")["id"];
+  const std::string id = file("t-huayang-firm", "cat-policy", "2025-09-26T02:00:00Z")["id"];
   at("2025-09-26T03:00:00Z");
   must(huayang_, id, {{"action", "accept"}});
   must(huayang_, id, {{"action", "resolve"}, {"comment", "已答复"}});
@@ -389,9 +389,9 @@ TEST_F(ServiceDesk, APoorRatingReopensItAndAnUnratedOneBecomesACallBack) {
 }
 
 TEST_F(ServiceDesk, TheMeasuresCountWhatHappenedAndSayNoDataWhereNothingDid) {
-  const std::string resolved = file("t-huayang-firm", "policy", "2025-09-26T02:00:00Z")["id"];
-  const std::string returned = file("t-huayang-firm", "talent", "2025-09-26T02:00:00Z")["id"];
-  const std::string waiting = file("t-huayang-firm", "financing", "2025-09-26T02:00:00Z")["id"];
+  const std::string resolved = file("t-huayang-firm", "cat-policy", "2025-09-26T02:00:00Z")["id"];
+  const std::string returned = file("t-huayang-firm", "cat-talent", "2025-09-26T02:00:00Z")["id"];
+  const std::string waiting = file("t-huayang-firm", "cat-financing", "2025-09-26T02:00:00Z")["id"];
   at("2025-09-26T03:00:00Z");
   must(huayang_, resolved, {{"action", "accept"}});
   must(huayang_, returned, {{"action", "return"}, {"reason", "wrong_area"}, {"comment", "不在本街道"}});

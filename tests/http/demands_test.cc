@@ -62,7 +62,7 @@ TEST_F(Demands, AnEnterpriseFilesAndFollowsItsOwnAndNoOtherEnterpriseReachesIt) 
   auto server = start_server();
   const int port = server->port();
   const Json filed = file_demand(
-      port, {{"name", "申请科技履约贷"}, {"category_id", "financing"}, {"description", "需要500万元流动资金贷款"}},
+      port, {{"name", "申请科技履约贷"}, {"category_id", "cat-financing"}, {"description", "需要500万元流动资金贷款"}},
       firm_);
   const std::string id = filed["id"];
   EXPECT_EQ(filed["org_id"], "qst") << "filed for the user's own organization";
@@ -73,18 +73,20 @@ TEST_F(Demands, AnEnterpriseFilesAndFollowsItsOwnAndNoOtherEnterpriseReachesIt) 
   EXPECT_FALSE(filed["source"].get<std::string>().empty());
 
   EXPECT_EQ(
-      post_json(port, "/api/v1/demands", {{"name", "x"}, {"category_id", "ip"}, {"org_id", "westwell"}}, firm_).status,
+      post_json(port, "/api/v1/demands", {{"name", "x"}, {"category_id", "cat-ip"}, {"org_id", "westwell"}}, firm_)
+          .status,
       403)
       << "not for another organization";
-  EXPECT_EQ(
-      post_json(port, "/api/v1/demands", {{"name", "x"}, {"category_id", "ip"}, {"channel", "visit"}}, firm_).status,
-      403)
+  EXPECT_EQ(post_json(port, "/api/v1/demands", {{"name", "x"}, {"category_id", "cat-ip"}, {"channel", "visit"}}, firm_)
+                .status,
+            403)
       << "the channel is staff's to record";
   Response kept =
-      post_json(port, "/api/v1/demands", {{"name", "x"}, {"category_id", "ip"}, {"status", "closed"}}, firm_);
+      post_json(port, "/api/v1/demands", {{"name", "x"}, {"category_id", "cat-ip"}, {"status", "closed"}}, firm_);
   EXPECT_EQ(kept.status, 422) << kept.body;
   EXPECT_NE(kept.body.find("kept by the server"), std::string::npos);
-  EXPECT_EQ(post_json(port, "/api/v1/demands", {{"name", "x"}, {"category_id", "ip"}}, {kAnonymousMarker}).status, 401);
+  EXPECT_EQ(post_json(port, "/api/v1/demands", {{"name", "x"}, {"category_id", "cat-ip"}}, {kAnonymousMarker}).status,
+            401);
 
   // Its enterprise attaches a file and reads its own; the rival reaches none of it.
   Headers upload = firm_;
@@ -134,7 +136,7 @@ TEST_F(Demands, AMissedDeadlineIsEscalatedOnceWithTwoServersRunningTheScheduler)
   auto first = start_server();
   auto second = start_server();
   const std::string id =
-      file_demand(first->port(), {{"name", "知识产权质押咨询"}, {"category_id", "financing"}}, firm_)["id"];
+      file_demand(first->port(), {{"name", "知识产权质押咨询"}, {"category_id", "cat-financing"}}, firm_)["id"];
   // Past Sunday 10:00, when signing for it was due: both servers' passes see it.
   set_time("2025-09-29T03:00:00.000Z");
   Json demand;
@@ -159,7 +161,7 @@ TEST_F(Demands, AMissedDeadlineIsEscalatedOnceWithTwoServersRunningTheScheduler)
 TEST_F(Demands, TheListAndTheMonthlyReportOpenInLibreOffice) {
   auto server = start_server();
   const int port = server->port();
-  file_demand(port, {{"name", "申请科技履约贷"}, {"category_id", "financing"}, {"contact", "王先生 13800000000"}},
+  file_demand(port, {{"name", "申请科技履约贷"}, {"category_id", "cat-financing"}, {"contact", "王先生 13800000000"}},
               firm_);
   EXPECT_EQ(request(port, "GET", "/api/v1/demands/export.xlsx", "", firm_).status, 403) << "staff only";
   EXPECT_EQ(request(port, "GET", "/api/v1/demand-stats?by=street", "", commission_).status, 400);
