@@ -14,14 +14,12 @@
 namespace alley::demands {
 namespace {
 
+using workflow::text_of;
+
 using workflow::Acting;
 using workflow::Event;
 
 const Acting kSystem{nullptr, {"system", "", access::Writer::kAdmin}};
-
-std::string text_of(const Json& record, const char* field) {
-  return record.contains(field) && record[field].is_string() ? record[field].get<std::string>() : std::string();
-}
 
 std::int64_t count_of(const Json& record, const char* field) {
   return record.contains(field) && record[field].is_number_integer() ? record[field].get<std::int64_t>() : 0;

@@ -16,6 +16,8 @@
 namespace alley::demands {
 namespace {
 
+using workflow::text_of;
+
 using workflow::Event;
 
 struct Tally {
@@ -69,10 +71,6 @@ Json figures(const Tally& tally, bool with_now) {
 std::string month_of(const std::string& at) {
   const std::optional<TimePoint> moment = parse_utc_time(at);
   return moment ? district_date(*moment).substr(0, 7) : std::string();
-}
-
-std::string text_of(const Json& record, const char* field) {
-  return record.contains(field) && record[field].is_string() ? record[field].get<std::string>() : std::string();
 }
 
 // Names of the records a grouping is keyed by.

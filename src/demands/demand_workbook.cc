@@ -5,21 +5,10 @@
 
 #include "core/time_text.h"
 #include "sheets/workbook_file.h"
+#include "workflow/workflow.h"
 
 namespace alley::demands {
 namespace {
-
-void header(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::pair<const char*, double>>& columns,
-            lxw_format* format) {
-  for (lxw_col_t c = 0; c < columns.size(); ++c) {
-    worksheet_write_string(sheet, row, c, columns[c].first, format);
-    worksheet_set_column(sheet, c, c, columns[c].second, nullptr);
-  }
-}
-
-std::string text(const Json& record, const char* field) {
-  return record.contains(field) && record[field].is_string() ? record[field].get<std::string>() : std::string();
-}
 
 // A moment as the district reads it: 2025-09-26 10:00.
 std::string district_moment(const std::string& at) {
@@ -56,25 +45,25 @@ Result<std::string> demands_workbook(const DemandRows& rows) {
   if (!workbook) return Error::internal("cannot create a workbook at " + path.string());
   const auto [bold, wrap] = sheets::add_house_formats(workbook);
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "企业诉求");
-  header(sheet, 0,
-         {{"编号", 22},
-          {"诉求", 30},
-          {"企业", 24},
-          {"类别", 12},
-          {"受理渠道", 10},
-          {"受理时间", 17},
-          {"状态", 10},
-          {"服务层级", 14},
-          {"承办单位", 24},
-          {"超时", 6},
-          {"兜底", 6},
-          {"退回次数", 8},
-          {"转派次数", 8},
-          {"升级次数", 8},
-          {"评价", 10},
-          {"办结时间", 17},
-          {"示例数据", 8}},
-         bold);
+  sheets::write_header(sheet, 0,
+                       {{"编号", 22},
+                        {"诉求", 30},
+                        {"企业", 24},
+                        {"类别", 12},
+                        {"受理渠道", 10},
+                        {"受理时间", 17},
+                        {"状态", 10},
+                        {"服务层级", 14},
+                        {"承办单位", 24},
+                        {"超时", 6},
+                        {"兜底", 6},
+                        {"退回次数", 8},
+                        {"转派次数", 8},
+                        {"升级次数", 8},
+                        {"评价", 10},
+                        {"办结时间", 17},
+                        {"示例数据", 8}},
+                       bold);
   const auto name = [&](const std::string& id) {
     return rows.names.contains(id) ? rows.names[id].get<std::string>() : id;
   };
@@ -84,23 +73,23 @@ Result<std::string> demands_workbook(const DemandRows& rows) {
   };
   lxw_row_t row = 1;
   for (const Json& demand : rows.demands) {
-    const std::vector<std::string> cells = {text(demand, "id"),
-                                            text(demand, "name"),
-                                            name(text(demand, "org_id")),
-                                            name(text(demand, "category_id")),
-                                            label("channel", text(demand, "channel")),
-                                            district_moment(text(demand, "received_at")),
-                                            label("status", text(demand, "status")),
-                                            name(text(demand, "level_id")),
-                                            name(text(demand, "unit_id")),
+    const std::vector<std::string> cells = {workflow::text_of(demand, "id"),
+                                            workflow::text_of(demand, "name"),
+                                            name(workflow::text_of(demand, "org_id")),
+                                            name(workflow::text_of(demand, "category_id")),
+                                            label("channel", workflow::text_of(demand, "channel")),
+                                            district_moment(workflow::text_of(demand, "received_at")),
+                                            label("status", workflow::text_of(demand, "status")),
+                                            name(workflow::text_of(demand, "level_id")),
+                                            name(workflow::text_of(demand, "unit_id")),
                                             demand.value("overdue", false) ? "是" : "否",
                                             demand.value("last_resort", false) ? "是" : "否"};
     for (lxw_col_t c = 0; c < cells.size(); ++c) worksheet_write_string(sheet, row, c, cells[c].c_str(), wrap);
     lxw_col_t c = lxw_col_t(cells.size());
     for (const char* count : {"returns", "reassignments", "escalations"})
       worksheet_write_number(sheet, row, c++, double(demand.value(count, 0)), nullptr);
-    worksheet_write_string(sheet, row, c++, label("rating", text(demand, "rating")).c_str(), wrap);
-    worksheet_write_string(sheet, row, c++, district_moment(text(demand, "resolved_at")).c_str(), wrap);
+    worksheet_write_string(sheet, row, c++, label("rating", workflow::text_of(demand, "rating")).c_str(), wrap);
+    worksheet_write_string(sheet, row, c++, district_moment(workflow::text_of(demand, "resolved_at")).c_str(), wrap);
     worksheet_write_string(sheet, row, c++, demand.value("synthetic", false) ? "示例" : "", wrap);
     ++row;
   }
@@ -125,23 +114,23 @@ Result<std::string> monthly_report_workbook(const std::vector<Json>& stats) {
                               district_moment(answer["generated_at"].get<std::string>()) + "）" +
                               (answer["synthetic_demands"].get<std::int64_t>() > 0 ? "；含示例数据" : "");
     worksheet_write_string(sheet, 0, 0, title.c_str(), bold);
-    header(sheet, 1,
-           {{"名称", 26},
-            {"月份", 9},
-            {"派出件次", 9},
-            {"已签收", 8},
-            {"响应率", 8},
-            {"按时签收率", 10},
-            {"签收用时中位数（工作小时）", 14},
-            {"办结", 7},
-            {"解决率", 8},
-            {"办结用时中位数（工作小时）", 14},
-            {"评价", 7},
-            {"满意率", 8},
-            {"退回", 7},
-            {"当前未关闭", 9},
-            {"当前超时", 9}},
-           bold);
+    sheets::write_header(sheet, 1,
+                         {{"名称", 26},
+                          {"月份", 9},
+                          {"派出件次", 9},
+                          {"已签收", 8},
+                          {"响应率", 8},
+                          {"按时签收率", 10},
+                          {"签收用时中位数（工作小时）", 14},
+                          {"办结", 7},
+                          {"解决率", 8},
+                          {"办结用时中位数（工作小时）", 14},
+                          {"评价", 7},
+                          {"满意率", 8},
+                          {"退回", 7},
+                          {"当前未关闭", 9},
+                          {"当前超时", 9}},
+                         bold);
     lxw_row_t row = 2;
     for (const Json& group : answer["groups"]) {
       std::vector<std::pair<std::string, const Json*>> lines;

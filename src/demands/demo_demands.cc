@@ -15,6 +15,8 @@
 namespace alley::demands {
 namespace {
 
+using workflow::text_of;
+
 constexpr std::uint64_t kSeed = 20240429;  // the day 002 answered the deputies' suggestion on enterprise service
 constexpr const char* kActor = "demo";
 
@@ -30,19 +32,12 @@ const std::vector<double> kReasonWeights = {40, 25, 25, 10};
 const std::vector<std::string> kRatings = {"very_satisfied", "satisfied", "fair", "dissatisfied", "very_dissatisfied"};
 const std::vector<double> kRatingWeights = {45, 30, 15, 7, 3};
 
-std::string text_of(const Json& record, const char* field) {
-  return record.contains(field) && record[field].is_string() ? record[field].get<std::string>() : std::string();
-}
-
 // Moves the demands along, action by action, at the moments it draws.
 class Simulation {
  public:
   Simulation(store::Connection& connection, const records::ResourceSchema& schema, const workflow::Workflow& flow,
              const worktime::WorkCalendar& calendar)
-      : connection_(connection), schema_(schema), flow_(flow), calendar_(calendar) {
-    dispatcher_.username = kActor;
-    dispatcher_.role = access::Role::kAdmin;
-  }
+      : connection_(connection), schema_(schema), flow_(flow), calendar_(calendar) {}
 
   // `days` working days after `from`.
   TimePoint after(TimePoint from, double days) const {
@@ -54,27 +49,23 @@ class Simulation {
   void start(Json created) { demand_ = std::move(created); }
   std::size_t events() const { return events_; }
 
-  // Acts as the unit holding the demand once the deadlines before `at` were acted on.
-  Status by_holder(Json body, TimePoint at) {
+  // Acts as the unit holding the demand now, its enterprise, or a dispatcher,
+  // once the deadlines before `at` were acted on.
+  enum class As { kHolder, kOwner, kDispatcher };
+  Status by(As who, Json body, TimePoint at) {
     if (Status caught = catch_up(at); !caught) return caught;
-    access::User holder;
-    holder.username = kActor;
-    holder.role = access::Role::kDepartment;
-    holder.department_id = text_of(demand_, "unit_id");
-    return act(&holder, std::move(body), at);
+    access::User user;
+    user.username = kActor;
+    user.role = who == As::kOwner    ? access::Role::kEnterprise
+                : who == As::kHolder ? access::Role::kDepartment
+                                     : access::Role::kAdmin;
+    if (who == As::kHolder) user.department_id = text_of(demand_, "unit_id");
+    if (who == As::kOwner) user.org_id = text_of(demand_, "org_id");
+    return act(&user, std::move(body), at);
   }
-  Status by_owner(Json body, TimePoint at) {
-    if (Status caught = catch_up(at); !caught) return caught;
-    access::User owner;
-    owner.username = kActor;
-    owner.role = access::Role::kEnterprise;
-    owner.org_id = text_of(demand_, "org_id");
-    return act(&owner, std::move(body), at);
-  }
-  Status by_dispatcher(Json body, TimePoint at) {
-    if (Status caught = catch_up(at); !caught) return caught;
-    return act(&dispatcher_, std::move(body), at);
-  }
+  Status by_holder(Json body, TimePoint at) { return by(As::kHolder, std::move(body), at); }
+  Status by_owner(Json body, TimePoint at) { return by(As::kOwner, std::move(body), at); }
+  Status by_dispatcher(Json body, TimePoint at) { return by(As::kDispatcher, std::move(body), at); }
 
   // The same, for what only a unit that signed for it does: an escalation
   // before `at` handed it to a unit that signs for it afresh, at `at`, first.
@@ -127,7 +118,6 @@ class Simulation {
   const records::ResourceSchema& schema_;
   const workflow::Workflow& flow_;
   const worktime::WorkCalendar& calendar_;
-  access::User dispatcher_;
   Json demand_;
   std::size_t events_ = 0;
 };

@@ -216,14 +216,6 @@ ResourceSchema demand_resource() {
             field("routing_note", kText, "Why it went where it did")
                 .labelled("派单说明", "Routing")
                 .kept_by(kByWorkflow),
-            field("due_at", kText, "Its soonest deadline not yet acted on")
-                .labelled("最近时限", "Next deadline")
-                .sort()
-                .kept_by("its clocks"),
-            field("warn_at", kText, "When its holder is next warned")
-                .labelled("预警时间", "Next warning")
-                .sort()
-                .kept_by("its clocks"),
             field("overdue", kBool, "A deadline of it was missed (超时)")
                 .labelled("超时", "Overdue")
                 .filter()
@@ -251,7 +243,8 @@ ResourceSchema demand_resource() {
             field("resolved_at", kText, "When it was last resolved")
                 .labelled("办结时间", "Resolved at")
                 .sort()
-                .kept_by(kByWorkflow)}}),
+                .kept_by(kByWorkflow)},
+           workflow::deadline_fields("due_at", "warn_at")}),
       [](Json& merged, const Json* before, std::vector<FieldError>& errors) {
         if (before || !merged.contains("received_at")) return;
         if (!parse_utc_time(merged["received_at"].get<std::string>()))

@@ -12,6 +12,8 @@
 namespace alley::demands {
 namespace {
 
+using workflow::text_of;
+
 bool lists(const Json& record, const char* field, const std::string& value) {
   if (!record.contains(field) || !record[field].is_array()) return false;
   const Json& items = record[field];
@@ -20,10 +22,6 @@ bool lists(const Json& record, const char* field, const std::string& value) {
 
 bool has_list(const Json& record, const char* field) {
   return record.contains(field) && record[field].is_array() && !record[field].empty();
-}
-
-std::string text_of(const Json& record, const char* field) {
-  return record.contains(field) && record[field].is_string() ? record[field].get<std::string>() : std::string();
 }
 
 constexpr int kDeepestAreas = 12;  // district → block → compound …: far more than the registry nests

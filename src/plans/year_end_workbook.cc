@@ -7,16 +7,6 @@
 #include "sheets/workbook_file.h"
 
 namespace alley::plans {
-namespace {
-
-void header(lxw_worksheet* sheet, const std::vector<std::pair<const char*, double>>& columns, lxw_format* format) {
-  for (lxw_col_t c = 0; c < columns.size(); ++c) {
-    worksheet_write_string(sheet, 1, c, columns[c].first, format);
-    worksheet_set_column(sheet, c, c, columns[c].second, nullptr);
-  }
-}
-
-}  // namespace
 
 Result<std::string> year_end_workbook(const Json& review) {
   const auto path = sheets::temporary_workbook_path("review");
@@ -28,8 +18,9 @@ Result<std::string> year_end_workbook(const Json& review) {
 
   lxw_worksheet* tasks = workbook_add_worksheet(workbook, "任务");
   worksheet_write_string(tasks, 0, 0, title.c_str(), bold);
-  header(tasks, {{"部门", 14}, {"角色", 8}, {"编号", 12}, {"任务", 44}, {"截止日期", 12}, {"状态", 10}, {"佐证", 50}},
-         bold);
+  sheets::write_header(
+      tasks, 1, {{"部门", 14}, {"角色", 8}, {"编号", 12}, {"任务", 44}, {"截止日期", 12}, {"状态", 10}, {"佐证", 50}},
+      bold);
   lxw_row_t row = 2;
   for (const Json& department : review["departments"]) {
     for (const Json& task : department["tasks"]) {
@@ -46,7 +37,8 @@ Result<std::string> year_end_workbook(const Json& review) {
 
   lxw_worksheet* kpis = workbook_add_worksheet(workbook, "指标");
   worksheet_write_string(kpis, 0, 0, title.c_str(), bold);
-  header(kpis, {{"部门", 14}, {"指标", 36}, {"目标", 12}, {"当前值", 10}, {"状态", 10}, {"判断依据", 60}}, bold);
+  sheets::write_header(
+      kpis, 1, {{"部门", 14}, {"指标", 36}, {"目标", 12}, {"当前值", 10}, {"状态", 10}, {"判断依据", 60}}, bold);
   row = 2;
   for (const Json& department : review["departments"]) {
     for (const Json& kpi : department["kpis"]) {

@@ -82,17 +82,10 @@ ResourceSchema proposal_resource() {
             recorded_reply(field("published", kBool, "The reply is published (此件公开发布)")
                                .labelled("已公开", "Published")
                                .filter()),
-            enum_field("feedback", {"satisfied", "fair", "dissatisfied"}, "The proposer's view of the reply")
+            workflow::choice_field("feedback", feedback_levels(), "The proposer's view of the reply")
                 .labelled("委员（代表）反馈", "Proposer's feedback")
-                .values_labelled({{"满意", "Satisfied"}, {"基本满意", "Fairly satisfied"}, {"不满意", "Dissatisfied"}})
-                .kept_by(kByReply),
-            field("due_at", kText, "The reply's deadline")
-                .labelled("答复期限", "Reply due")
-                .sort()
-                .kept_by("its clock"),
-            field("warn_at", kText, "When the lead unit is warned")
-                .labelled("预警时间", "Warning at")
-                .kept_by("its clock")}}),
+                .kept_by(kByReply)},
+           workflow::deadline_fields("due_at", "warn_at")}),
       [](Json& merged, const Json* before, std::vector<FieldError>& errors) {
         if (before) return;
         const bool recorded = merged.contains("replied_on") || merged.contains("outcome");

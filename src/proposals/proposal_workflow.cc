@@ -115,6 +115,13 @@ const std::vector<workflow::Labelled>& outcomes() {
   return list;
 }
 
+const std::vector<workflow::Labelled>& feedback_levels() {
+  static const std::vector<workflow::Labelled> list = {{"satisfied", "满意", "Satisfied"},
+                                                       {"fair", "基本满意", "Fairly satisfied"},
+                                                       {"dissatisfied", "不满意", "Dissatisfied"}};
+  return list;
+}
+
 std::shared_ptr<workflow::Workflow> proposal_workflow() {
   auto flow = std::make_shared<workflow::Workflow>();
   flow->resource = "proposals";
@@ -159,13 +166,7 @@ std::shared_ptr<workflow::Workflow> proposal_workflow() {
        {"replied", "published"},
        "closed",
        {Taker::kHolder},
-       {{{"rating", "委员（代表）反馈", "The proposer's view"},
-         Input::Kind::kRating,
-         true,
-         {{"satisfied", "满意", "Satisfied"},
-          {"fair", "基本满意", "Fairly satisfied"},
-          {"dissatisfied", "不满意", "Dissatisfied"}},
-         ""},
+       {{{"rating", "委员（代表）反馈", "The proposer's view"}, Input::Kind::kRating, true, feedback_levels(), ""},
         comment(false, "说明", "Comment")},
        {}},
       {{"warn", "期限预警", "Warn"}, open, "", {Taker::kSystem}, {}, {{"", ClockOp::kWarned}}},

@@ -24,6 +24,8 @@ inline constexpr const char* kReplyClock = "reply";
 inline constexpr int kReplyWorkingDays = 63;
 
 const std::vector<workflow::Labelled>& outcomes();
+// The proposer's view of the reply: 满意, 基本满意, 不满意.
+const std::vector<workflow::Labelled>& feedback_levels();
 
 std::shared_ptr<workflow::Workflow> proposal_workflow();
 

@@ -35,4 +35,12 @@ Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem
   return std::move(*bytes);
 }
 
+void write_header(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::pair<const char*, double>>& columns,
+                  lxw_format* format) {
+  for (lxw_col_t c = 0; c < columns.size(); ++c) {
+    worksheet_write_string(sheet, row, c, columns[c].first, format);
+    worksheet_set_column(sheet, c, c, columns[c].second, nullptr);
+  }
+}
+
 }  // namespace alley::sheets

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/error.h"
 
@@ -22,6 +24,10 @@ struct HouseFormats {
   lxw_format* wrap = nullptr;
 };
 HouseFormats add_house_formats(lxw_workbook* workbook);
+
+// A header row: each column's title in `format`, and its width.
+void write_header(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::pair<const char*, double>>& columns,
+                  lxw_format* format);
 
 // Closes `workbook`, reads its file and removes it.
 Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem::path& path);

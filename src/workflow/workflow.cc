@@ -60,6 +60,22 @@ std::vector<std::string> open_actions(store::Connection& connection, const Workf
   return open;
 }
 
+std::string text_of(const Json& record, const char* field) {
+  return record.is_object() && record.contains(field) && record[field].is_string() ? record[field].get<std::string>()
+                                                                                   : std::string();
+}
+
+std::vector<records::FieldSpec> deadline_fields(std::string due_field, std::string warn_field) {
+  return {records::field(std::move(due_field), records::FieldType::kText, "Its soonest deadline not yet acted on")
+              .labelled("最近时限", "Next deadline")
+              .sort()
+              .kept_by("its clocks"),
+          records::field(std::move(warn_field), records::FieldType::kText, "When its holder is next warned")
+              .labelled("预警时间", "Next warning")
+              .sort()
+              .kept_by("its clocks")};
+}
+
 records::FieldSpec choice_field(std::string name, const std::vector<Labelled>& choices, std::string description) {
   std::vector<std::string> values;
   std::vector<std::pair<std::string, std::string>> labels;

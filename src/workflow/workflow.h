@@ -162,6 +162,13 @@ struct Workflow {
   const ClockSpec* find_clock(std::string_view name) const;
 };
 
+// A case's text field, or "" where it has none (a demand not yet with a unit).
+std::string text_of(const Json& record, const char* field);
+
+// The case fields a workflow's `due_field` and `warn_field` name: text the
+// clocks keep, sortable, never written by a request.
+std::vector<records::FieldSpec> deadline_fields(std::string due_field, std::string warn_field);
+
 // An enum field whose values are `choices` (a case's states, reason codes,
 // ratings), labelled as they are.
 records::FieldSpec choice_field(std::string name, const std::vector<Labelled>& choices, std::string description);
