@@ -85,6 +85,7 @@ Status assign(store::Connection& connection, const Desk& desk, const Json& deman
   changes["unit_id"] = assignment.unit_id;
   changes["level_id"] = assignment.level_id;
   changes["routing_note"] = assignment.note;
+  changes["handler"] = Json();  // the new unit signs for it afresh
   return ok_status();
 }
 
@@ -195,6 +196,9 @@ Status check(store::Connection& connection, const Desk& desk, const Json& demand
     changes["unit_id"] = Json();
     changes["level_id"] = Json();
     changes["routing_note"] = "退回待重新派单";
+    changes["handler"] = Json();
+  } else if (action == "accept") {
+    changes["handler"] = event.actor;
   } else if (action == "extend") {
     Result<std::int64_t> extra = desk.working_days(connection, std::stoi(event.payload.value("extra_days", "0")));
     if (!extra) return extra.error();

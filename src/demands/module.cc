@@ -45,6 +45,9 @@ store::Migration service_desk_migration() {
        store::TableSpec("routing_rules"), store::TableSpec("demands")}};
 }
 
+// 经办人: who at the unit signed for the demand, for the inboxes' "mine".
+store::Migration handler_migration() { return {24, "demand handler", "ALTER TABLE demands ADD COLUMN handler TEXT;"}; }
+
 // A new demand is a case: its first event at when it was received, then routed.
 workflow::Event received(const Json& demand) {
   workflow::Event opening;
@@ -76,6 +79,7 @@ void register_module(app::App& app) {
   if (!workflows) throw std::logic_error("the service desk needs the workflow module registered first");
   catalog::Catalog& catalog = app.catalog();
   catalog.add_migration(service_desk_migration());
+  catalog.add_migration(handler_migration());
   std::shared_ptr<const workflow::Workflow> flow = demand_workflow(catalog);
   for (records::ResourceSchema& resource : service_desk_resources()) {
     give_behaviour(resource, flow, catalog);

@@ -186,6 +186,7 @@ ResourceSchema demand_resource() {
                   "When it was actually received (ISO 8601 with an offset), which starts its clocks; "
                   "staff filing on an enterprise's behalf give it, otherwise it is when it is filed")
                 .labelled("受理时间", "Received at")
+                .moment()
                 .set_by_staff()
                 .sort()
                 .only_on_create("it is when the clocks started"),
@@ -208,6 +209,10 @@ ResourceSchema demand_resource() {
                 .kept_by(kByWorkflow),
             reference_field("unit_id", "departments", "The unit holding it now")
                 .labelled("承办单位", "Unit")
+                .filter()
+                .kept_by(kByWorkflow),
+            field("handler", kText, "Who at the unit signed for it (经办人): the user name; none until signed for")
+                .labelled("经办人", "Handled by")
                 .filter()
                 .kept_by(kByWorkflow),
             reference_field("routing_rule_id", "routing_rules", "The rule that routed it")
@@ -242,6 +247,7 @@ ResourceSchema demand_resource() {
                 .kept_by(kByWorkflow),
             field("resolved_at", kText, "When it was last resolved")
                 .labelled("办结时间", "Resolved at")
+                .moment()
                 .sort()
                 .kept_by(kByWorkflow)},
            workflow::deadline_fields("due_at", "warn_at")}),

@@ -32,6 +32,16 @@ Json field_schema(const FieldSpec& spec) {
     case FieldType::kEnum:
       schema["type"] = "string";
       schema["enum"] = spec.values;
+      // The values' words, for clients that show them (a case's states, a rating's levels).
+      if (!spec.value_labels.empty()) {
+        Json labels = Json::object(), labels_en = Json::object();
+        for (std::size_t i = 0; i < spec.values.size() && i < spec.value_labels.size(); ++i) {
+          labels[spec.values[i]] = spec.value_labels[i].first;
+          labels_en[spec.values[i]] = spec.value_labels[i].second;
+        }
+        schema["x-enum-labels"] = labels;
+        schema["x-enum-labels-en"] = labels_en;
+      }
       break;
     case FieldType::kTextArray:
       schema["type"] = "array";
@@ -48,6 +58,7 @@ Json field_schema(const FieldSpec& spec) {
       break;
   }
   if (spec.type == FieldType::kText || spec.type == FieldType::kReference) schema["maxLength"] = spec.max_length;
+  if (spec.type == FieldType::kText && spec.is_moment) schema["format"] = "date-time";
   if (spec.minimum) schema[spec.exclusive_minimum ? "exclusiveMinimum" : "minimum"] = *spec.minimum;
   if (spec.maximum) schema["maximum"] = *spec.maximum;
   if (spec.name == "id" || spec.type == FieldType::kReference) schema["pattern"] = "^[a-z0-9][a-z0-9_-]{0,63}$";

@@ -117,13 +117,19 @@ std::vector<QueryParameterDoc> filter_docs(const ResourceSchema& schema) {
                       number                                   ? "number"
                       : spec.type == records::FieldType::kBool ? "boolean"
                                                                : "string",
-                      spec.type == records::FieldType::kTextArray
-                          ? "Records whose " + spec.name + " contain this value"
+                      spec.type == records::FieldType::kTextArray ? "Records whose " + spec.name + " contain this value"
+                      : spec.type == records::FieldType::kEnum
+                          ? "Records whose " + spec.name + " is this value, or one of several separated by commas"
                           : "Records whose " + spec.name + " equals this value"});
     }
     if (number) {
       docs.push_back({spec.name + "_min", "number", "Lowest " + spec.name});
       docs.push_back({spec.name + "_max", "number", "Highest " + spec.name});
+    } else if ((spec.type == records::FieldType::kText || spec.type == records::FieldType::kDate) && spec.sortable) {
+      docs.push_back({spec.name + "_min", "string",
+                      "From this " + spec.name + " on, compared as text: a date or a UTC time as the API writes them"});
+      docs.push_back({spec.name + "_max", "string",
+                      "Up to this " + spec.name + ", compared as text: a date or a UTC time as the API writes them"});
     }
   }
   return docs;

@@ -206,6 +206,15 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
+std::vector<std::string> comma_separated(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t comma; (comma = text.find(',', start)) != std::string::npos; start = comma + 1)
+    parts.push_back(text.substr(start, comma - start));
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
 std::string like_pattern(std::string_view text) {
   std::string pattern = "%";
   for (char c : text) {
@@ -227,7 +236,10 @@ Status add_filter(const ResourceSchema& schema, store::Dialect dialect, const st
   std::string comparison = "=";
   if (parameter.ends_with("_min") || parameter.ends_with("_max")) {
     const FieldSpec* ranged = schema.find(parameter.substr(0, parameter.size() - 4));
-    if (ranged && (ranged->type == FieldType::kInteger || ranged->type == FieldType::kReal)) {
+    // Sortable dates and text range too: dates and UTC times, as the server writes them, order as their text does.
+    const bool textual = ranged && (ranged->type == FieldType::kText || ranged->type == FieldType::kDate);
+    if (ranged &&
+        (ranged->type == FieldType::kInteger || ranged->type == FieldType::kReal || (textual && ranged->sortable))) {
       field_name = ranged->name;
       comparison = parameter.ends_with("_min") ? ">=" : "<=";
     }
@@ -240,7 +252,7 @@ Status add_filter(const ResourceSchema& schema, store::Dialect dialect, const st
       if (candidate.filterable) filterable += ", " + candidate.name;
     }
     return bad_parameter(parameter, "not a filter of " + schema.name + "; filters are " + filterable +
-                                        ", and <field>_min / <field>_max for numbers");
+                                        ", and <field>_min / <field>_max for numbers and sortable text");
   }
   switch (spec->type) {
     case FieldType::kInteger:
@@ -256,13 +268,22 @@ Status add_filter(const ResourceSchema& schema, store::Dialect dialect, const st
       conditions.push_back("COALESCE(" + spec->name + ", 0) = ?");
       params.push_back(std::int64_t{value == "true" ? 1 : 0});
       return ok_status();
-    case FieldType::kEnum:
-      if (std::find(spec->values.begin(), spec->values.end(), value) == spec->values.end()) {
-        std::string allowed;
-        for (const std::string& v : spec->values) allowed += (allowed.empty() ? "" : ", ") + v;
-        return bad_parameter(parameter, "must be one of: " + allowed);
+    case FieldType::kEnum: {
+      // a,b,c: any of them (a case in any of its open states).
+      std::vector<std::string> wanted = comma_separated(value);
+      std::string placeholders;
+      for (const std::string& one : wanted) {
+        if (std::find(spec->values.begin(), spec->values.end(), one) == spec->values.end()) {
+          std::string allowed;
+          for (const std::string& v : spec->values) allowed += (allowed.empty() ? "" : ", ") + v;
+          return bad_parameter(parameter, "must be one of: " + allowed + " (or several, separated by commas)");
+        }
+        placeholders += placeholders.empty() ? "?" : ", ?";
+        params.push_back(one);
       }
-      break;
+      conditions.push_back(spec->name + " IN (" + placeholders + ")");
+      return ok_status();
+    }
     case FieldType::kTextArray:
       conditions.push_back(dialect == store::Dialect::kSqlite
                                ? "EXISTS (SELECT 1 FROM json_each(" + spec->name + ") WHERE json_each.value = ?)"
@@ -275,7 +296,7 @@ Status add_filter(const ResourceSchema& schema, store::Dialect dialect, const st
     default:
       break;
   }
-  conditions.push_back(spec->name + " = ?");
+  conditions.push_back(spec->name + " " + comparison + " ?");
   params.push_back(value);
   return ok_status();
 }

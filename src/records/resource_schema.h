@@ -67,6 +67,7 @@ struct FieldSpec {
   std::optional<double> maximum;
   bool exclusive_minimum = false;
   std::size_t max_length = 4000;
+  bool is_moment = false;  // text holding an ISO 8601 moment (when a case was received), shown in the district's time
 
   // Fluent setters keep schemas.cc readable.
   FieldSpec& is_required() {
@@ -132,6 +133,10 @@ struct FieldSpec {
   FieldSpec& above(double low) {
     minimum = low;
     exclusive_minimum = true;
+    return *this;
+  }
+  FieldSpec& moment() {
+    is_moment = true;
     return *this;
   }
   FieldSpec& longest(std::size_t length) {

@@ -53,6 +53,23 @@ Json timeline_of(const Workflow& workflow, const std::vector<Event>& events) {
   return items;
 }
 
+const char* kind_name(Input::Kind kind) {
+  switch (kind) {
+    case Input::Kind::kReasonCode:
+      return "reason";
+    case Input::Kind::kComment:
+      return "comment";
+    case Input::Kind::kRating:
+      return "rating";
+    case Input::Kind::kRecordId:
+      return "record";
+    case Input::Kind::kDate:
+      return "date";
+  }
+  return "comment";
+}
+
+// Enough for a client to draw each action's form: its inputs' kinds, choices and the resource a record comes from.
 Json action_catalogue(const Workflow& workflow) {
   Json actions = Json::array();
   for (const Action& action : workflow.actions) {
@@ -62,11 +79,11 @@ Json action_catalogue(const Workflow& workflow) {
       Json values = Json::array();
       for (const Labelled& value : input.values)
         values.push_back({{"name", value.name}, {"label", value.label}, {"label_en", value.label_en}});
-      inputs.push_back({{"name", input.name},
-                        {"label", input.label},
-                        {"label_en", input.label_en},
-                        {"required", input.required},
-                        {"values", values}});
+      Json described = {{"name", input.name},         {"label", input.label},
+                        {"label_en", input.label_en}, {"kind", kind_name(input.kind)},
+                        {"required", input.required}, {"values", values}};
+      if (!input.resource.empty()) described["resource"] = input.resource;
+      inputs.push_back(std::move(described));
     }
     actions.push_back(
         {{"name", action.name}, {"label", action.label}, {"label_en", action.label_en}, {"inputs", inputs}});
@@ -121,6 +138,7 @@ void add_case_routes(http::Router& router, app::App& app, const Workflow& workfl
           if (!history) return history.error();
           return Json{{"items", timeline_of(*flow, history->events)},
                       {"state", history->record.value(flow->state_field, "")},
+                      {"state_field", flow->state_field},
                       {"open_actions", open_actions(connection, *flow, history->record, acting_of(context))},
                       {"actions", action_catalogue(*flow)}};
         });

@@ -68,10 +68,12 @@ std::string text_of(const Json& record, const char* field) {
 std::vector<records::FieldSpec> deadline_fields(std::string due_field, std::string warn_field) {
   return {records::field(std::move(due_field), records::FieldType::kText, "Its soonest deadline not yet acted on")
               .labelled("最近时限", "Next deadline")
+              .moment()
               .sort()
               .kept_by("its clocks"),
           records::field(std::move(warn_field), records::FieldType::kText, "When its holder is next warned")
               .labelled("预警时间", "Next warning")
+              .moment()
               .sort()
               .kept_by("its clocks")};
 }

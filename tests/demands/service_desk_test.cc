@@ -197,7 +197,9 @@ TEST_F(ServiceDesk, EveryPathOfTheLifecycle) {
   EXPECT_EQ(act(&huayang_, id, {{"action", "remind"}, {"comment", "快"}}).error().code, ErrorCode::kForbidden)
       << "督办 is the dispatchers'";
 
-  EXPECT_EQ(must(huayang_, id, {{"action", "accept"}})["status"], "accepted");
+  const Json accepted = must(huayang_, id, {{"action", "accept"}});
+  EXPECT_EQ(accepted["status"], "accepted");
+  EXPECT_EQ(accepted["handler"], huayang_.username) << "经办人: who signed for it, for the inbox's 'mine'";
   EXPECT_EQ(must(huayang_, id, {{"action", "progress"}, {"comment", "已联系企业"}})["status"], "in_progress");
   EXPECT_EQ(must(huayang_, id, {{"action", "suspend"}, {"comment", "等企业补材料"}})["status"], "suspended");
   EXPECT_EQ(must(firm_, id, {{"action", "resume"}, {"comment", "材料已补"}})["status"], "in_progress");
@@ -339,7 +341,10 @@ TEST_F(ServiceDesk, TwoReturnsOrThreeReassignmentsReachTheUnitOfLastResort) {
                 .code,
             ErrorCode::kInvalid)
       << "not to the unit holding it";
-  must(huayang_, moved, {{"action", "reassign"}, {"unit_id", "market-regulation-bureau"}, {"comment", "工商事项"}});
+  must(huayang_, moved, {{"action", "accept"}});
+  const Json sent_on =
+      must(huayang_, moved, {{"action", "reassign"}, {"unit_id", "market-regulation-bureau"}, {"comment", "工商事项"}});
+  EXPECT_FALSE(sent_on.contains("handler")) << "the unit it goes to signs for it afresh";
   must(market_, moved, {{"action", "reassign"}, {"unit_id", "justice-bureau"}, {"comment", "法律事项"}});
   EXPECT_FALSE(demand(moved)["last_resort"].get<bool>());
   const Json third =

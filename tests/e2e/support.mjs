@@ -134,3 +134,13 @@ export async function fits(opened, dialog, what) {
   const width = opened.viewportSize().width
   assert.ok(box.x >= 0 && box.x + box.width <= width + 1, `${what}: the dialog spans ${box.x}–${box.x + box.width} of ${width}px`)
 }
+
+// Picks an option of an el-select inside `scope` (a form field), by its data-value.
+export async function chooseOption(p, scope, value) {
+  await scope.locator('.el-select__wrapper').click()
+  await p.locator(`.el-select-dropdown__item[data-value="${value}"]:visible`).click()
+}
+
+// A small PDF, for uploads.
+export const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+                                   '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')

@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { startAlley, fits } from './support.mjs'
+import { startAlley, fits, chooseOption as choose, tinyPdf as pdf } from './support.mjs'
 
 // A task the science and technology commission leads (the investment promotion office only co-leads it), and two KPIs entered by hand.
 const task = 'p2325-sub-05'
@@ -46,16 +46,6 @@ const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
 const text = async (locator) => (await locator.innerText()).trim()
 
 const asUser = (name) => alley.asUser(name)
-
-// Picks an option of an el-select inside `scope` (a form field), by its data-value.
-async function choose(p, scope, value) {
-  await scope.locator('.el-select__wrapper').click()
-  await p.locator(`.el-select-dropdown__item[data-value="${value}"]:visible`).click()
-}
-
-// A small PDF, named in Chinese so that the name travels encoded.
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-                        '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
 test('investment promotion moves a new target to negotiating, and its owner is reminded', async () => {
   const p = await alley.page()

@@ -124,6 +124,38 @@ TEST_F(Demands, AnEnterpriseFilesAndFollowsItsOwnAndNoOtherEnterpriseReachesIt) 
   ASSERT_EQ(timeline["items"].size(), 3u);
   EXPECT_EQ(timeline["items"][2]["action"], "accept");
   EXPECT_EQ(timeline["open_actions"], Json::array({"withdraw"})) << "what the enterprise may do now";
+  EXPECT_EQ(timeline["state_field"], "status");
+  // Each action's form can be drawn from the catalogue: its inputs' kinds, choices and resources.
+  std::map<std::string, Json> inputs;
+  for (const Json& action : timeline["actions"]) {
+    for (const Json& input : action["inputs"])
+      inputs[action["name"].get<std::string>() + "." + input["name"].get<std::string>()] = input;
+  }
+  EXPECT_EQ(inputs["return.reason"]["kind"], "reason");
+  EXPECT_EQ(inputs["return.reason"]["values"].size(), 4u);
+  EXPECT_EQ(inputs["rate.rating"]["kind"], "rating");
+  EXPECT_EQ(inputs["reassign.unit_id"]["kind"], "record");
+  EXPECT_EQ(inputs["reassign.unit_id"]["resource"], "departments");
+  EXPECT_EQ(inputs["resolve.comment"]["required"], true);
+  // The states' words reach clients with the document, converted for readers of Traditional Chinese.
+  const Json document = json_of(request(port, "GET", "/api/v1/openapi.json"));
+  const Json& status = document["components"]["schemas"]["demand"]["properties"]["status"];
+  EXPECT_EQ(status["x-enum-labels"]["pending_dispatch"], "待派单");
+  EXPECT_EQ(status["x-enum-labels-en"]["rated"], "Rated");
+  const Json traditional = json_of(request(port, "GET", "/api/v1/openapi.json?lang=zh-Hant"));
+  EXPECT_EQ(traditional["components"]["schemas"]["demand"]["properties"]["status"]["x-enum-labels"]["pending_dispatch"],
+            "待派單");
+  // An inbox: the unit's demands in any of the states it holds them in, by due time, up to a moment.
+  const Json held = json_of(request(port, "GET",
+                                    "/api/v1/"
+                                    "demands?unit_id=science-tech-commission&status=dispatched,accepted&due_at_max="
+                                    "2026-01-01T00:00:00.000Z&sort=due_at",
+                                    "", commission_));
+  EXPECT_EQ(held["total"], 1);
+  EXPECT_EQ(json_of(request(port, "GET", "/api/v1/demands?handler=commission", "", commission_))["total"], 1);
+  EXPECT_EQ(
+      json_of(request(port, "GET", "/api/v1/demands?due_at_max=2025-01-01T00:00:00.000Z", "", commission_))["total"],
+      0);
   const Json clock = json_of(request(port, "GET", "/api/v1/demands/" + id + "/clock", "", firm_));
   ASSERT_EQ(clock["clocks"].size(), 2u);
   EXPECT_EQ(clock["clocks"][0]["clock"], "accept");

@@ -171,6 +171,36 @@ TEST_F(RepositoryTest, ListFiltersSortsAndPages) {
   EXPECT_EQ(list_records(connection(), orgs, bad_sort).error().code, ErrorCode::kMalformed);
 }
 
+TEST_F(RepositoryTest, ListsTakeAnyOfSeveralValuesAndRangesOfSortableText) {
+  for (int i = 0; i < 6; ++i) {
+    ASSERT_TRUE(create("organizations", {{"id", "o" + std::to_string(i)},
+                                         {"name", "企业" + std::to_string(i)},
+                                         {"source", "s"},
+                                         {"kind", i < 2   ? "enterprise"
+                                                  : i < 4 ? "investor"
+                                                          : "university"}})
+                    .ok());
+  }
+  const ResourceSchema& orgs = *find_schema("organizations");
+  ListQuery either;
+  either.filters = {{"kind", "enterprise,university"}};
+  EXPECT_EQ(list_records(connection(), orgs, either)->total, 4);
+  either.filters = {{"kind", "enterprise,cooperative"}};
+  EXPECT_EQ(list_records(connection(), orgs, either).error().code, ErrorCode::kMalformed);
+  either.filters = {{"kind", "enterprise,"}};
+  EXPECT_EQ(list_records(connection(), orgs, either).error().code, ErrorCode::kMalformed);
+
+  // Sortable text compares as text: names here, times in UTC as the server writes them elsewhere.
+  ListQuery range;
+  range.filters = {{"name_min", "企业2"}, {"name_max", "企业4"}};
+  auto page = list_records(connection(), orgs, range);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  EXPECT_EQ(page->total, 3);
+  // Text that is not sortable has no range.
+  range.filters = {{"source_min", "s"}};
+  EXPECT_EQ(list_records(connection(), orgs, range).error().code, ErrorCode::kMalformed);
+}
+
 TEST_F(RepositoryTest, SearchMatchesPartsOfNames) {
   ASSERT_TRUE(
       create("organizations",

@@ -28,6 +28,10 @@ const RegisterPage = () => import('./pages/accounts/RegisterPage.vue')
 const RegistrationsPage = () => import('./pages/accounts/RegistrationsPage.vue')
 // The year-end review is for staff, once a year: loaded when opened.
 const YearEndPage = () => import('./pages/plans/YearEndPage.vue')
+// The service desk's pages: an enterprise's own demands, a unit's inbox, the leaders' board.
+const MyDemands = () => import('./pages/demands/MyDemands.vue')
+const DemandInbox = () => import('./pages/demands/DemandInbox.vue')
+const DemandBoard = () => import('./pages/demands/DemandBoard.vue')
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -52,6 +56,9 @@ export const router = createRouter({
     { path: '/notifications', component: NotificationsPage, meta: { signedIn: true } },
     { path: '/claims', component: ClaimsInbox, meta: { roles: staffRoles } },
     { path: '/map', component: MapPage },
+    { path: '/my-demands', component: MyDemands, meta: { roles: ['enterprise'] } },
+    { path: '/demand-inbox', component: DemandInbox, meta: { roles: staffRoles } },
+    { path: '/demand-board', component: DemandBoard, meta: { roles: staffRoles } },
   ],
 })
 

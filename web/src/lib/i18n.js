@@ -38,12 +38,17 @@ export function t(key, values = {}) {
 // The label of an enum value, falling back to the raw value. The same value
 // may mean different things in different fields (a rule's "document" is the
 // policy's text, a deadline's the plan's): `field` names the field, whose own
-// wording (fieldValues.<field>.<value>) comes first where the catalogue has it.
-export function valueLabel(value, field = null) {
+// wording (fieldValues.<field>.<value>) comes first where the catalogue has it,
+// then the words the server declares for the field's values (its `property`'s
+// x-enum-labels: a demand is 处理中 where a task is 推进中), then the
+// catalogue's words for the value anywhere, else the value as it is.
+export function valueLabel(value, field = null, property = null) {
   if (field) {
     const own = t(`fieldValues.${field}.${value}`)
     if (!own.startsWith('fieldValues.')) return own
   }
+  const declared = property?.[state.lang === 'en' ? 'x-enum-labels-en' : 'x-enum-labels']?.[value]
+  if (declared) return declared
   const label = t(`values.${value}`)
   return label.startsWith('values.') ? String(value) : label
 }

@@ -29,11 +29,18 @@ export const modules = [
     { resource: 'tasks' },
     { path: '/kpis', label: 'nav.kpis', needs: 'kpis', test: 'nav-kpis' },
     { path: '/reports/year-end', label: 'nav.yearEnd', test: 'nav-year-end', needs: 'plans' },
+    { resource: 'proposals' },
   ] },
   { key: 'policies', label: 'nav.policies', test: 'nav-policies', items: [
     { path: '/policies', label: 'nav.policyList', test: 'nav-policy-list', needs: 'policies' },
     { path: '/policy-calculator', label: 'nav.calculator', test: 'nav-calculator' },
     { path: (user) => user?.org_id && `/organizations/${user.org_id}/policies`, label: 'nav.myPolicies', test: 'nav-my-policies' },
+  ] },
+  { key: 'service', label: 'nav.service', test: 'nav-service', roles: signedIn, items: [
+    { path: '/my-demands', label: 'nav.myDemands', needs: 'demands', test: 'nav-my-demands' },
+    { path: '/demand-inbox', label: 'nav.demandInbox', needs: 'demands', test: 'nav-demand-inbox' },
+    { path: '/demand-board', label: 'nav.demandBoard', needs: 'demands', test: 'nav-demand-board' },
+    { resource: 'demands' }, { resource: 'service_categories' }, { resource: 'routing_rules' },
   ] },
   { key: 'inbox', label: 'nav.inbox', test: 'nav-inbox', roles: signedIn, items: [
     { path: '/notifications', label: 'notifications.title', test: 'nav-notifications', count: () => inbox.unread },

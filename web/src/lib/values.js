@@ -15,7 +15,7 @@ export function formatValue(field, value) {
   // A shape is drawn on the map, not read as numbers.
   if (value.type && value.coordinates) return t('detail.shape', { type: value.type })
   if (typeof value === 'object') return JSON.stringify(value)
-  if (field?.enum) return valueLabel(value, field.name)
+  if (field?.enum) return valueLabel(value, field.name, field.property)
   if (field?.share && typeof value === 'number') return `${(value * 100).toFixed(1)}%`
   if (field?.property?.format === 'date-time') return formatTime(value)
   return String(value)

@@ -7,6 +7,7 @@ export const listPages = {
   organizations: { filters: ['kind', 'tier', 'pipeline_status'], columns: ['kind', 'sectors', 'tier', 'pipeline_status', 'employees'] },
   places: { filters: ['type'], columns: ['type', 'address', 'geo_quality'] },
   spaces: { filters: ['status', 'usage'], columns: ['place_id', 'floor', 'area_m2', 'rent_cny_per_m2_day', 'status'] },
+  demands: { filters: ['status', 'channel', 'rating'], columns: ['org_id', 'category_id', 'status', 'unit_id', 'due_at', 'received_at'] },
 }
 
 // What the name column and the record's own bookkeeping already say.
