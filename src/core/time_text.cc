@@ -1,6 +1,7 @@
 #include "core/time_text.h"
 
 #include <chrono>
+#include <string>
 
 namespace alley {
 namespace {
@@ -30,6 +31,22 @@ std::optional<TimePoint> parse_utc_time(std::string_view text) {
     moment += milliseconds(millis);
   }
   return moment;
+}
+
+std::optional<TimePoint> parse_time_with_offset(std::string_view text) {
+  if (std::optional<TimePoint> utc = parse_utc_time(text)) return utc;
+  constexpr std::size_t kOffset = 6;  // ±HH:MM
+  if (text.size() <= kOffset + 10) return std::nullopt;
+  const std::string_view offset = text.substr(text.size() - kOffset);
+  const auto digit = [&](std::size_t i) { return offset[i] >= '0' && offset[i] <= '9'; };
+  if ((offset[0] != '+' && offset[0] != '-') || !digit(1) || !digit(2) || offset[3] != ':' || !digit(4) || !digit(5))
+    return std::nullopt;
+  const int hours = digits_at(offset, 1, 2), minutes = digits_at(offset, 4, 2);
+  if (hours > 14 || minutes > 59) return std::nullopt;
+  std::optional<TimePoint> local = parse_utc_time(std::string(text.substr(0, text.size() - kOffset)) + "Z");
+  if (!local || text.size() - kOffset == 10) return std::nullopt;  // a bare date has no time of day to shift
+  const auto shift = std::chrono::hours(hours) + std::chrono::minutes(minutes);
+  return offset[0] == '+' ? *local - shift : *local + shift;
 }
 
 }  // namespace alley

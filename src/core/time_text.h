@@ -14,4 +14,8 @@ namespace alley {
 // (a bare date is its UTC midnight); nullopt otherwise.
 std::optional<TimePoint> parse_utc_time(std::string_view text);
 
+// The same, or a moment with its offset from UTC (2025-09-26T10:00:00+08:00),
+// as people type the time of day where they are; nullopt otherwise.
+std::optional<TimePoint> parse_time_with_offset(std::string_view text);
+
 }  // namespace alley

@@ -45,8 +45,19 @@ store::Migration service_desk_migration() {
        store::TableSpec("routing_rules"), store::TableSpec("demands")}};
 }
 
-// 经办人: who at the unit signed for the demand, for the inboxes' "mine".
-store::Migration handler_migration() { return {24, "demand handler", "ALTER TABLE demands ADD COLUMN handler TEXT;"}; }
+// 经办人: who at the unit signed for the demand, for the inboxes' "mine";
+// a demand signed for before it existed gets the actor of its last 签收 that
+// no later move to another unit (派单, 转派, 退回, an escalation) undid.
+store::Migration handler_migration() {
+  return {24, "demand handler",
+          "ALTER TABLE demands ADD COLUMN handler TEXT;"
+          "UPDATE demands SET handler = (SELECT signed.actor FROM workflow_events signed "
+          "WHERE signed.case_resource = 'demands' AND signed.case_id = demands.id AND signed.action = 'accept' "
+          "AND NOT EXISTS (SELECT 1 FROM workflow_events later WHERE later.case_resource = 'demands' "
+          "AND later.case_id = demands.id AND later.seq > signed.seq AND (later.action IN ('dispatch', 'reassign', "
+          "'return') OR (later.action = 'escalate' AND later.to_state = 'dispatched'))) "
+          "ORDER BY signed.seq DESC LIMIT 1);"};
+}
 
 // A new demand is a case: its first event at when it was received, then routed.
 workflow::Event received(const Json& demand) {

@@ -253,11 +253,16 @@ ResourceSchema demand_resource() {
            workflow::deadline_fields("due_at", "warn_at")}),
       [](Json& merged, const Json* before, std::vector<FieldError>& errors) {
         if (before || !merged.contains("received_at")) return;
-        if (!parse_utc_time(merged["received_at"].get<std::string>()))
+        if (!parse_time_with_offset(merged["received_at"].get<std::string>()))
           errors.push_back({"received_at", "must be a time in ISO 8601 with an offset: 2025-09-26T10:00:00+08:00",
                             "须为带时区的时间，如 2025-09-26T10:00:00+08:00"});
       }};
   schema.complete_on_create = [](Json& input, const records::Actor& actor) {
+    // Kept in UTC as the server writes moments, so that lists sort and range by it as text.
+    if (input.contains("received_at") && input["received_at"].is_string()) {
+      if (std::optional<TimePoint> moment = parse_time_with_offset(input["received_at"].get<std::string>()))
+        input["received_at"] = iso8601(*moment);
+    }
     if (!input.contains("source"))
       input["source"] = actor.standing == records::Writer::kOwner ? "企业在线提交（Alley 诉求受理）"
                                                                   : "工作人员登记（Alley 诉求受理）";

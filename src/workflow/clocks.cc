@@ -214,6 +214,8 @@ Json clock_json(const Workflow& workflow, const ClockRun& run, TimePoint now) {
     json["remaining_minutes"] = whole_minutes(*run.target - std::min(run.elapsed, *run.target));
     json["share"] = run.target->count() == 0 ? 1.0 : double(run.elapsed.count()) / double(run.target->count());
   }
+  // The share of the target at which its holder is warned; none where the clock never warns.
+  if (spec && !spec->on_warning.empty()) json["warn_share"] = spec->warn_at;
   if (run.warns_at) json["warns_at"] = iso8601(*run.warns_at);
   if (run.breaches_at) json["breaches_at"] = iso8601(*run.breaches_at);
   return json;

@@ -49,4 +49,13 @@ TEST(TimeText, WhatIsWrittenIsReadBackAsTheSameMoment) {
     EXPECT_FALSE(parse_utc_time(bad).has_value()) << bad;
 }
 
+TEST(TimeText, AMomentWithAnOffsetIsReadAsTheSameMomentInUtc) {
+  EXPECT_EQ(iso8601(*parse_time_with_offset("2025-09-26T10:00:00+08:00")), "2025-09-26T02:00:00.000Z");
+  EXPECT_EQ(iso8601(*parse_time_with_offset("2025-09-26T01:30-05:30")), "2025-09-26T07:00:00.000Z");
+  EXPECT_EQ(iso8601(*parse_time_with_offset("2025-09-26T02:00:00.250Z")), "2025-09-26T02:00:00.250Z");
+  for (const char* bad : {"2025-09-26+08:00", "2025-09-26T10:00:00+8:00", "2025-09-26T10:00:00+15:00",
+                          "2025-09-26T10:00:00+08:60", "2025-09-26T25:00:00+08:00", "2025-09-26T10:00:00 08:00"})
+    EXPECT_FALSE(parse_time_with_offset(bad).has_value()) << bad;
+}
+
 }  // namespace alley

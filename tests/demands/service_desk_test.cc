@@ -65,7 +65,7 @@ class ServiceDesk : public testing::StoreTest {
     ASSERT_TRUE(done.ok()) << done.error().message;
   }
 
-  void at(const char* moment) { clock_->set(*parse_utc_time(moment)); }
+  void at(const char* moment) { clock_->set(*parse_time_with_offset(moment)); }
 
   // Files a demand as staff would on the enterprise's behalf, received at `received` (UTC).
   Json file(const char* org, const char* category, const char* received) {
@@ -185,7 +185,8 @@ TEST_F(ServiceDesk, RoutingSaysWhichRuleSentItWhere) {
 }
 
 TEST_F(ServiceDesk, EveryPathOfTheLifecycle) {
-  const std::string id = file("t-huayang-firm", "cat-policy", "2025-09-26T02:00:00Z")["id"];
+  const std::string id = file("t-huayang-firm", "cat-policy", "2025-09-26T10:00:00+08:00")["id"];
+  EXPECT_EQ(demand(id)["received_at"], "2025-09-26T02:00:00.000Z") << "kept in UTC, as lists sort and range it as text";
   at("2025-09-26T03:00:00Z");
   Result<Json> too_soon = act(&huayang_, id, {{"action", "resolve"}, {"comment", "done"}});
   ASSERT_FALSE(too_soon.ok());

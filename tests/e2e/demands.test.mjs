@@ -97,8 +97,9 @@ test('an enterprise files a demand with a file, and it is routed at once', async
   await alley.shoot(p, 'demand-filed')
 
   // Another enterprise does not see it, in the list or by its address.
-  const other = await alley.asUser('e2e-other-firm')('GET', `/api/v1/demands/${demandId}`)
-  assert.equal(other.status, 404)
+  const rival = alley.asUser('e2e-other-firm')
+  assert.equal((await rival('GET', `/api/v1/demands/${demandId}`)).status, 404)
+  assert.equal((await rival('GET', '/api/v1/demands')).data.total, 0)
 })
 
 test('the unit finds it in its inbox, accepts it, and resolves it with its outcome', async () => {
@@ -148,6 +149,11 @@ test('the unit finds it in its inbox, accepts it, and resolves it with its outco
   await settled(p, '已办结')
   assert.match(await text(p.locator('[data-test=case-event][data-action=resolve]')), /已告知贴息政策条件/)
   await alley.shoot(p, 'demand-resolved-phone')
+  // Resolved, it waits in the unit's inbox for its rating, a call back or closing.
+  await p.setViewportSize({ width: 1366, height: 768 })
+  await p.goto(`${base}/demand-inbox`)
+  await p.click('[data-test=inbox-view-closing]')
+  await p.waitForSelector(`[data-test=inbox-demand][data-demand=${demandId}]`)
 })
 
 test('the enterprise follows it to its resolution and rates it', async () => {
@@ -187,6 +193,9 @@ test('the board counts it, in English too', async () => {
   assert.equal(await text(p.locator('[data-test=board-figure][data-figure=overdue_now] .figure')), '0')
   assert.equal(await text(p.locator('[data-test=board-figure][data-figure=satisfaction_rate] .figure')), '100.0%')
   await alley.shoot(p, 'demand-board')
+  await p.goto(`${base}/demand-board?lang=en`)
+  await p.waitForSelector('[data-test=board-map][data-loaded=true]')
+  assert.match(await text(p.locator('[data-test=board-figure][data-figure=received]')), /^Sent to units\s+1$/)
 
   await p.goto(`${base}/demands/${demandId}?lang=en`)
   await settled(p, 'Rated')

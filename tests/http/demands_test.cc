@@ -153,6 +153,10 @@ TEST_F(Demands, AnEnterpriseFilesAndFollowsItsOwnAndNoOtherEnterpriseReachesIt) 
                                     "", commission_));
   EXPECT_EQ(held["total"], 1);
   EXPECT_EQ(json_of(request(port, "GET", "/api/v1/demands?handler=commission", "", commission_))["total"], 1);
+  EXPECT_EQ(json_of(request(port, "GET", "/api/v1/demands?handler=huayang", "", commission_))["total"], 0);
+  EXPECT_EQ(
+      json_of(request(port, "GET", "/api/v1/demands?status=dispatched,pending_dispatch", "", commission_))["total"], 0)
+      << "accepted is neither";
   EXPECT_EQ(
       json_of(request(port, "GET", "/api/v1/demands?due_at_max=2025-01-01T00:00:00.000Z", "", commission_))["total"],
       0);
@@ -161,6 +165,7 @@ TEST_F(Demands, AnEnterpriseFilesAndFollowsItsOwnAndNoOtherEnterpriseReachesIt) 
   EXPECT_EQ(clock["clocks"][0]["clock"], "accept");
   EXPECT_EQ(clock["clocks"][0]["status"], "stopped");
   EXPECT_EQ(clock["clocks"][1]["status"], "running");
+  EXPECT_EQ(clock["clocks"][1]["warn_share"], 0.8) << "where its bar marks the warning";
   EXPECT_EQ(clock["clocks"][1]["breaches_at"], "2025-10-13T02:00:00.000Z") << "seven working days over National Day";
 }
 

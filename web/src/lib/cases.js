@@ -28,13 +28,19 @@ export async function loadCase(resource, id) {
 export function useCase(resource, record) {
   const work = ref(null)
   const error = ref('')
+  // Only the last read is shown: an earlier version's, answering late, is dropped.
+  let asked = 0
   watch(() => record.value && [record.value.id, record.value.version], async (now) => {
     if (!now) return
+    const mine = ++asked
     try {
       // The version it was read at, so that a reader can tell the work of this version from the last one's.
-      work.value = { ...(await loadCase(resource, record.value.id)), version: now[1] }
+      const read = { ...(await loadCase(resource, now[0])), version: now[1] }
+      if (mine !== asked) return
+      work.value = read
       error.value = ''
     } catch (e) {
+      if (mine !== asked) return
       // A case whose work the reader may not follow (a proposal, for an enterprise) shows its fields only.
       work.value = null
       error.value = e.status === 404 ? '' : e.message

@@ -1,11 +1,13 @@
 // The service desk's lists: a staff member's inbox views and an enterprise's
 // own demands, as queries of the demands list (GET /api/v1/demands), soonest
-// deadline first. Which states are open is the server's declaration: every
-// state but the ended ones.
+// deadline first. The states are the demand workflow's
+// (src/demands/terms.cc): a unit holds a demand from 派单 to 办结, and after
+// 办结 still calls it back (回访) or closes it.
 import { api, session } from './api.js'
 
 const held = ['dispatched', 'accepted', 'in_progress', 'suspended']
 const signedFor = ['accepted', 'in_progress', 'suspended']
+const finishing = ['resolved', 'rated']
 const hour = 3600e3
 
 // A moment as the API writes them (…T01:02:03Z), so that it compares with theirs as text.
@@ -22,6 +24,7 @@ export function inboxViews(user, now = new Date(), { dispatcher = false } = {}) 
     { key: 'unit', query: { ...open, sort: 'due_at' } },
     { key: 'dueSoon', query: { ...open, due_at_min: apiTime(now), due_at_max: apiTime(new Date(now.getTime() + 24 * hour)), sort: 'due_at' } },
     { key: 'overdue', query: { ...open, due_at_max: apiTime(now), sort: 'due_at' } },
+    { key: 'closing', query: { ...unit, status: finishing.join(','), sort: 'resolved_at' } },
   ]
   if (dispatcher || user?.role === 'admin') views.push({ key: 'toDispatch', query: { status: 'pending_dispatch', sort: 'received_at' } })
   return views

@@ -9,16 +9,20 @@ export function usePager(fetchPage) {
   const cursors = ref([null])
   const loading = ref(false)
   const error = ref('')
+  // Only the answer to the last load is shown: a slower earlier one (another tab's) is dropped.
+  let asked = 0
 
   async function load(cursor = null) {
+    const mine = ++asked
     loading.value = true
     error.value = ''
     try {
-      page.value = await fetchPage(cursor)
+      const answer = await fetchPage(cursor)
+      if (mine === asked) page.value = answer
     } catch (e) {
-      error.value = e.message
+      if (mine === asked) error.value = e.message
     } finally {
-      loading.value = false
+      if (mine === asked) loading.value = false
     }
   }
   return {
