@@ -29,6 +29,12 @@ export function uploadAttachment(resource, id, file) {
   return api.upload(path, file, typeOf(file))
 }
 
+// Why the server refused `file`'s upload (`error`, an ApiError), said of the file: the refusal names no field of a form.
+export function uploadRefusal(file, error) {
+  const reason = [error.message, ...Object.values(error.fieldErrors || {})].join('; ')
+  return t('files.uploadFailed', { name: file.name, reason })
+}
+
 // An upload no change came to name (the form was closed): not left behind on the record.
 export const removeAttachment = (attachment) => api.remove(`/api/v1/attachments/${encodeURIComponent(attachment.id)}`)
 
