@@ -8,7 +8,7 @@
 // demo population, the built web app and Debian's Chromium.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startAlley, overflow } from './support.mjs'
+import { startAlley, overflow, chooseOption } from './support.mjs'
 
 const org = 'demo-org-0009'
 let alley, base, api
@@ -40,10 +40,7 @@ const inShanghai = (iso) => new Date(Date.parse(iso) + 8 * 3600e3).toISOString()
 const text = async (p, selector) => (await p.locator(selector).innerText()).trim()
 
 // Picks a value of an el-select of the generated form.
-async function choose(p, field, value) {
-  await p.click(`[data-field=${field}] .el-select__wrapper`)
-  await p.locator(`.el-select-dropdown__item[data-value="${value}"]:visible`).click()
-}
+const choose = (p, field, value) => chooseOption(p, p.locator(`[data-field=${field}]`), value)
 
 test('an enterprise claims a new tier, which staff verify from their inbox', async () => {
   const before = await api(`/api/v1/organizations/${org}`)
@@ -56,7 +53,11 @@ test('an enterprise claims a new tier, which staff verify from their inbox', asy
   await firm.goto(`${base}/organizations/${org}/edit`)
   await firm.waitForSelector('[data-test=edit-form] [data-field=tier] [data-test=claimed]')
   await choose(firm, 'tier', 'little_giant')
+  const patched = firm.waitForResponse((response) => response.request().method() === 'PATCH')
   await firm.click('[data-test=save]')
+  const answer = await patched
+  assert.deepEqual(answer.request().postDataJSON(), { tier: 'little_giant' }, 'the form sends the tier chosen, and only it')
+  assert.equal((await answer.json()).claims?.tier?.value, 'little_giant', 'the server keeps the tier as a claim')
   await firm.waitForURL(`${base}/organizations/${org}`)
 
   // The page says the tier awaits verification, keeps the verified tier, and shows the claim beside it.

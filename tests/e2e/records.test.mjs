@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
-import { startAlley, overflow } from './support.mjs'
+import { startAlley, overflow, chooseOption } from './support.mjs'
 
 let alley, base
 
@@ -30,11 +30,8 @@ const shoot = (p, name) => alley.shoot(p, name)
 
 const asUser = (name) => alley.asUser(name)
 
-// Picks a value of an el-select that is not a reference picker.
-async function choose(p, field, value) {
-  await p.click(`[data-field=${field}] .el-select__wrapper`)
-  await p.locator(`.el-select-dropdown__item[data-value="${value}"]:visible`).click()
-}
+// Picks a value of an el-select of the generated form.
+const choose = (p, field, value) => chooseOption(p, p.locator(`[data-field=${field}]`), value)
 
 test('an admin creates, edits and deletes an enterprise through the generated form', async () => {
   const p = await alley.page()

@@ -135,10 +135,24 @@ export async function fits(opened, dialog, what) {
   assert.ok(box.x >= 0 && box.x + box.width <= width + 1, `${what}: the dialog spans ${box.x}–${box.x + box.width} of ${width}px`)
 }
 
-// Picks an option of an el-select inside `scope` (a form field), by its data-value.
+// Picks an option of a single-choice el-select inside `scope` (a form field),
+// by its data-value, and waits until the select shows it. A click that lands
+// while the dropdown is still moving into place picks a neighbour or nothing:
+// it is tried again, and a third miss fails with what the select shows.
 export async function chooseOption(p, scope, value) {
-  await scope.locator('.el-select__wrapper').click()
-  await p.locator(`.el-select-dropdown__item[data-value="${value}"]:visible`).click()
+  for (let attempt = 1; ; attempt++) {
+    await scope.locator('.el-select__wrapper').click()
+    const item = p.locator(`.el-select-dropdown__item[data-value="${value}"]:visible`)
+    const label = (await item.innerText()).trim()
+    await item.click()
+    const selection = scope.locator('.el-select__selection')
+    try {
+      await selection.filter({ hasText: label }).waitFor({ state: 'attached', timeout: 5000 })
+      return
+    } catch (missed) {
+      if (attempt === 3) assert.fail(`the select shows "${(await selection.innerText()).trim()}" after "${label}" was chosen three times`)
+    }
+  }
 }
 
 // A small PDF, for uploads.
