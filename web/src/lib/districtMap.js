@@ -31,6 +31,8 @@ export async function districtMap(element, extra = {}) {
                      dashArray: f.properties.geo_quality === 'approximate' ? '6 6' : null }),
     onEachFeature: (f, layer) => layer.bindTooltip(escapeHtml(displayName(f.properties))),
   }).addTo(map)
+  // The page may have laid itself out anew while the data loaded: fitted to the size it has now.
+  map.invalidateSize()
   map.fitBounds(boundary.getBounds().pad(0.1))
   return { map, ...Object.fromEntries(names.map((name, index) => [name, more[index]])) }
 }

@@ -104,6 +104,8 @@ export function describeField(name, property, schema = {}) {
     claimable: property['x-claimed-by-owner'] === true,  // below writtenBy, the record's owner writes a claim staff verify
     references: property['x-references'] || /\(ids? of an? ([a-z_]+) records?\)/.exec(description)?.[1] || null,
     share: isShare(property),
+    // A GeoJSON geometry: the kinds of shape it takes (Polygon, LineString, …), drawn on the map.
+    geometry: property.properties?.coordinates ? property.properties.type?.enum || [] : null,
   }
 }
 
