@@ -7,12 +7,14 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build ccache pkg-config libboost-dev nlohmann-json3-dev libsqlite3-dev libpq-dev
           libopencc-dev opencc libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev
+          libqrencode-dev                # tickets' QR codes
           libgtest-dev libbenchmark-dev
           postgresql                     # the server the tests start on loopback
           clang libclang-rt-14-dev       # the fuzz test: clang 14, and libFuzzer with the sanitizer runtimes
           clang-format-14                # the layout check of the test suite (scripts/check_format.sh)
           chromium fonts-noto-cjk        # the browser of the end-to-end tests, and Chinese fonts for it and the PDF
-          libreoffice-calc-nogui poppler-utils)  # the readers the tests open exported files with
+          libreoffice-calc-nogui poppler-utils   # the readers the tests open exported files with
+          zbar-tools python3-icalendar)          # and tickets' QR codes and calendar feeds with
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

@@ -4,6 +4,7 @@
 #include "core/ids.h"
 #include "geo/datum.h"
 #include "http/handler_support.h"
+#include "http/list_query.h"
 #include "http/problem.h"
 #include "http/query_string.h"
 #include "http/record_permissions.h"
@@ -52,30 +53,6 @@ void limit_to_own(const RequestContext& context, const ResourceSchema& schema, r
   // An id no record has: the list is empty for a reader with no organization.
   query.filters.emplace_back(schema.owner_field,
                              enterprise && !context.user->org_id.empty() ? context.user->org_id : std::string("-"));
-}
-
-// Parameters every list understands; the rest are filters.
-const std::vector<std::string> kListControls = {"limit", "cursor", "offset", "sort", "lang", "datum"};
-
-Result<records::ListQuery> list_query(const HttpRequest& request) {
-  auto pairs = parse_query(request.query);
-  if (!pairs) return Error::malformed("the query string has a broken %-escape or is not UTF-8");
-  records::ListQuery query;
-  for (const auto& [key, value] : *pairs) {
-    PageWindow window{query.limit, query.offset};
-    Result<bool> paging = read_page_control(key, value, window);
-    if (!paging) return paging.error();
-    if (paging.value()) {
-      query.limit = window.limit;
-      query.offset = window.offset;
-      query.paged = true;
-    } else if (key == "sort") {
-      query.sort = value;
-    } else if (std::find(kListControls.begin(), kListControls.end(), key) == kListControls.end()) {
-      query.filters.emplace_back(key, value);
-    }
-  }
-  return query;
 }
 
 Result<geo::Datum> requested_datum(const HttpRequest& request) {

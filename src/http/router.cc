@@ -16,14 +16,17 @@ std::vector<std::string> split_path(const std::string& path) {
   return segments;
 }
 
+// A segment "{id}" takes any segment; "{id}.ics" one that ends in ".ics", the rest its id.
 bool match_pattern(const std::string& pattern, const std::vector<std::string>& segments, PathParams& params) {
   const std::vector<std::string> parts = split_path(pattern);
   if (parts.size() != segments.size()) return false;
   PathParams found;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (parts[i].size() > 2 && parts[i].front() == '{' && parts[i].back() == '}') {
-      if (segments[i].empty()) return false;
-      found[parts[i].substr(1, parts[i].size() - 2)] = segments[i];
+    const std::size_t close = parts[i].find('}');
+    if (parts[i].size() > 2 && parts[i].front() == '{' && close != std::string::npos) {
+      const std::string suffix = parts[i].substr(close + 1);
+      if (segments[i].size() <= suffix.size() || !segments[i].ends_with(suffix)) return false;
+      found[parts[i].substr(1, close - 1)] = segments[i].substr(0, segments[i].size() - suffix.size());
     } else if (parts[i] != segments[i]) {
       return false;
     }
@@ -43,11 +46,15 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
   Match result;
   if (path.empty() || path.front() != '/') return result;
   const std::vector<std::string> segments = split_path(path);
-  // Literal routes win over placeholders ("/places.geojson" before "/{id}").
-  for (int pass = 0; pass < 2; ++pass) {
+  // Literal routes win over placeholders ("/places.geojson" before "/{id}"),
+  // and a placeholder with a suffix over a bare one ("/{id}.ics" before "/{id}").
+  auto rank = [](const std::string& pattern) {
+    if (pattern.find('{') == std::string::npos) return 0;
+    return pattern.find("}.") != std::string::npos ? 1 : 2;
+  };
+  for (int pass = 0; pass < 3; ++pass) {
     for (const Route& route : routes_) {
-      const bool literal = route.pattern.find('{') == std::string::npos;
-      if (literal != (pass == 0)) continue;
+      if (rank(route.pattern) != pass) continue;
       PathParams params;
       if (!match_pattern(route.pattern, segments, params)) continue;
       if (route.method == method || (method == "HEAD" && route.method == "GET")) {

@@ -4,6 +4,7 @@
 #include "app/app.h"
 #include "attachments/module.h"
 #include "demands/module.h"
+#include "events/module.h"
 #include "imports/module.h"
 #include "notifications/module.h"
 #include "plans/module.h"
@@ -31,6 +32,7 @@ void register_all(app::App& app) {
   stated::register_module(app);
   demands::register_module(app);
   proposals::register_module(app);
+  events::register_module(app);
   // Last: it serves every resource the modules before it added.
   imports::register_module(app);
 }

@@ -6,6 +6,7 @@ namespace alley::plans {
 namespace {
 
 int year_of(const std::string& date) { return std::stoi(date.substr(0, 4)); }
+int quarter_of(const std::string& date) { return (std::stoi(date.substr(5, 2)) + 2) / 3; }
 
 }  // namespace
 
@@ -18,20 +19,30 @@ bool meets(const KpiTarget& target, double value) {
 
 PerYearJudgement judge_per_year(const KpiTarget& target, const std::vector<Figure>& figures, int first_year,
                                 const std::string& due_on, const std::string& today) {
+  return judge_per_period(target, figures, first_year, due_on, today, false);
+}
+
+PerYearJudgement judge_per_period(const KpiTarget& target, const std::vector<Figure>& figures, int first_year,
+                                  const std::string& due_on, const std::string& today, bool quarterly) {
   PerYearJudgement judged;
-  const int this_year = year_of(today);
-  const int last_year = std::min(year_of(due_on), this_year);
+  // Periods are numbered year * 4 + quarter - 1 (quarterly) or by the year.
+  auto period_of = [quarterly](const std::string& date) {
+    return quarterly ? year_of(date) * 4 + quarter_of(date) - 1 : year_of(date);
+  };
+  const int current = period_of(today);
+  const int last = std::min(period_of(due_on), current);
   bool any_figure = false, missed = false, missing = false, under_way = false;
-  for (int year = first_year; year <= last_year; ++year) {
+  for (int period = quarterly ? first_year * 4 : first_year; period <= last; ++period) {
     YearJudgement one;
-    one.year = year;
-    one.ended = year < this_year;
+    one.year = quarterly ? period / 4 : period;
+    one.quarter = quarterly ? period % 4 + 1 : 0;
+    one.ended = period < current;
     for (const Figure& figure : figures) {
-      if (year_of(figure.as_of) == year) one.value = one.value.value_or(0) + figure.value;
+      if (period_of(figure.as_of) == period) one.value = one.value.value_or(0) + figure.value;
     }
     if (!one.value) {
       one.status = "no_data";
-      // The current year with nothing entered yet is simply under way.
+      // The current period with nothing entered yet is simply under way.
       if (one.ended)
         missing = true;
       else
@@ -41,7 +52,7 @@ PerYearJudgement judge_per_year(const KpiTarget& target, const std::vector<Figur
       if (meets(target, *one.value)) {
         one.status = "green";
       } else if (!one.ended && !(target.kind == "range" && target.max && *one.value > *target.max)) {
-        one.status = "amber";  // the year is not over, and it has not gone past the range
+        one.status = "amber";  // the period is not over, and it has not gone past the range
         under_way = true;
       } else {
         one.status = "red";

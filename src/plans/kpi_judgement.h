@@ -26,6 +26,7 @@ struct Figure {
 
 struct YearJudgement {
   int year = 0;
+  int quarter = 0;              // 1–4 for a per-quarter target; 0 for a year
   std::optional<double> value;  // the sum of the year's figures; none entered: nullopt
   bool ended = false;           // the year is over (judged for good)
   std::string status;
@@ -41,6 +42,9 @@ struct PerYearJudgement {
 };
 PerYearJudgement judge_per_year(const KpiTarget& target, const std::vector<Figure>& figures, int first_year,
                                 const std::string& due_on, const std::string& today);
+// The same quarter by quarter (each quarter from the first year's first), when `quarterly`.
+PerYearJudgement judge_per_period(const KpiTarget& target, const std::vector<Figure>& figures, int first_year,
+                                  const std::string& due_on, const std::string& today, bool quarterly);
 
 // A value at one date (the latest figure, or a count), with an optional
 // straight-line forecast at the due date.

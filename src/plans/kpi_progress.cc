@@ -5,32 +5,13 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "plans/kpi_counts.h"
 #include "plans/kpi_judgement.h"
 #include "plans/resources.h"
 #include "records/repository.h"
 
 namespace alley::plans {
 namespace {
-
-// The registry counts behind query KPIs. Each counts a fact stated on the
-// record (a verified mark, a certification, a stated type), never one inferred
-// from another field; each also says how much of it is synthetic.
-struct CountQuery {
-  const char* from;       // FROM … WHERE …
-  const char* criterion;  // what is counted, as the basis reads
-};
-const std::map<std::string, CountQuery> kQueries = {
-    {"high_growth_enterprises",
-     {"FROM organizations WHERE deleted_at IS NULL AND kind = 'enterprise' AND high_growth = 1 "
-      "AND (pipeline_status IS NULL OR pipeline_status = 'landed')",
-      "经区级部门核实标记为高成长性科技企业、且已落地（或不在招商名单上）的企业"}},
-    {"innovation_spaces",
-     {"FROM places WHERE deleted_at IS NULL AND type = 'innovation_space'", "类型为科创空间的场所"}},
-    {"alliances", {"FROM organizations WHERE deleted_at IS NULL AND kind = 'alliance'", "类别为联盟的机构"}},
-    {"incubators",
-     {"FROM organizations WHERE deleted_at IS NULL AND certifications LIKE '%\"高质量孵化器\"%'",
-      "资质认定中载有“高质量孵化器”的机构（按认定计，不按机构类别推断）"}},
-};
 
 long days_since_epoch(const std::string& date) {
   using namespace std::chrono;
@@ -78,6 +59,69 @@ Json forecast_of(const Json& history, const std::string& due) {
   return {{"on", due}, {"value", intercept + slope * double(days_since_epoch(due))}};
 }
 
+// A KPI judged period by period, as its basis says it: each year (or quarter)
+// with its value and status, where its counted records are listed, and the
+// latest period with figures as the KPI's value.
+struct PeriodReading {
+  Json basis;
+  std::optional<double> value;
+  std::string as_of;
+};
+
+PeriodReading read_periods(const PerYearJudgement& judged, bool per_quarter, const std::string& listed_at) {
+  PeriodReading read;
+  Json periods = Json::array();
+  std::string summary = per_quarter ? "逐季判断：" : "逐年判断：";
+  for (const YearJudgement& period : judged.years) {
+    Json one = {{"year", period.year},
+                {"value", period.value ? Json(*period.value) : Json()},
+                {"ended", period.ended},
+                {"status", period.status}};
+    std::string name = std::to_string(period.year) + " 年";
+    if (per_quarter) {
+      one["quarter"] = period.quarter;
+      name += "第" + std::to_string(period.quarter) + "季度";
+    }
+    if (!listed_at.empty()) {
+      one["listed_at"] = listed_at + "&year=" + std::to_string(period.year) +
+                         (per_quarter ? "&quarter=" + std::to_string(period.quarter) : std::string());
+    }
+    periods.push_back(std::move(one));
+    summary += name + (period.value ? std::to_string(static_cast<long long>(std::llround(*period.value))) : "无数据") +
+               "（" + status_label(period.status) + "）；";
+  }
+  for (auto period = judged.years.rbegin(); period != judged.years.rend(); ++period) {
+    if (!period->value) continue;
+    read.value = period->value;
+    read.as_of = std::to_string(period->year) + (per_quarter ? "-Q" + std::to_string(period->quarter) : "");
+    break;
+  }
+  read.basis = {{"kind", per_quarter ? "per_quarter" : "per_year"}, {"years", periods}, {"summary", summary}};
+  return read;
+}
+
+// A dated count as figures, one a year (or quarter) with records, dated inside it.
+Result<std::vector<Figure>> dated_counts(store::Connection& connection, const KpiCount& count, bool per_quarter) {
+  const std::string quarter = per_quarter && !count.quarter_column.empty() ? count.quarter_column : "NULL";
+  const std::string groups = count.year_column + (quarter == "NULL" ? "" : ", " + quarter);
+  Result<store::QueryResult> rows =
+      connection.query("SELECT " + count.year_column + ", " + quarter + ", COUNT(*) " + count.from + " AND " +
+                       count.year_column + " IS NOT NULL GROUP BY " + groups);
+  if (!rows) return rows.error();
+  std::vector<Figure> figures;
+  for (const store::Row& row : rows->rows) {
+    const std::int64_t year = store::as_integer(row[0]).value_or(0);
+    const std::optional<std::int64_t> in_quarter = store::as_integer(row[1]);
+    // A record dated by its year only counts towards the year, and to no quarter.
+    if (per_quarter && !in_quarter) continue;
+    const int month = in_quarter ? int(*in_quarter) * 3 - 1 : 7;
+    char day[11];
+    std::snprintf(day, sizeof day, "%04d-%02d-15", int(year), month);
+    figures.push_back({day, double(store::as_integer(row[2]).value_or(0))});
+  }
+  return figures;
+}
+
 }  // namespace
 
 const char* status_label(const std::string& status) {
@@ -87,7 +131,8 @@ const char* status_label(const std::string& status) {
   return "暂无数据";
 }
 
-Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const std::string& today) {
+Result<Json> kpi_progress(store::Connection& connection, const KpiCounts& counts, const Json& kpi,
+                          const std::string& today) {
   Json progress = Json::object();
   progress["kpi_id"] = kpi["id"];
   progress["name"] = kpi["name"];
@@ -97,6 +142,7 @@ Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const 
                         {"min", kpi["target_min"]},
                         {"max", kpi.value("target_max", Json())},
                         {"per_year", kpi.value("per_year", false)},
+                        {"per_quarter", kpi.value("per_quarter", false)},
                         {"cumulative", kpi.value("cumulative", false)},
                         {"due_on", kpi["due_on"]}};
   progress["measure"] = kpi["measure"];
@@ -125,55 +171,68 @@ Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const 
   Json forecast;
   Json basis;
   std::string status;
+  const bool per_quarter = kpi.value("per_quarter", false);
+  const bool periodic = kpi.value("per_year", false) || per_quarter;
   if (kpi["measure"] == "query") {
-    auto query = kQueries.find(kpi.value("measure_query", ""));
-    if (query == kQueries.end()) return Error::invalid("unknown measure_query for KPI " + kpi["id"].get<std::string>());
-    Result<store::QueryResult> counted =
-        connection.query(std::string("SELECT COUNT(*), COALESCE(SUM(synthetic), 0) ") + query->second.from);
-    if (!counted) return counted.error();
-    const std::int64_t records = store::as_integer(counted->rows[0][0]).value_or(0);
-    const std::int64_t synthetic = store::as_integer(counted->rows[0][1]).value_or(0);
-    progress["synthetic_in_value"] = synthetic;
-    basis = {{"kind", "count"}, {"records", records}, {"synthetic", synthetic}, {"criterion", query->second.criterion}};
-    // No record states it: nobody has entered it yet, which says nothing of the district.
-    if (records == 0) {
-      basis["summary"] = std::string("库中没有记录陈述此项：") + query->second.criterion + "，有人录入前为暂无数据";
+    const KpiCount* count = counts.find(kpi.value("measure_query", ""));
+    if (!count) return Error::invalid("unknown measure_query for KPI " + kpi["id"].get<std::string>());
+    if (periodic && !count->year_column.empty()) {
+      Result<std::vector<Figure>> figures = dated_counts(connection, *count, per_quarter);
+      if (!figures) return figures.error();
+      Json counted = Json::array();
+      for (const Figure& figure : figures.value())
+        counted.push_back(
+            {{"as_of", figure.as_of}, {"value", figure.value}, {"source", "counted from the records"}, {"note", ""}});
+      Result<int> first_year =
+          first_year_of(connection, kpi, counted.empty() ? Json::array({{{"as_of", today}}}) : counted);
+      if (!first_year) return first_year.error();
+      const PerYearJudgement judged =
+          judge_per_period(target, figures.value(), first_year.value(), due, today, per_quarter);
+      PeriodReading read = read_periods(judged, per_quarter, count->listed_at);
+      value = read.value;
+      as_of = read.as_of;
+      basis = std::move(read.basis);
+      basis["criterion"] = count->criterion;
+      if (figures->empty()) basis["summary"] = "库中没有记录陈述此项：" + count->criterion + "，有人录入前为暂无数据";
+      status = judged.status;
+      history = std::move(counted);
     } else {
-      value = double(records);
-      as_of = today;
-      history.push_back({{"as_of", today}, {"value", *value}, {"source", "counted from the registry"}, {"note", ""}});
-      basis["summary"] = "按库中记录计数：" + std::string(query->second.criterion) + " " + std::to_string(records) +
-                         " 条" + (synthetic > 0 ? "（其中 " + std::to_string(synthetic) + " 条为示例数据）" : "");
+      Result<store::QueryResult> counted =
+          connection.query("SELECT COUNT(*), COALESCE(SUM(synthetic), 0) " + count->from);
+      if (!counted) return counted.error();
+      const std::int64_t records = store::as_integer(counted->rows[0][0]).value_or(0);
+      const std::int64_t synthetic = store::as_integer(counted->rows[0][1]).value_or(0);
+      progress["synthetic_in_value"] = synthetic;
+      basis = {{"kind", "count"},
+               {"records", records},
+               {"synthetic", synthetic},
+               {"criterion", count->criterion},
+               {"listed_at", count->listed_at}};
+      // No record states it: nobody has entered it yet, which says nothing of the district.
+      if (records == 0) {
+        basis["summary"] = "库中没有记录陈述此项：" + count->criterion + "，有人录入前为暂无数据";
+      } else {
+        value = double(records);
+        as_of = today;
+        history.push_back({{"as_of", today}, {"value", *value}, {"source", "counted from the registry"}, {"note", ""}});
+        basis["summary"] = "按库中记录计数：" + count->criterion + " " + std::to_string(records) + " 条" +
+                           (synthetic > 0 ? "（其中 " + std::to_string(synthetic) + " 条为示例数据）" : "");
+      }
+      status = judge_value(target, value, std::nullopt, due, today);
     }
-    status = judge_value(target, value, std::nullopt, due, today);
   } else if (history.empty()) {
     basis = {{"kind", "none"}, {"summary", "尚未录入任何进展数据"}};
     status = "no_data";
-  } else if (kpi.value("per_year", false)) {
+  } else if (periodic) {
     Result<int> first_year = first_year_of(connection, kpi, history);
     if (!first_year) return first_year.error();
     std::vector<Figure> figures;
     for (const Json& point : history) figures.push_back({point["as_of"], point["value"].get<double>()});
-    const PerYearJudgement judged = judge_per_year(target, figures, first_year.value(), due, today);
-    Json years = Json::array();
-    std::string summary = "逐年判断：";
-    for (const YearJudgement& year : judged.years) {
-      years.push_back({{"year", year.year},
-                       {"value", year.value ? Json(*year.value) : Json()},
-                       {"ended", year.ended},
-                       {"status", year.status}});
-      summary += std::to_string(year.year) + " 年" +
-                 (year.value ? std::to_string(static_cast<long long>(std::llround(*year.value))) : "无数据") + "（" +
-                 status_label(year.status) + "）；";
-    }
-    // The value shown is the latest year with figures.
-    for (auto year = judged.years.rbegin(); year != judged.years.rend(); ++year) {
-      if (!year->value) continue;
-      value = year->value;
-      as_of = std::to_string(year->year);
-      break;
-    }
-    basis = {{"kind", "per_year"}, {"years", years}, {"summary", summary}};
+    const PerYearJudgement judged = judge_per_period(target, figures, first_year.value(), due, today, per_quarter);
+    PeriodReading read = read_periods(judged, per_quarter, "");
+    value = read.value;
+    as_of = read.as_of;
+    basis = std::move(read.basis);
     status = judged.status;
   } else {
     const Json& latest = history.back();
@@ -198,7 +257,8 @@ Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const 
   return progress;
 }
 
-Result<Json> all_kpi_progress(store::Connection& connection, const std::string& plan_id, const std::string& today) {
+Result<Json> all_kpi_progress(store::Connection& connection, const KpiCounts& counts, const std::string& plan_id,
+                              const std::string& today) {
   records::ListQuery query;
   if (!plan_id.empty()) query.filters = {{"plan_id", plan_id}};
   query.limit = records::kMaxPageSize;
@@ -207,7 +267,7 @@ Result<Json> all_kpi_progress(store::Connection& connection, const std::string& 
   Json items = Json::array();
   Json statuses = Json::object();
   for (const Json& kpi : page->items) {
-    Result<Json> progress = kpi_progress(connection, kpi, today);
+    Result<Json> progress = kpi_progress(connection, counts, kpi, today);
     if (!progress) return progress.error();
     const std::string status = progress.value()["status"].get<std::string>();
     statuses[status] = statuses.value(status, 0) + 1;

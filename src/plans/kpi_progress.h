@@ -5,6 +5,7 @@
 // forecast meets it), red (neither, or the due date passed unmet), no_data.
 
 #include "core/json.h"
+#include "plans/kpi_counts.h"
 #include "store/database.h"
 
 namespace alley::plans {
@@ -12,9 +13,12 @@ namespace alley::plans {
 // 已达标, 可望达标, 未达标 or 暂无数据, for reports.
 const char* status_label(const std::string& status);
 
-Result<Json> kpi_progress(store::Connection& connection, const Json& kpi, const std::string& today);
+// Query KPIs are counted by `counts` (plans/kpi_counts.h).
+Result<Json> kpi_progress(store::Connection& connection, const KpiCounts& counts, const Json& kpi,
+                          const std::string& today);
 
 // Every KPI of `plan_id` (all when empty), with its progress.
-Result<Json> all_kpi_progress(store::Connection& connection, const std::string& plan_id, const std::string& today);
+Result<Json> all_kpi_progress(store::Connection& connection, const KpiCounts& counts, const std::string& plan_id,
+                              const std::string& today);
 
 }  // namespace alley::plans

@@ -1,8 +1,10 @@
 #include "plans/module.h"
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "app/app.h"
+#include "plans/kpi_counts.h"
 #include "plans/resources.h"
 #include "plans/task_progress.h"
 #include "records/common_fields.h"
@@ -94,6 +96,15 @@ Status guard_kpi_entry(const access::User& user, store::Connection& connection, 
   return ok_status();
 }
 
+// A KPI measured by query picks its count by name on its form.
+void offer_count(catalog::Catalog& catalog, const std::string& name, const KpiCount& count) {
+  for (records::FieldSpec& field : catalog.resource("kpis").fields) {
+    if (field.name != "measure_query") continue;
+    field.values.push_back(name);
+    field.value_labels.emplace_back(count.label, count.label_en);
+  }
+}
+
 }  // namespace
 
 void register_module(app::App& app) {
@@ -114,7 +125,24 @@ void register_module(app::App& app) {
     }
     catalog.add_resource(std::move(resource));
   }
+  catalog.add_migration({26, "per-quarter KPI targets", "ALTER TABLE kpis ADD COLUMN per_quarter INTEGER;"});
+  auto counts = std::make_shared<KpiCounts>();
+  app.provide(counts);
+  for (const auto& [name, count] : counts->all()) offer_count(catalog, name, count);
   catalog.add_routes([&app](http::Router& router) { add_routes(router, app); });
+}
+
+void add_kpi_count(app::App& app, std::string name, KpiCount count) {
+  KpiCounts* counts = app.find_service<KpiCounts>();
+  if (!counts) throw std::logic_error("a KPI count needs the plans module registered first");
+  offer_count(app.catalog(), name, count);
+  counts->add(std::move(name), std::move(count));
+}
+
+const KpiCounts& kpi_counts(const app::App& app) {
+  const KpiCounts* counts = app.find_service<KpiCounts>();
+  if (!counts) throw std::logic_error("KPI counts need the plans module registered");
+  return *counts;
 }
 
 }  // namespace alley::plans

@@ -70,10 +70,11 @@ void write_header(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::pa
 
 }  // namespace
 
-Result<std::string> plan_workbook(store::Connection& connection, const std::string& plan_id, const std::string& today) {
+Result<std::string> plan_workbook(store::Connection& connection, const KpiCounts& counts, const std::string& plan_id,
+                                  const std::string& today) {
   Result<Json> tree = plan_tree(connection, plan_id, today);
   if (!tree) return tree.error();
-  Result<Json> kpis = all_kpi_progress(connection, plan_id, today);
+  Result<Json> kpis = all_kpi_progress(connection, counts, plan_id, today);
   if (!kpis) return kpis.error();
   Result<std::map<std::string, std::string>> names = department_names(connection);
   if (!names) return names.error();

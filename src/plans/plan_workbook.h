@@ -5,11 +5,13 @@
 
 #include <string>
 
+#include "plans/kpi_counts.h"
 #include "store/database.h"
 
 namespace alley::plans {
 
 // The .xlsx file's bytes. NotFound for an unknown plan.
-Result<std::string> plan_workbook(store::Connection& connection, const std::string& plan_id, const std::string& today);
+Result<std::string> plan_workbook(store::Connection& connection, const KpiCounts& counts, const std::string& plan_id,
+                                  const std::string& today);
 
 }  // namespace alley::plans

@@ -27,11 +27,11 @@ std::string number(double value) {
 
 }  // namespace
 
-Result<std::string> progress_report_pdf(store::Connection& connection, const std::string& plan_id,
-                                        const std::string& today) {
+Result<std::string> progress_report_pdf(store::Connection& connection, const KpiCounts& counts,
+                                        const std::string& plan_id, const std::string& today) {
   Result<Json> tree = plan_tree(connection, plan_id, today);
   if (!tree) return tree.error();
-  Result<Json> kpis = all_kpi_progress(connection, plan_id, today);
+  Result<Json> kpis = all_kpi_progress(connection, counts, plan_id, today);
   if (!kpis) return kpis.error();
 
   std::string pdf;

@@ -5,11 +5,12 @@
 
 #include <string>
 
+#include "plans/kpi_counts.h"
 #include "store/database.h"
 
 namespace alley::plans {
 
-Result<std::string> progress_report_pdf(store::Connection& connection, const std::string& plan_id,
-                                        const std::string& today);
+Result<std::string> progress_report_pdf(store::Connection& connection, const KpiCounts& counts,
+                                        const std::string& plan_id, const std::string& today);
 
 }  // namespace alley::plans

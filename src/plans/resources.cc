@@ -16,6 +16,9 @@ void kpi_rule(Json& merged, const Json*, std::vector<FieldError>& errors) {
     errors.push_back({"measure_query", query ? "a KPI measured by query names its query" : "only for measure query",
                       query ? "按查询统计的指标须选择查询" : "只有按查询统计的指标才选择查询"});
   }
+  if (merged.value("per_year", false) && merged.value("per_quarter", false))
+    errors.push_back(
+        {"per_quarter", "a target holds per year or per quarter, not both", "目标按年或按季度计，只能选一种"});
   if (merged.value("target_kind", "") == "range") {
     if (!merged.contains("target_max")) {
       errors.push_back({"target_max", "a range needs its high end", "区间目标须填写上限"});
@@ -131,6 +134,8 @@ std::vector<records::ResourceSchema> plan_resources() {
                   .is_required(),
               field("target_max", kReal, "The high end of a range").labelled("目标上限", "Target high end"),
               field("per_year", kBool, "The target holds for each year").labelled("按年计", "Per year"),
+              field("per_quarter", kBool, "The target holds for each quarter (每季度)")
+                  .labelled("按季度计", "Per quarter"),
               field("cumulative", kBool, "新增: counted from the baseline date")
                   .labelled("自基数起累计", "Counted from the baseline"),
               field("baseline", kReal, "The value at the baseline date, where stated").labelled("基数", "Baseline"),
@@ -141,13 +146,9 @@ std::vector<records::ResourceSchema> plan_resources() {
                   .values_labelled({{"平台数据统计", "Counted from the registry"}, {"人工填报", "Entered by hand"}})
                   .is_required()
                   .filter(),
-              enum_field("measure_query", {"high_growth_enterprises", "innovation_spaces", "alliances", "incubators"},
-                         "Which count of the registry measures it")
-                  .labelled("统计口径", "Registry count")
-                  .values_labelled({{"高成长性科技企业数", "High-growth tech enterprises"},
-                                    {"创新空间数", "Innovation spaces"},
-                                    {"联盟数", "Alliances"},
-                                    {"孵化器数", "Incubators"}}),
+              // Its values are the counts the modules add (plans/kpi_counts.h).
+              enum_field("measure_query", {}, "Which count of the records measures it")
+                  .labelled("统计口径", "Registry count"),
               reference_array_field("lead_department_ids", "departments", "Who answers for it")
                   .labelled("牵头部门", "Lead departments")
                   .filter(),

@@ -56,36 +56,39 @@ Result<int> review_year(const HttpRequest& request, const std::string& today) {
   return year;
 }
 
-Result<Json> review_for(store::Database& db, const HttpRequest& request, const std::string& today) {
+Result<Json> review_for(store::Database& db, const KpiCounts& counts, const HttpRequest& request,
+                        const std::string& today) {
   Result<int> year = review_year(request, today);
   if (!year) return year.error();
-  return run_read(db, [&](store::Connection& connection) { return year_end_review(connection, year.value(), today); });
+  return run_read(
+      db, [&](store::Connection& connection) { return year_end_review(connection, counts, year.value(), today); });
 }
 
 }  // namespace
 
 void add_routes(http::Router& router, app::App& app) {
   store::Database* db = &app.database();
-  router.add(
-      "GET", "/api/v1/plans/{id}/export.xlsx",
-      [db, &app](RequestContext&, const HttpRequest&, const PathParams& params) {
-        Result<store::Database::Lease> lease = db->acquire();
-        if (!lease) return problem_response(lease.error());
-        Result<std::string> workbook = plans::plan_workbook(*lease.value(), params.at("id"), app.clock().today());
-        if (!workbook) return problem_response(workbook.error());
-        return file_response(workbook.value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                             std::string(params.at("id")).append(".xlsx"));
-      },
-      {"plan_workbook",
-       "The plan as a 施工图 spreadsheet (tasks, lead and co-units, deadlines, status) with its KPIs",
-       "plans",
-       "",
-       "",
-       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-       {},
-       {200, 404, 410},
-       false,
-       access::Access::kPublic});
+  router.add("GET", "/api/v1/plans/{id}/export.xlsx",
+             [db, &app](RequestContext&, const HttpRequest&, const PathParams& params) {
+               Result<store::Database::Lease> lease = db->acquire();
+               if (!lease) return problem_response(lease.error());
+               Result<std::string> workbook =
+                   plans::plan_workbook(*lease.value(), kpi_counts(app), params.at("id"), app.clock().today());
+               if (!workbook) return problem_response(workbook.error());
+               return file_response(workbook.value(),
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    std::string(params.at("id")).append(".xlsx"));
+             },
+             {"plan_workbook",
+              "The plan as a 施工图 spreadsheet (tasks, lead and co-units, deadlines, status) with its KPIs",
+              "plans",
+              "",
+              "",
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              {},
+              {200, 404, 410},
+              false,
+              access::Access::kPublic});
 
   router.add("GET", "/api/v1/reports/progress.pdf",
              [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
@@ -93,7 +96,8 @@ void add_routes(http::Router& router, app::App& app) {
                if (!lease) return problem_response(lease.error());
                Result<std::string> plan = report_plan(*lease.value(), request);
                if (!plan) return problem_response(plan.error());
-               Result<std::string> pdf = plans::progress_report_pdf(*lease.value(), plan.value(), app.clock().today());
+               Result<std::string> pdf =
+                   plans::progress_report_pdf(*lease.value(), kpi_counts(app), plan.value(), app.clock().today());
                if (!pdf) return problem_response(pdf.error());
                std::string name = "progress-";
                name += app.clock().today();
@@ -113,7 +117,7 @@ void add_routes(http::Router& router, app::App& app) {
 
   router.add("GET", "/api/v1/reports/year-end",
              [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
-               Result<Json> review = review_for(*db, request, district_date(app.clock().now()));
+               Result<Json> review = review_for(*db, kpi_counts(app), request, district_date(app.clock().now()));
                if (!review) return problem_response(review.error());
                return json_response(200, review.value());
              },
@@ -131,7 +135,7 @@ void add_routes(http::Router& router, app::App& app) {
 
   router.add("GET", "/api/v1/reports/year-end.xlsx",
              [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
-               Result<Json> review = review_for(*db, request, district_date(app.clock().now()));
+               Result<Json> review = review_for(*db, kpi_counts(app), request, district_date(app.clock().now()));
                if (!review) return problem_response(review.error());
                Result<std::string> workbook = year_end_workbook(review.value());
                if (!workbook) return problem_response(workbook.error());
@@ -152,7 +156,7 @@ void add_routes(http::Router& router, app::App& app) {
 
   router.add("GET", "/api/v1/reports/year-end.pdf",
              [db, &app](RequestContext&, const HttpRequest& request, const PathParams&) {
-               Result<Json> review = review_for(*db, request, district_date(app.clock().now()));
+               Result<Json> review = review_for(*db, kpi_counts(app), request, district_date(app.clock().now()));
                if (!review) return problem_response(review.error());
                return file_response(year_end_pdf(review.value()), "application/pdf",
                                     "year-end-" + std::to_string(review.value()["year"].get<int>()) + ".pdf");
@@ -193,7 +197,7 @@ void add_routes(http::Router& router, app::App& app) {
                Result<Json> progress = run_read(*db, [&](store::Connection& connection) -> Result<Json> {
                  Result<Json> kpi = records::get_record(connection, plans::plan_resource("kpis"), params.at("id"));
                  if (!kpi) return kpi.error();
-                 return plans::kpi_progress(connection, kpi.value(), app.clock().today());
+                 return plans::kpi_progress(connection, kpi_counts(app), kpi.value(), app.clock().today());
                });
                if (!progress) return problem_response(progress.error());
                return json_response(200, progress.value());
@@ -223,7 +227,7 @@ void add_routes(http::Router& router, app::App& app) {
                  }
                }
                Result<Json> progress = run_read(*db, [&](store::Connection& connection) {
-                 return plans::all_kpi_progress(connection, plan_id, app.clock().today());
+                 return plans::all_kpi_progress(connection, kpi_counts(app), plan_id, app.clock().today());
                });
                if (!progress) return problem_response(progress.error());
                return json_response(200, progress.value());

@@ -42,7 +42,8 @@ Json empty_counts() { return {{"done", 0}, {"in_progress", 0}, {"overdue", 0}, {
 
 }  // namespace
 
-Result<Json> year_end_review(store::Connection& connection, int year, const std::string& today) {
+Result<Json> year_end_review(store::Connection& connection, const KpiCounts& counts, int year,
+                             const std::string& today) {
   if (year < 2000 || year > 2100) return Error::invalid("year must be from 2000 to 2100", {{"year", "out of range"}});
   // Judged at the end of the year, or today while the year is under way.
   const std::string year_end = std::to_string(year + 1) + "-01-01";
@@ -101,7 +102,7 @@ Result<Json> year_end_review(store::Connection& connection, int year, const std:
   }
 
   // The KPIs due by the end of the year's plans, with what their status rests on.
-  Result<Json> kpis = all_kpi_progress(connection, "", judged_on);
+  Result<Json> kpis = all_kpi_progress(connection, counts, "", judged_on);
   if (!kpis) return kpis.error();
   Result<std::vector<Json>> kpi_records = records::list_all_records(connection, plan_resource("kpis"));
   if (!kpi_records) return kpi_records.error();

@@ -6,6 +6,7 @@
 // it leads.
 
 #include "core/json.h"
+#include "plans/kpi_counts.h"
 #include "store/database.h"
 
 namespace alley::plans {
@@ -15,7 +16,8 @@ namespace alley::plans {
 // passed is overdue. Each plan lists every task it counts (with its lead
 // departments, none for an action node); each department the tasks it leads
 // or co-leads. Invalid for a year outside 2000–2100.
-Result<Json> year_end_review(store::Connection& connection, int year, const std::string& today);
+Result<Json> year_end_review(store::Connection& connection, const KpiCounts& counts, int year,
+                             const std::string& today);
 
 // How the review's reports write a task's standing (已完成, 推进中, 已逾期,
 // 未开始) and a KPI's target ("1–2", "20/年").

@@ -1,5 +1,6 @@
 #include "records/data_scope.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "records/geometry_json.h"
@@ -28,6 +29,32 @@ RecordGuard guard_by_department(std::string field) {
         }
         return ok_status();
       };
+}
+
+namespace {
+bool lists(const Json& record, const std::string& field, const std::string& value) {
+  const Json* list = record.contains(field) ? &record[field] : nullptr;
+  return list && list->is_array() && std::find(list->begin(), list->end(), Json(value)) != list->end();
+}
+}  // namespace
+
+RecordGuard guard_by_departments(std::string list_field) {
+  return [list_field](const access::User& user, store::Connection&, const std::optional<Json>& current,
+                      Json* body) -> Status {
+    const std::string& mine = user.department_id;
+    if (current && !lists(*current, list_field, mine)) {
+      const Json owners = current->value(list_field, Json::array());
+      return not_your_department(owners.empty() ? std::string() : owners[0].get<std::string>());
+    }
+    if (body && body->is_object()) {
+      if (!current && !body->contains(list_field)) (*body)[list_field] = Json::array({mine});
+      if (body->contains(list_field) && (*body)[list_field].is_array() && !lists(*body, list_field, mine)) {
+        return Error(ErrorCode::kForbidden, "only administrators hand a record to another department")
+            .in_chinese("只有管理员可以把记录转交其他部门");
+      }
+    }
+    return ok_status();
+  };
 }
 
 RecordGuard guard_through(std::string reference, std::string table, std::string department_column) {

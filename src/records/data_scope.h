@@ -15,6 +15,12 @@ namespace alley::records {
 // another department is the administrators'.
 RecordGuard guard_by_department(std::string field);
 
+// The same for a list of departments (an event's organisers): staff change
+// records whose list names their department, creating one without the list
+// makes their department its only entry, and a change that leaves their
+// department out (handing the record to others) is the administrators'.
+RecordGuard guard_by_departments(std::string list_field);
+
 // Staff change records whose `reference` (a field naming a record of
 // `table`) points at a record whose `department_column` names their
 // department — both before and after the write, so a record cannot be moved

@@ -103,6 +103,28 @@ class PermissionMatrix : public ::testing::Test {
                          {"status", "available"}})
                   .status,
               201);
+    // An event series and an event each of the two departments organises.
+    for (const auto& [id, department] :
+         {std::pair{"kw", "science-tech-commission"}, std::pair{"hy", "huayanglu-subdistrict"}}) {
+      ASSERT_EQ(post_json(port, "/api/v1/event_series",
+                          {{"id", std::string("m-") + id + "-series"},
+                           {"name", "系列"},
+                           {"source", "t"},
+                           {"kind", "salon"},
+                           {"cadence", "irregular"},
+                           {"organiser_ids", {department}}})
+                    .status,
+                201);
+      ASSERT_EQ(post_json(port, "/api/v1/events",
+                          {{"id", std::string("m-") + id + "-event"},
+                           {"name", "活动"},
+                           {"source", "t"},
+                           {"kind", "salon"},
+                           {"year", 2026},
+                           {"organiser_ids", {department}}})
+                    .status,
+                201);
+    }
     // A plan with a task and a KPI (and a figure) for each of the two departments.
     ASSERT_EQ(post_json(port, "/api/v1/plans", {{"id", "m-plan"}, {"name", "测试方案"}, {"source", "t"}}).status, 201);
     for (const auto& [id, department] :
@@ -154,6 +176,12 @@ class PermissionMatrix : public ::testing::Test {
     }
     if (path.find("/kpi_entries") != std::string::npos) {
       return subdistrict ? std::pair{"m-hy-entry", "m-kw-entry"} : std::pair{"m-kw-entry", "m-hy-entry"};
+    }
+    if (path.find("/event_series") != std::string::npos) {
+      return subdistrict ? std::pair{"m-hy-series", "m-kw-series"} : std::pair{"m-kw-series", "m-hy-series"};
+    }
+    if (path.find("/events") != std::string::npos) {
+      return subdistrict ? std::pair{"m-hy-event", "m-kw-event"} : std::pair{"m-kw-event", "m-hy-event"};
     }
     return subdistrict ? std::pair{"m-hy-place", "xinwei-zhigu"} : std::pair{"xinwei-zhigu", "m-hy-place"};
   }
@@ -233,6 +261,8 @@ TEST_F(PermissionMatrix, TheServerKeepsEveryCell) {
             body = Json{{"lead_department_ids", {other_department}}}.dump();
           } else if (row.path.find("/kpi_entries") != std::string::npos) {
             body = Json{{"kpi_id", other_prefix + "-kpi"}}.dump();
+          } else if (row.path.find("/event") != std::string::npos) {
+            body = Json{{"organiser_ids", {other_department}}}.dump();
           } else {
             body = Json{{"responsible_department_id", other_department}}.dump();
           }

@@ -40,6 +40,30 @@ TEST(KpiJudgement, APerYearTargetIsJudgedEveryYear) {
   EXPECT_EQ(judged.status, "red");
 }
 
+TEST(KpiJudgement, APerQuarterTargetIsJudgedEveryQuarter) {
+  // One a quarter (每季度): Q1 and Q3 held, Q2 none, Q4 under way on 10 November.
+  const KpiTarget one{"at_least", 1, std::nullopt};
+  const std::vector<Figure> figures = {{"2025-02-15", 1}, {"2025-08-15", 2}};
+  PerYearJudgement judged = judge_per_period(one, figures, 2025, "2025-12-31", "2025-11-10", true);
+  ASSERT_EQ(judged.years.size(), 4u);
+  EXPECT_EQ(judged.years[0].quarter, 1);
+  EXPECT_EQ(judged.years[0].status, "green");
+  EXPECT_EQ(judged.years[1].status, "no_data") << "nothing recorded for Q2";
+  EXPECT_TRUE(judged.years[1].ended);
+  EXPECT_EQ(judged.years[2].value, 2);
+  EXPECT_EQ(judged.years[3].status, "no_data");
+  EXPECT_FALSE(judged.years[3].ended) << "Q4 is not over";
+  EXPECT_EQ(judged.status, "no_data") << "an ended quarter with nothing behind it";
+  // Every quarter held: green once the year is over, although the year's sum alone would say the same.
+  const std::vector<Figure> all = {{"2025-02-15", 1}, {"2025-05-15", 1}, {"2025-08-15", 1}, {"2025-11-15", 1}};
+  EXPECT_EQ(judge_per_period(one, all, 2025, "2025-12-31", "2026-01-05", true).status, "green");
+  // Four in one quarter do not make up for three empty ones.
+  const std::vector<Figure> bunched = {{"2025-11-15", 4}};
+  const PerYearJudgement late = judge_per_period(one, bunched, 2025, "2025-12-31", "2026-01-05", true);
+  EXPECT_EQ(late.years[0].status, "no_data");
+  EXPECT_EQ(late.years[3].status, "green");
+}
+
 TEST(KpiJudgement, AYearWithoutFiguresIsNoDataAndTheCurrentYearIsUnderWay) {
   const std::vector<Figure> figures = {{"2023-05-01", 2}, {"2025-03-01", 1}};
   // 2024 has nothing: the KPI cannot be green, and is not "missed" for it either.
