@@ -18,6 +18,7 @@
 #include "core/seeded_random.h"
 #include "core/time_text.h"
 #include "modules/modules.h"
+#include "percentile.h"
 #include "records/pack_loader.h"
 #include "records/repository.h"
 #include "workflow/deadline_pass.h"
@@ -26,13 +27,10 @@
 
 namespace {
 
+using alley::bench::percentile;
+
 using namespace alley;
 using Stopwatch = std::chrono::steady_clock;
-
-double percentile(std::vector<double> values, double p) {
-  std::sort(values.begin(), values.end());
-  return values[std::min(values.size() - 1, std::size_t(p * double(values.size())))];
-}
 
 double milliseconds_since(Stopwatch::time_point start) {
   return std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count();

@@ -10,11 +10,14 @@
 #include <filesystem>
 #include <random>
 
+#include "percentile.h"
 #include "records/shared_tables.h"
 #include "search/search_index.h"
 #include "store/migrations.h"
 
 namespace {
+
+using alley::bench::percentile;
 
 using namespace alley;
 
@@ -25,11 +28,6 @@ const char* const kWords[] = {"网络科技", "智能科技", "芯片科技", "�
 const char* const kTopics[] = {"人工智能", "集成电路", "产业互联网", "智能传感",     "绿色低碳", "区块链",
                                "元宇宙",   "金融科技", "创新服务",   "科技成果转化", "长宁区",   "硅巷"};
 const char* const kLatin[] = {"Qiming", "Yunfan", "Xingtu", "Zhichuan", "Ruixin", "Shulan", "Silicon", "Alley"};
-
-double percentile(std::vector<double> values, double p) {
-  std::sort(values.begin(), values.end());
-  return values[std::min(values.size() - 1, std::size_t(p * double(values.size())))];
-}
 
 }  // namespace
 

@@ -3,20 +3,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "core/time_text.h"
 #include "sheets/workbook_file.h"
 #include "workflow/workflow.h"
 
 namespace alley::demands {
 namespace {
-
-// A moment as the district reads it: 2025-09-26 10:00.
-std::string district_moment(const std::string& at) {
-  const std::optional<TimePoint> moment = parse_utc_time(at);
-  if (!moment) return at;
-  const std::string local = iso8601(*moment + std::chrono::hours(8));
-  return local.substr(0, 10) + " " + local.substr(11, 5);
-}
 
 void write_rate(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const Json& value, lxw_format* percent,
                 lxw_format* plain) {
@@ -78,7 +69,7 @@ Result<std::string> demands_workbook(const DemandRows& rows) {
                                             name(workflow::text_of(demand, "org_id")),
                                             name(workflow::text_of(demand, "category_id")),
                                             label("channel", workflow::text_of(demand, "channel")),
-                                            district_moment(workflow::text_of(demand, "received_at")),
+                                            sheets::district_moment(workflow::text_of(demand, "received_at")),
                                             label("status", workflow::text_of(demand, "status")),
                                             name(workflow::text_of(demand, "level_id")),
                                             name(workflow::text_of(demand, "unit_id")),
@@ -89,7 +80,8 @@ Result<std::string> demands_workbook(const DemandRows& rows) {
     for (const char* count : {"returns", "reassignments", "escalations"})
       worksheet_write_number(sheet, row, c++, double(demand.value(count, 0)), nullptr);
     worksheet_write_string(sheet, row, c++, label("rating", workflow::text_of(demand, "rating")).c_str(), wrap);
-    worksheet_write_string(sheet, row, c++, district_moment(workflow::text_of(demand, "resolved_at")).c_str(), wrap);
+    worksheet_write_string(sheet, row, c++, sheets::district_moment(workflow::text_of(demand, "resolved_at")).c_str(),
+                           wrap);
     worksheet_write_string(sheet, row, c++, demand.value("synthetic", false) ? "示例" : "", wrap);
     ++row;
   }
@@ -111,7 +103,7 @@ Result<std::string> monthly_report_workbook(const std::vector<Json>& stats) {
   for (const Json& answer : stats) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheet_names.at(answer["by"].get<std::string>()));
     const std::string title = std::to_string(answer["year"].get<int>()) + " 年企业诉求月报（生成于 " +
-                              district_moment(answer["generated_at"].get<std::string>()) + "）" +
+                              sheets::district_moment(answer["generated_at"].get<std::string>()) + "）" +
                               (answer["synthetic_demands"].get<std::int64_t>() > 0 ? "；含示例数据" : "");
     worksheet_write_string(sheet, 0, 0, title.c_str(), bold);
     sheets::write_header(sheet, 1,

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "app/app.h"
+#include "events/demo_events.h"
 #include "events/event_workflow.h"
 #include "events/resources.h"
 #include "http/handler_support.h"
@@ -40,6 +41,14 @@ store::Migration events_migration() {
               "CREATE INDEX event_registrations_by_event ON event_registrations(event_id, status, seq);"
               "CREATE INDEX event_registrations_by_user ON event_registrations(user_id);",
           {store::TableSpec("event_series"), store::TableSpec("events"), store::TableSpec("event_registrations")}};
+}
+
+// A registration asks whether the person holds one already, by phone or by
+// account: without these, each such question reads the event's whole list.
+store::Migration registrant_lookup_migration() {
+  return {27, "registrations found by phone and by account",
+          "CREATE INDEX event_registrations_by_phone ON event_registrations(event_id, phone);"
+          "CREATE INDEX event_registrations_by_account ON event_registrations(event_id, user_id);"};
 }
 
 // The 2025 targets count held events (000 §四): by the classification staff
@@ -79,6 +88,7 @@ void register_module(app::App& app) {
   if (!workflows) throw std::logic_error("events need the workflow module registered first");
   catalog::Catalog& catalog = app.catalog();
   catalog.add_migration(events_migration());
+  catalog.add_migration(registrant_lookup_migration());
   std::shared_ptr<workflow::Workflow> flow = event_workflow();
   const records::ResourceSchema* events = nullptr;
   for (records::ResourceSchema& resource : event_resources()) {
@@ -103,6 +113,13 @@ void register_module(app::App& app) {
          return done ? ok_status() : Status(done.error());
        }});
   add_counts(app);
+  app.add_demo_step({"events", [book](store::Connection& connection, app::App& running) -> Result<std::string> {
+                       Result<DemoEvents> added = add_demo_events(connection, running.catalog(), book);
+                       if (!added) return added.error();
+                       return std::to_string(added->events) + " synthetic events over 2025 and the month ahead (" +
+                              std::to_string(added->registrations) + " registrations, " +
+                              std::to_string(added->checked_in) + " checked in)";
+                     }});
 }
 
 }  // namespace alley::events

@@ -53,10 +53,12 @@ std::optional<std::int64_t> capacity_of(const Json& event) {
   return event["capacity"].get<std::int64_t>();
 }
 
-// The system moves the event to full and back, as its seats fill and free.
-Status move_event(store::Connection& connection, const EventBook& book, const Json& event, const char* action) {
+// The system moves the event to full and back, as its seats fill and free, at the moment they do.
+Status move_event(store::Connection& connection, const EventBook& book, const Json& event, const char* action,
+                  TimePoint now) {
   workflow::ActionRequest request;
   request.action = action;
+  request.at = iso8601(now);
   const workflow::Acting system{nullptr, {"system", "", access::Writer::kAdmin}};
   Result<Json> after =
       workflow::take_action(connection, *book.flow, *book.schema, event.value("id", ""), request, system);
@@ -95,7 +97,7 @@ Status offer_free_seats(store::Connection& connection, const EventBook& book, co
         {id});
     if (!next) return next.error();
     if (next->rows.empty()) {
-      if (status == "full") return move_event(connection, book, event, "reopen");
+      if (status == "full") return move_event(connection, book, event, "reopen", now);
       return ok_status();
     }
     const Json waiting = row_json(next.value(), next->rows[0]);
@@ -237,12 +239,28 @@ Result<Json> register_for(store::Connection& connection, const EventBook& book, 
       return Error(ErrorCode::kConflict, "already registered for this event").in_chinese("已报名本活动，无需重复报名");
   }
 
-  Result<std::int64_t> seated = count(connection, event_id, std::string("status IN ") + kSeated);
-  if (!seated) return seated.error();
-  Result<std::int64_t> waiting = count(connection, event_id, "status = 'waitlisted'");
-  if (!waiting) return waiting.error();
+  // A seat while one is free and nobody waits for it; else the end of the list. Only what
+  // decides that is counted: a burst of thousands must not count the list for each of them.
   const std::optional<std::int64_t> capacity = capacity_of(event.value());
-  const bool seat = !capacity || (*seated < *capacity && *waiting == 0);
+  Result<std::int64_t> seated =
+      capacity ? count(connection, event_id, std::string("status IN ") + kSeated) : Result<std::int64_t>(0);
+  if (!seated) return seated.error();
+  std::optional<std::int64_t> waiting;  // counted only for one who joins the list
+  if (capacity && *seated >= *capacity) {
+    Result<std::int64_t> counted = count(connection, event_id, "status = 'waitlisted'");
+    if (!counted) return counted.error();
+    waiting = *counted;
+  } else if (capacity) {
+    Result<store::QueryResult> anyone = connection.query(
+        "SELECT 1 FROM event_registrations WHERE event_id = ? AND status = 'waitlisted' LIMIT 1", {event_id});
+    if (!anyone) return anyone.error();
+    if (!anyone->rows.empty()) {
+      Result<std::int64_t> counted = count(connection, event_id, "status = 'waitlisted'");
+      if (!counted) return counted.error();
+      waiting = *counted;
+    }
+  }
+  const bool seat = !waiting;
   Result<store::QueryResult> last =
       connection.query("SELECT COALESCE(MAX(seq), 0) FROM event_registrations WHERE event_id = ?", {event_id});
   if (!last) return last.error();
@@ -261,16 +279,13 @@ Result<Json> register_for(store::Connection& connection, const EventBook& book, 
        optional(registrant.entered_by ? registrant.entered_by->username : ""), new_ticket_code(), at, at});
   if (!inserted) return inserted.error();
   if (seat && capacity && *seated + 1 >= *capacity && status == "open") {
-    if (Status filled = move_event(connection, book, event.value(), "fill"); !filled) return filled.error();
+    if (Status filled = move_event(connection, book, event.value(), "fill", now); !filled) return filled.error();
   }
   Result<Json> row = registration_row(connection, id);
   if (!row) return row.error();
   Json answer = registration_for_registrant(row.value());
-  if (!seat) {
-    Result<std::int64_t> ahead = count(connection, event_id, "status = 'waitlisted' AND seq < " + std::to_string(seq));
-    if (!ahead) return ahead.error();
-    answer["position"] = *ahead + 1;
-  }
+  // The last on the list: after everyone who waited before.
+  if (!seat) answer["position"] = *waiting + 1;
   return answer;
 }
 

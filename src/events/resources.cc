@@ -118,7 +118,9 @@ ResourceSchema event_resource() {
                  .labelled("结束时间", "Ends")
                  .moment()
                  .sort(),
-             enum_field("time_zone", {kDistrictZone}, "The zone its times are read in").labelled("时区", "Time zone"),
+             enum_field("time_zone", {kDistrictZone}, "The zone its times are read in")
+                 .labelled("时区", "Time zone")
+                 .values_labelled({{"北京时间（Asia/Shanghai）", "China Standard Time (Asia/Shanghai)"}}),
              field("year", kInteger, "The year it is held: from its start, or as the documents give it")
                  .labelled("年份", "Year")
                  .range(2000, 2100)

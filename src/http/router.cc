@@ -17,8 +17,8 @@ std::vector<std::string> split_path(const std::string& path) {
 }
 
 // A segment "{id}" takes any segment; "{id}.ics" one that ends in ".ics", the rest its id.
-bool match_pattern(const std::string& pattern, const std::vector<std::string>& segments, PathParams& params) {
-  const std::vector<std::string> parts = split_path(pattern);
+bool match_pattern(const std::vector<std::string>& parts, const std::vector<std::string>& segments,
+                   PathParams& params) {
   if (parts.size() != segments.size()) return false;
   PathParams found;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -35,28 +35,32 @@ bool match_pattern(const std::string& pattern, const std::vector<std::string>& s
   return true;
 }
 
+// Literal routes win over placeholders ("/places.geojson" before "/{id}"),
+// and a placeholder with a suffix over a bare one ("/{id}.ics" before "/{id}").
+int rank_of(const std::string& pattern) {
+  if (pattern.find('{') == std::string::npos) return 0;
+  return pattern.find("}.") != std::string::npos ? 1 : 2;
+}
+
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler, RouteDoc doc) {
   largest_body_ = std::max(largest_body_, doc.max_body_bytes);
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(doc)});
+  std::vector<std::string> parts = split_path(pattern);
+  const int rank = rank_of(pattern);
+  routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(handler), std::move(doc), std::move(parts), rank});
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {
   Match result;
   if (path.empty() || path.front() != '/') return result;
   const std::vector<std::string> segments = split_path(path);
-  // Literal routes win over placeholders ("/places.geojson" before "/{id}"),
-  // and a placeholder with a suffix over a bare one ("/{id}.ics" before "/{id}").
-  auto rank = [](const std::string& pattern) {
-    if (pattern.find('{') == std::string::npos) return 0;
-    return pattern.find("}.") != std::string::npos ? 1 : 2;
-  };
   for (int pass = 0; pass < 3; ++pass) {
     for (const Route& route : routes_) {
-      if (rank(route.pattern) != pass) continue;
+      if (route.rank != pass) continue;
       PathParams params;
-      if (!match_pattern(route.pattern, segments, params)) continue;
+      if (!match_pattern(route.parts, segments, params)) continue;
       if (route.method == method || (method == "HEAD" && route.method == "GET")) {
         if (!result.route) {
           result.route = &route;

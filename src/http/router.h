@@ -51,6 +51,10 @@ struct Route {
   std::string pattern;
   Handler handler;
   RouteDoc doc;
+  // The pattern as matched, split once when the route is added: every request
+  // is tried against every route, so nothing about a route is worked out per request.
+  std::vector<std::string> parts;
+  int rank = 0;  // literal 0, "{id}.ics" 1, "{id}" 2: the order routes are tried in
 };
 
 class Router {

@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <optional>
 
+#include "core/clock.h"
 #include "core/files.h"
+#include "core/time_text.h"
 
 namespace alley::sheets {
 
@@ -24,6 +26,13 @@ HouseFormats add_house_formats(lxw_workbook* workbook) {
 std::filesystem::path temporary_workbook_path(std::string_view prefix) {
   return std::filesystem::temp_directory_path() / ("alley-" + std::string(prefix) + "-" + std::to_string(::getpid()) +
                                                    "-" + std::to_string(std::rand()) + ".xlsx");
+}
+
+std::string district_moment(const std::string& utc) {
+  const std::optional<TimePoint> moment = parse_utc_time(utc);
+  if (!moment) return utc;
+  const std::string local = iso8601(*moment + std::chrono::hours(8));
+  return local.substr(0, 10) + " " + local.substr(11, 5);
 }
 
 Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem::path& path) {

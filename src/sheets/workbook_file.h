@@ -29,6 +29,11 @@ HouseFormats add_house_formats(lxw_workbook* workbook);
 void write_header(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::pair<const char*, double>>& columns,
                   lxw_format* format);
 
+// A moment the API keeps in UTC as the district reads it in a cell:
+// 2025-09-26 10:00 (the district's time is UTC+8 all year); what is not a
+// moment comes back as it is.
+std::string district_moment(const std::string& utc);
+
 // Closes `workbook`, reads its file and removes it.
 Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem::path& path);
 

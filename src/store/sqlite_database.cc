@@ -4,6 +4,8 @@
 
 #include <unordered_map>
 
+#include "store/writer_queue.h"
+
 namespace alley::store {
 namespace {
 
@@ -27,8 +29,13 @@ Error sqlite_error(sqlite3* handle, int code, std::string_view context) {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(sqlite3* handle) : handle_(handle) {}
+  SqliteConnection(sqlite3* handle, std::shared_ptr<WriterQueue> writers)
+      : handle_(handle), writers_(std::move(writers)) {}
   ~SqliteConnection() override {
+    if (writing_) {
+      (void)simple("ROLLBACK");
+      writers_->leave();
+    }
     for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
     sqlite3_close_v2(handle_);
   }
@@ -82,14 +89,36 @@ class SqliteConnection final : public Connection {
     return ok_status();
   }
 
-  Status begin_write() override { return simple("BEGIN IMMEDIATE"); }
+  Status begin_write() override {
+    // A second BEGIN on this connection must fail as SQLite says, not wait for itself.
+    if (writing_) return simple("BEGIN IMMEDIATE");
+    writers_->enter();
+    Status begun = simple("BEGIN IMMEDIATE");
+    if (begun) {
+      writing_ = true;
+    } else {
+      writers_->leave();
+    }
+    return begun;
+  }
   Status begin_read() override {
     // In WAL mode the snapshot is fixed by the first read inside BEGIN.
     if (Status begun = simple("BEGIN"); !begun) return begun;
     return simple("SELECT COUNT(*) FROM sqlite_master");
   }
-  Status commit() override { return simple("COMMIT"); }
-  Status rollback() override { return simple("ROLLBACK"); }
+  Status commit() override {
+    Status committed = simple("COMMIT");
+    // A commit SQLite refused leaves the transaction open: it is undone, so the
+    // connection goes back to the pool clean and the caller hears of the failure.
+    if (!committed && !sqlite3_get_autocommit(handle_)) (void)simple("ROLLBACK");
+    finish_write();
+    return committed;
+  }
+  Status rollback() override {
+    Status rolled_back = simple("ROLLBACK");
+    finish_write();
+    return rolled_back;
+  }
 
  private:
   Status simple(const char* sql) {
@@ -147,7 +176,15 @@ class SqliteConnection final : public Connection {
     }
   }
 
+  void finish_write() {
+    if (!writing_) return;
+    writing_ = false;
+    writers_->leave();
+  }
+
   sqlite3* handle_;
+  std::shared_ptr<WriterQueue> writers_;
+  bool writing_ = false;  // holds the process's writer turn
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
@@ -168,7 +205,7 @@ class SqliteDatabase final : public Database {
       return Error::unavailable("cannot open database " + describe() + ": " + message);
     }
     sqlite3_busy_timeout(handle, 10000);
-    auto connection = std::make_unique<SqliteConnection>(handle);
+    auto connection = std::make_unique<SqliteConnection>(handle, writers_);
     // FULL sync: a commit that returned is on disk, even across a power cut.
     Status configured =
         connection->execute_script("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
@@ -180,6 +217,7 @@ class SqliteDatabase final : public Database {
 
  private:
   std::string path_;
+  std::shared_ptr<WriterQueue> writers_ = std::make_shared<WriterQueue>();
 };
 
 }  // namespace

@@ -182,7 +182,7 @@ test('the side menu follows the role, and on a phone it is a drawer behind the m
   assert.ok(firm.includes('/organizations/demo-org-0009/policies') && firm.includes('/notifications'))
   assert.ok(!firm.includes('/claims') && !firm.includes('/plans') && !firm.includes('/audit'))
   const outsider = await menuPaths('public')
-  assert.deepEqual(outsider.sort(), ['/', '/map', '/policies', '/policy-calculator', '/search'].sort())
+  assert.deepEqual(outsider.sort(), ['/', '/calendar', '/map', '/policies', '/policy-calculator', '/search', '/tickets'].sort())
 
   // At 1366 pixels every entry of the admin's menu is on screen or in reach
   // of the menu's own scroll: nothing hidden in an overflow menu.

@@ -21,6 +21,15 @@ const artifacts = process.env.ALLEY_ARTIFACTS || join(root, 'test-artifacts')
 mkdirSync(artifacts, { recursive: true })
 
 // `users`: [name, ...options of `alley user add`]. `demo` adds the synthetic population.
+// Debian's Chromium, headless, with `extra` arguments (a camera fed from a file, say).
+export function launchChromium(extra = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', ...extra],
+  })
+}
+
 export async function startAlley({ demo = true, users = [] } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'alley-e2e-'))
   const db = `sqlite:${join(folder, 'alley.db')}`
@@ -68,11 +77,7 @@ export async function startAlley({ demo = true, users = [] } = {}) {
       })
       server.on('exit', (code) => reject(new Error(`alley serve exited with ${code}`)))
     })
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync'],
-    })
+    browser = await launchChromium()
   } catch (error) {
     server.kill('SIGTERM')
     rmSync(folder, { recursive: true, force: true })
@@ -137,20 +142,22 @@ export async function fits(opened, dialog, what) {
 
 // Picks an option of a single-choice el-select inside `scope` (a form field),
 // by its data-value, and waits until the select shows it. A click that lands
-// while the dropdown is still moving into place picks a neighbour or nothing:
-// it is tried again, and a third miss fails with what the select shows.
+// while the dropdown (or the dialog around it) is still moving into place
+// picks a neighbour or nothing, or the dropdown closes under it: the whole
+// choice is tried again, and a third miss fails with what the select shows.
 export async function chooseOption(p, scope, value) {
+  const selection = scope.locator('.el-select__selection')
   for (let attempt = 1; ; attempt++) {
-    await scope.locator('.el-select__wrapper').click()
     const item = p.locator(`.el-select-dropdown__item[data-value="${value}"]:visible`)
-    const label = (await item.innerText()).trim()
-    await item.click()
-    const selection = scope.locator('.el-select__selection')
     try {
+      // Open the dropdown unless an earlier try left it open.
+      if (!(await item.isVisible())) await scope.locator('.el-select__wrapper').click({ timeout: 10000 })
+      const label = (await item.innerText({ timeout: 10000 })).trim()
+      await item.click({ timeout: 10000 })
       await selection.filter({ hasText: label }).waitFor({ state: 'attached', timeout: 5000 })
       return
     } catch (missed) {
-      if (attempt === 3) assert.fail(`the select shows "${(await selection.innerText()).trim()}" after "${label}" was chosen three times`)
+      if (attempt === 3) assert.fail(`the select shows "${(await selection.innerText()).trim()}" after "${value}" was chosen three times: ${missed.message}`)
     }
   }
 }

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "core/base64.h"
 #include "support/api_test.h"
@@ -129,6 +130,46 @@ TEST_F(EventsApi, ThePublicRegisterAndTheirTicketsQrCodeReadsBackAsItsCode) {
   const Json counts = json_of(request(port_, "GET", "/api/v1/events/" + id + "/attendance", "", commission_));
   EXPECT_EQ(counts["checked_in"], 1);
   EXPECT_EQ(counts["confirmed"], 2);
+}
+
+TEST_F(EventsApi, TheRegistrationListOpensInLibreOfficeAndEachExportIsAudited) {
+  const std::string id = open_event(Json::object());
+  const std::string path = "/api/v1/events/" + id + "/registrations";
+  ASSERT_EQ(
+      as_public("POST", path, {{"name", "王女士"}, {"organisation", "晰航科技"}, {"phone", "13912345678"}}).status,
+      201);
+  ASSERT_EQ(as_public("POST", path, {{"name", "李先生"}, {"phone", "13800000000"}}).status, 201);
+  ASSERT_EQ(as_public("POST", path, {{"name", "赵女士"}, {"phone", "13700000000"}}).status, 201);
+  EXPECT_EQ(as_public("GET", path + ".xlsx").status, 401);
+  EXPECT_EQ(request(port_, "GET", path + ".xlsx", "", firm_).status, 403);
+
+  // The organisers' list has the phones; another unit's staff see them masked.
+  const auto rows_for = [&](const Headers& who, const std::string& name) {
+    Response sheet = request(port_, "GET", path + ".xlsx", "", who);
+    EXPECT_EQ(sheet.status, 200) << sheet.body;
+    EXPECT_EQ(sheet.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    std::ofstream(dir_.path() / (name + ".xlsx"), std::ios::binary) << sheet.body;
+    const std::string log = libreoffice_sheets_to_csv(dir_.path(), dir_.path() / (name + ".xlsx"));
+    const std::string rows = read_whole_file(dir_.path() / (name + "-报名名单.csv"));
+    EXPECT_FALSE(rows.empty()) << log;
+    return rows;
+  };
+  const std::string organisers = rows_for(commission_, "organisers");
+  for (const char* expected : {"王女士", "晰航科技", "13912345678", "已确认", "候补", "赵女士", "2026-12-10 14:00"})
+    EXPECT_NE(organisers.find(expected), std::string::npos) << expected << " is not in the list:\n" << organisers;
+  const std::string others = rows_for(huayang_, "others");
+  EXPECT_NE(others.find("139****5678"), std::string::npos) << others;
+  EXPECT_EQ(others.find("13912345678"), std::string::npos) << "masked for staff who do not organise it";
+
+  const Json audit = json_of(request(port_, "GET", "/api/v1/audit?resource=events&action=export"));
+  ASSERT_EQ(audit["total"], 2) << audit.dump();
+  EXPECT_EQ(audit["items"][0]["record_id"], id);
+  std::set<std::string> phones;
+  for (const Json& entry : audit["items"]) {
+    EXPECT_EQ(entry["after"]["rows"], 3);
+    phones.insert(entry["after"]["phones"].get<std::string>());
+  }
+  EXPECT_EQ(phones, (std::set<std::string>{"full", "masked"}));
 }
 
 TEST_F(EventsApi, TheCalendarFeedsReadInAnICalendarParser) {

@@ -32,6 +32,12 @@ const YearEndPage = () => import('./pages/plans/YearEndPage.vue')
 const MyDemands = () => import('./pages/demands/MyDemands.vue')
 const DemandInbox = () => import('./pages/demands/DemandInbox.vue')
 const DemandBoard = () => import('./pages/demands/DemandBoard.vue')
+// The events' pages: the public calendar, an event's page, tickets, and the organisers' list and door.
+const EventCalendar = () => import('./pages/events/EventCalendar.vue')
+const EventPage = () => import('./pages/events/EventPage.vue')
+const TicketsPage = () => import('./pages/events/TicketsPage.vue')
+const EventRegistrations = () => import('./pages/events/EventRegistrations.vue')
+const CheckInPage = () => import('./pages/events/CheckInPage.vue')
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -59,6 +65,11 @@ export const router = createRouter({
     { path: '/my-demands', component: MyDemands, meta: { roles: ['enterprise'] } },
     { path: '/demand-inbox', component: DemandInbox, meta: { roles: staffRoles } },
     { path: '/demand-board', component: DemandBoard, meta: { roles: staffRoles } },
+    { path: '/calendar', component: EventCalendar },
+    { path: '/events/:id', component: EventPage, props: true },
+    { path: '/events/:id/registrations', component: EventRegistrations, props: true, meta: { roles: staffRoles } },
+    { path: '/events/:id/check-in', component: CheckInPage, props: true, meta: { roles: staffRoles } },
+    { path: '/tickets', component: TicketsPage },
   ],
 })
 

@@ -3,7 +3,9 @@
 // An entry shows to the roles that may use it: a page's roles come from the
 // router's meta (`roles`, `signedIn`), a list's from the document's
 // `x-access` (lib/permissions.js), a module's own `roles` say whose work it
-// is (the plans and their review are the district's, not the public's). A
+// is (the plans and their review are the district's, not the public's), an
+// entry's own `roles` whose list it is (the events' lists are staff's; the
+// public have the calendar). A
 // registry entry shows while the server lists its resource; `needs` names
 // the resource a page of its own shows (/plans the plans). 数据目录 holds every
 // other resource the server lists, for staff.
@@ -41,6 +43,11 @@ export const modules = [
     { path: '/demand-inbox', label: 'nav.demandInbox', needs: 'demands', test: 'nav-demand-inbox' },
     { path: '/demand-board', label: 'nav.demandBoard', needs: 'demands', test: 'nav-demand-board' },
     { resource: 'demands' }, { resource: 'service_categories' }, { resource: 'routing_rules' },
+  ] },
+  { key: 'events', label: 'nav.events', test: 'nav-events', items: [
+    { path: '/calendar', label: 'nav.calendar', needs: 'events', test: 'nav-calendar' },
+    { path: '/tickets', label: 'nav.tickets', needs: 'events', test: 'nav-tickets' },
+    { resource: 'events', roles: staffRoles }, { resource: 'event_series', roles: staffRoles },
   ] },
   { key: 'inbox', label: 'nav.inbox', test: 'nav-inbox', roles: signedIn, items: [
     { path: '/notifications', label: 'notifications.title', test: 'nav-notifications', count: () => inbox.unread },
@@ -80,6 +87,7 @@ function mayOpen(path, user, resolve) {
 export function menuFor(user, resolve, { everything = false } = {}) {
   const allowed = (roles) => everything || !roles || roles.includes(user?.role)
   const item = (entry) => {
+    if (!allowed(entry.roles)) return []
     if (entry.catalogue) {
       const items = declared.resources.filter(({ name }) => !placed.has(name) && (everything || readable(name, user))).map(({ name }) => resourceEntry(name))
       return items.length ? [{ index: 'catalogue', label: t('nav.catalogue'), test: 'nav-catalogue', items }] : []
