@@ -7,7 +7,7 @@ import { formatTime } from './time.js'
 const eventPath = (id) => `/api/v1/events/${encodeURIComponent(id)}`
 
 // The calendar's filters as a query: {kind, series_id, year}, the empty ones left out.
-export function calendarQuery(filters) {
+function calendarQuery(filters) {
   const query = new URLSearchParams()
   for (const [name, value] of Object.entries(filters)) if (value !== '' && value !== null && value !== undefined) query.set(name, value)
   return query
