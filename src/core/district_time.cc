@@ -18,6 +18,11 @@ int number_at(std::string_view text, std::size_t from, std::size_t length) {
 
 std::string district_date(TimePoint moment) { return iso8601(moment + kDistrictOffset).substr(0, 10); }
 
+std::string district_minute(TimePoint moment) {
+  const std::string local = iso8601(moment + kDistrictOffset);
+  return local.substr(0, 10) + " " + local.substr(11, 5);
+}
+
 std::optional<TimePoint> district_day_start(std::string_view date) {
   if (!is_valid_date(date)) return std::nullopt;
   const std::chrono::year_month_day day{std::chrono::year(number_at(date, 0, 4)),

@@ -15,6 +15,9 @@ namespace alley {
 // "2026-12-02" for 2026-12-01T16:30Z.
 std::string district_date(TimePoint moment);
 
+// "2026-12-02 00:30" for 2026-12-01T16:30Z: a moment as the district's clocks show it.
+std::string district_minute(TimePoint moment);
+
 // The first moment of `date` (YYYY-MM-DD) in the district; nullopt when it is not a date.
 std::optional<TimePoint> district_day_start(std::string_view date);
 

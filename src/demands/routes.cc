@@ -16,14 +16,13 @@
 #include "http/query_string.h"
 #include "http/router.h"
 #include "records/repository.h"
+#include "sheets/workbook_file.h"
 
 namespace alley::demands {
 
 using namespace http;  // the handler vocabulary: requests, responses, problems, routes
 
 namespace {
-
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 struct StatsQuery {
   int year = 0;
@@ -126,7 +125,8 @@ void add_routes(Router& router, app::App& app, const workflow::Workflow& flow) {
                Result<std::string> workbook =
                    monthly_report_workbook(std::vector<Json>(sheets.value().begin(), sheets.value().end()));
                if (!workbook) return problem_response(workbook.error());
-               return file_response(workbook.value(), kXlsx, "demands-" + std::to_string(query->year) + ".xlsx");
+               return file_response(workbook.value(), sheets::kXlsxType,
+                                    "demands-" + std::to_string(query->year) + ".xlsx");
              },
              {"demand_report",
               "The service desk's monthly report as a spreadsheet: the measures month by month, a sheet per unit, "
@@ -134,7 +134,7 @@ void add_routes(Router& router, app::App& app, const workflow::Workflow& flow) {
               "demands",
               "",
               "",
-              kXlsx,
+              sheets::kXlsxType,
               year_doc,
               {200, 400, 401, 403},
               false,
@@ -148,7 +148,7 @@ void add_routes(Router& router, app::App& app, const workflow::Workflow& flow) {
                if (!rows) return problem_response(rows.error());
                Result<std::string> workbook = demands_workbook(rows.value());
                if (!workbook) return problem_response(workbook.error());
-               return file_response(workbook.value(), kXlsx, "demands.xlsx");
+               return file_response(workbook.value(), sheets::kXlsxType, "demands.xlsx");
              },
              {"demands_workbook",
               "Every demand as a spreadsheet row: enterprise, category, channel, when received, status, level, unit, "
@@ -156,7 +156,7 @@ void add_routes(Router& router, app::App& app, const workflow::Workflow& flow) {
               "demands",
               "",
               "",
-              kXlsx,
+              sheets::kXlsxType,
               {},
               {200, 401, 403},
               false,

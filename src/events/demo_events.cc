@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/catalog.h"
+#include "core/district_time.h"
 #include "core/seeded_random.h"
 #include "events/check_in.h"
 #include "records/repository.h"
@@ -46,7 +47,12 @@ const std::vector<Line> kYearPlan = {
 
 const std::vector<const char*> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"};
 
-// The district's 14:00 (or 09:30) on a weekday of `month`: a moment in UTC.
+// `hour`:`minute` of `date` (YYYY-MM-DD) in the district.
+TimePoint district_clock_time(const std::string& date, int hour, int minute = 0) {
+  return *district_day_start(date) + std::chrono::hours(hour) + std::chrono::minutes(minute);
+}
+
+// The district's 14:00 (or 09:30) on a weekday of `month`.
 TimePoint afternoon_in(SeededRandom& random, int month, bool morning) {
   using namespace std::chrono;
   for (;;) {
@@ -54,23 +60,41 @@ TimePoint afternoon_in(SeededRandom& random, int month, bool morning) {
                              std::chrono::day(unsigned(1 + random.below(28)))};
     const weekday of{sys_days(day)};
     if (of == Saturday || of == Sunday) continue;
-    return sys_days(day) + (morning ? hours(1) + minutes(30) : hours(6));  // 09:30 and 14:00 at UTC+8
+    const std::string date = iso8601(sys_days(day)).substr(0, 10);
+    return morning ? district_clock_time(date, 9, 30) : district_clock_time(date, 14);
   }
 }
 
+// The year runs on a clock of its own, set to each moment as it comes, so that
+// everything it writes — records, their history, tickets, the audit log — is
+// dated when it happened; the connection's clock is put back afterwards.
 class YearOfEvents {
  public:
   YearOfEvents(store::Connection& connection, const EventBook& book, SeededRandom& random)
-      : connection_(connection), book_(book), random_(random) {
+      : connection_(connection),
+        book_(book),
+        random_(random),
+        clock_(std::make_shared<ManualClock>(connection.clock().now())),
+        real_clock_(connection.set_clock(clock_)) {
     staff_.username = kActor;
     staff_.role = access::Role::kAdmin;
   }
+  ~YearOfEvents() { connection_.set_clock(real_clock_); }
+  YearOfEvents(const YearOfEvents&) = delete;
+  YearOfEvents& operator=(const YearOfEvents&) = delete;
 
-  Status act(const std::string& id, const char* action, TimePoint at, Json inputs = Json::object()) {
+  // The moment the year has come to.
+  TimePoint at(TimePoint moment) {
+    clock_->set(moment);
+    return moment;
+  }
+  TimePoint real_now() const { return real_clock_->now(); }
+
+  Status act(const std::string& id, const char* action, TimePoint when, Json inputs = Json::object()) {
+    at(when);
     workflow::ActionRequest request;
     request.action = action;
     request.inputs = std::move(inputs);
-    request.at = iso8601(at);
     const workflow::Acting acting{&staff_, {kActor, "", access::Writer::kAdmin}};
     Result<Json> after = workflow::take_action(connection_, *book_.flow, *book_.schema, id, request, acting);
     return after ? ok_status() : Status(after.error());
@@ -92,25 +116,22 @@ class YearOfEvents {
     std::vector<TimePoint> moments;
     for (int i = 0; i < wanted; ++i) moments.push_back(opens + std::chrono::minutes(random_.below(span.count())));
     std::sort(moments.begin(), moments.end());
-    std::vector<std::pair<std::string, std::string>> live;  // registration id, ticket
     for (int i = 0; i < wanted; ++i) {
       Registrant person;
       person.name = std::string("示例") + random_.pick(kSurnames) + (random_.chance(0.5) ? "女士" : "先生");
       person.organisation = random_.pick(organisations);
       person.phone = "1390000" + std::to_string(1000 + i);
-      Result<Json> registered = register_for(connection_, book_, id, person, moments[i]);
+      Result<Json> registered = register_for(connection_, book_, id, person, at(moments[i]));
       if (!registered) return registered.error();
-      ++registrations_;
-      live.emplace_back(registered.value()["id"], registered.value()["ticket"]);
       // One in twenty cancels a little later; the seat is offered on, and mostly taken up.
       if (random_.chance(0.05) && i + 1 < wanted) {
         const TimePoint later = moments[i] + (moments[i + 1] - moments[i]) / 2;
-        Result<Json> cancelled = cancel_registration(connection_, book_, id, live.back().first, later);
+        Result<Json> cancelled =
+            cancel_registration(connection_, book_, id, registered.value()["id"].get<std::string>(), at(later));
         if (!cancelled) return cancelled.error();
-        live.pop_back();
       }
     }
-    if (Status settled = settle_offers(connection_, book_, id, last); !settled) return settled.error();
+    if (Status settled = settle_offers(connection_, book_, id, at(last)); !settled) return settled.error();
     if (Status accepted = accept_offers(id, last); !accepted) return accepted.error();
     Result<std::string> status = status_of(id);
     if (!status) return status.error();
@@ -132,7 +153,7 @@ class YearOfEvents {
     if (!offered) return offered.error();
     for (const store::Row& row : offered->rows) {
       if (!random_.chance(0.7)) continue;
-      Result<Json> taken = accept_offer(connection_, book_, id, store::as_text(row[0]), by);
+      Result<Json> taken = accept_offer(connection_, book_, id, store::as_text(row[0]), at(by));
       if (!taken) return taken.error();
     }
     return ok_status();
@@ -142,8 +163,8 @@ class YearOfEvents {
   Status run(const std::string& id, const std::vector<std::string>& tickets, TimePoint starts) {
     for (const std::string& ticket : tickets) {
       if (!random_.chance(0.82)) continue;
-      const TimePoint at = starts - std::chrono::minutes(random_.below(40));
-      Result<Json> checked = check_in(connection_, book_, id, ticket, staff_, at);
+      const TimePoint arrives = starts - std::chrono::minutes(random_.below(40));
+      Result<Json> checked = check_in(connection_, book_, id, ticket, staff_, at(arrives));
       if (!checked) return checked.error();
       ++checked_in_;
     }
@@ -151,10 +172,9 @@ class YearOfEvents {
       Registrant person;
       person.name = std::string("示例现场登记") + random_.pick(kSurnames) + "先生";
       person.entered_by = &staff_;
-      Result<Json> added = add_walk_in(connection_, book_, id, person, staff_, starts + std::chrono::minutes(10));
+      Result<Json> added = add_walk_in(connection_, book_, id, person, staff_, at(starts + std::chrono::minutes(10)));
       if (!added) return added.error();
       ++checked_in_;
-      ++registrations_;
     }
     if (Status held = act(id, "hold", starts + std::chrono::hours(2)); !held) return held;
     return act(id, "report", starts + std::chrono::hours(26),
@@ -162,15 +182,15 @@ class YearOfEvents {
                 {"outcomes", "示例成效：演示数据，记录对接意向与活动后提出的企业诉求。"}});
   }
 
-  std::size_t registrations() const { return registrations_; }
   std::size_t checked_in() const { return checked_in_; }
 
  private:
   store::Connection& connection_;
   const EventBook& book_;
   SeededRandom& random_;
+  std::shared_ptr<ManualClock> clock_;
+  std::shared_ptr<const Clock> real_clock_;
   access::User staff_;
-  std::size_t registrations_ = 0;
   std::size_t checked_in_ = 0;
 };
 
@@ -214,8 +234,8 @@ Result<DemoEvents> add_demo_events(store::Connection& connection, const catalog:
   YearOfEvents year(connection, book, random);
   const records::Actor actor{kActor, "", access::Writer::kAdmin};
   DemoEvents summary;
-  const TimePoint now = connection.clock().now();
-  // Created; its first event (筹备中) dated a month before it opens, as the year would have had it.
+  const TimePoint now = year.real_now();
+  // Created, and so 筹备中, a month before it opens.
   auto create = [&](const Line& line, int edition, TimePoint starts) -> Result<Json> {
     const int capacity = line.capacity_low + int(random.below(std::size_t(line.capacity_high - line.capacity_low + 1)));
     Json event = {{"name", std::string("示例：") + line.title + "（第" + std::to_string(edition) + "场）"},
@@ -234,12 +254,9 @@ Result<DemoEvents> add_demo_events(store::Connection& connection, const catalog:
       event["counts_as"] = line.counts_as;
       event["counts_as_basis"] = "示例数据：演示用的认定";
     }
+    year.at(starts - std::chrono::days(45));
     Result<Json> created = records::create_record(connection, *book.schema, event, actor);
     if (!created) return created.error();
-    Result<std::int64_t> dated = connection.execute(
-        "UPDATE workflow_events SET occurred_at = ? WHERE case_resource = 'events' AND case_id = ? AND action = 'file'",
-        {iso8601(starts - std::chrono::days(45)), created.value()["id"].get<std::string>()});
-    if (!dated) return dated.error();
     ++summary.events;
     return created;
   };
@@ -265,8 +282,7 @@ Result<DemoEvents> add_demo_events(store::Connection& connection, const catalog:
   // What is coming: three in the month after now, open, their registrations under way.
   for (int i = 0; i < 3; ++i) {
     const Line& line = kYearPlan[std::size_t(4 + i)];
-    const auto day = std::chrono::floor<std::chrono::days>(now) + std::chrono::days(7 + 9 * i);
-    const TimePoint starts = day + std::chrono::hours(6);  // 14:00 in the district
+    const TimePoint starts = district_clock_time(district_date(now + std::chrono::days(7 + 9 * i)), 14);
     Result<Json> created = create(line, 100 + i, starts);
     if (!created) return created.error();
     const std::string id = created.value()["id"];
@@ -277,7 +293,7 @@ Result<DemoEvents> add_demo_events(store::Connection& connection, const catalog:
       person.organisation = random.pick(organisations.value());
       person.phone = "1390001" + std::to_string(1000 + k);
       Result<Json> registered =
-          register_for(connection, book, id, person, now - std::chrono::hours(70) + std::chrono::hours(k));
+          register_for(connection, book, id, person, year.at(now - std::chrono::hours(70) + std::chrono::hours(k)));
       if (!registered) return registered.error();
     }
   }

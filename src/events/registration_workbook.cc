@@ -10,7 +10,7 @@ namespace {
 
 const std::map<std::string, const char*> kStatusWords = {{"confirmed", "已确认"},
                                                          {"waitlisted", "候补"},
-                                                         {"offered", "候补递补待确认"},
+                                                         {"offered", "递补待确认"},
                                                          {"expired", "递补逾期"},
                                                          {"cancelled", "已取消"}};
 

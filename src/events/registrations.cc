@@ -44,6 +44,14 @@ Result<std::int64_t> count(store::Connection& connection, const std::string& eve
   return store::as_integer(rows->rows[0][0]).value_or(0);
 }
 
+// Whether anyone is on the event's waiting list, without counting it.
+Result<bool> anyone_waiting(store::Connection& connection, const std::string& event_id) {
+  Result<store::QueryResult> rows = connection.query(
+      "SELECT 1 FROM event_registrations WHERE event_id = ? AND status = 'waitlisted' LIMIT 1", {event_id});
+  if (!rows) return rows.error();
+  return !rows->rows.empty();
+}
+
 Result<Json> event_of(store::Connection& connection, const EventBook& book, const std::string& event_id) {
   return records::get_record(connection, *book.schema, event_id);
 }
@@ -245,16 +253,11 @@ Result<Json> register_for(store::Connection& connection, const EventBook& book, 
   Result<std::int64_t> seated =
       capacity ? count(connection, event_id, std::string("status IN ") + kSeated) : Result<std::int64_t>(0);
   if (!seated) return seated.error();
-  std::optional<std::int64_t> waiting;  // counted only for one who joins the list
-  if (capacity && *seated >= *capacity) {
-    Result<std::int64_t> counted = count(connection, event_id, "status = 'waitlisted'");
-    if (!counted) return counted.error();
-    waiting = *counted;
-  } else if (capacity) {
-    Result<store::QueryResult> anyone = connection.query(
-        "SELECT 1 FROM event_registrations WHERE event_id = ? AND status = 'waitlisted' LIMIT 1", {event_id});
-    if (!anyone) return anyone.error();
-    if (!anyone->rows.empty()) {
+  std::optional<std::int64_t> waiting;  // for one who joins the list: how many wait before them
+  if (capacity) {
+    Result<bool> joins = *seated >= *capacity ? Result<bool>(true) : anyone_waiting(connection, event_id);
+    if (!joins) return joins.error();
+    if (*joins) {
       Result<std::int64_t> counted = count(connection, event_id, "status = 'waitlisted'");
       if (!counted) return counted.error();
       waiting = *counted;

@@ -30,6 +30,7 @@
 #include "http/record_permissions.h"
 #include "http/router.h"
 #include "records/repository.h"
+#include "sheets/workbook_file.h"
 
 namespace alley::events {
 
@@ -202,9 +203,8 @@ void add_routes(Router& router, app::App& app, const EventBook& book) {
                Result<std::string> workbook =
                    registrations_workbook(exported.value()["event"], exported.value()["listed"]);
                if (!workbook) return problem_response(workbook.error());
-               HttpResponse response = file_response(
-                   std::move(workbook.value()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   "registrations-" + params.at("id") + ".xlsx");
+               HttpResponse response = file_response(std::move(workbook.value()), sheets::kXlsxType,
+                                                     "registrations-" + params.at("id") + ".xlsx");
                response.set_header("Cache-Control", "private, no-store");
                return response;
              },
@@ -214,7 +214,7 @@ void add_routes(Router& router, app::App& app, const EventBook& book) {
               "events",
               "",
               "",
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              sheets::kXlsxType,
               {},
               {200, 401, 403, 404, 410},
               false,

@@ -17,6 +17,7 @@
 #include "imports/module.h"
 #include "imports/templates.h"
 #include "search/chinese_script.h"
+#include "sheets/workbook_file.h"
 #include "sheets/xlsx_reader.h"
 
 namespace alley::imports {
@@ -122,38 +123,36 @@ void add_resource_routes(Router& router, app::App& app, const records::ResourceS
 
   for (const char* format : {"xlsx", "csv"}) {
     const bool workbook = std::string_view(format) == "xlsx";
-    router.add(
-        "GET", base + "/import-template." + format,
-        [script, &schema, workbook](RequestContext& context, const HttpRequest&, const PathParams&) {
-          const bool english = context.lang == "en";
-          const bool traditional = is_traditional(context);
-          const search::TraditionalUsage usage = usage_of(context);
-          Localise localise = [&](const std::string& text) {
-            return traditional ? script->to_traditional(text, usage) : text;
-          };
-          const std::vector<TemplateColumn> columns =
-              template_columns(schema, writer_of(context).standing, english, localise);
-          const std::string file_title = english ? schema.name : localise(schema.title_zh);
-          const std::string file_name =
-              file_title + (english ? " import template." : localise("导入模板.")) + (workbook ? "xlsx" : "csv");
-          if (!workbook) return file_response(template_csv(columns), "text/csv; charset=utf-8", file_name);
-          Result<std::string> bytes = template_workbook(schema, columns, english, localise);
-          if (!bytes) return problem_response(bytes.error());
-          return file_response(std::move(bytes.value()),
-                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file_name);
-        },
-        {std::string("import_template_") + schema.name + "_" + format,
-         std::string("The ") + (workbook ? "workbook" : "CSV") + " to fill for importing " + schema.name +
-             ": one titled column per field you may set (* marks those that must be filled)" +
-             (workbook ? ", a guide sheet with each column's format and choices" : ""),
-         schema.name,
-         "",
-         "",
-         workbook ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
-         {},
-         {200, 401, 403},
-         false,
-         importers_of(schema)});
+    router.add("GET", base + "/import-template." + format,
+               [script, &schema, workbook](RequestContext& context, const HttpRequest&, const PathParams&) {
+                 const bool english = context.lang == "en";
+                 const bool traditional = is_traditional(context);
+                 const search::TraditionalUsage usage = usage_of(context);
+                 Localise localise = [&](const std::string& text) {
+                   return traditional ? script->to_traditional(text, usage) : text;
+                 };
+                 const std::vector<TemplateColumn> columns =
+                     template_columns(schema, writer_of(context).standing, english, localise);
+                 const std::string file_title = english ? schema.name : localise(schema.title_zh);
+                 const std::string file_name =
+                     file_title + (english ? " import template." : localise("导入模板.")) + (workbook ? "xlsx" : "csv");
+                 if (!workbook) return file_response(template_csv(columns), "text/csv; charset=utf-8", file_name);
+                 Result<std::string> bytes = template_workbook(schema, columns, english, localise);
+                 if (!bytes) return problem_response(bytes.error());
+                 return file_response(std::move(bytes.value()), sheets::kXlsxType, file_name);
+               },
+               {std::string("import_template_") + schema.name + "_" + format,
+                std::string("The ") + (workbook ? "workbook" : "CSV") + " to fill for importing " + schema.name +
+                    ": one titled column per field you may set (* marks those that must be filled)" +
+                    (workbook ? ", a guide sheet with each column's format and choices" : ""),
+                schema.name,
+                "",
+                "",
+                workbook ? sheets::kXlsxType : "text/csv; charset=utf-8",
+                {},
+                {200, 401, 403},
+                false,
+                importers_of(schema)});
   }
 }
 

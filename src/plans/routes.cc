@@ -19,6 +19,7 @@
 #include "plans/year_end_review.h"
 #include "plans/year_end_workbook.h"
 #include "records/repository.h"
+#include "sheets/workbook_file.h"
 
 namespace alley::plans {
 
@@ -75,16 +76,14 @@ void add_routes(http::Router& router, app::App& app) {
                Result<std::string> workbook =
                    plans::plan_workbook(*lease.value(), kpi_counts(app), params.at("id"), app.clock().today());
                if (!workbook) return problem_response(workbook.error());
-               return file_response(workbook.value(),
-                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                    std::string(params.at("id")).append(".xlsx"));
+               return file_response(workbook.value(), sheets::kXlsxType, std::string(params.at("id")).append(".xlsx"));
              },
              {"plan_workbook",
               "The plan as a 施工图 spreadsheet (tasks, lead and co-units, deadlines, status) with its KPIs",
               "plans",
               "",
               "",
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              sheets::kXlsxType,
               {},
               {200, 404, 410},
               false,
@@ -139,8 +138,7 @@ void add_routes(http::Router& router, app::App& app) {
                if (!review) return problem_response(review.error());
                Result<std::string> workbook = year_end_workbook(review.value());
                if (!workbook) return problem_response(workbook.error());
-               return file_response(workbook.value(),
-                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               return file_response(workbook.value(), sheets::kXlsxType,
                                     "year-end-" + std::to_string(review.value()["year"].get<int>()) + ".xlsx");
              },
              {"year_end_workbook",
@@ -148,7 +146,7 @@ void add_routes(http::Router& router, app::App& app) {
               "plans",
               "",
               "",
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              sheets::kXlsxType,
               {{"year", "string", "The year reviewed, YYYY (default: this year)"}},
               {200, 400, 422},
               false,

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <optional>
 
-#include "core/clock.h"
+#include "core/district_time.h"
 #include "core/files.h"
 #include "core/time_text.h"
 
@@ -30,9 +30,7 @@ std::filesystem::path temporary_workbook_path(std::string_view prefix) {
 
 std::string district_moment(const std::string& utc) {
   const std::optional<TimePoint> moment = parse_utc_time(utc);
-  if (!moment) return utc;
-  const std::string local = iso8601(*moment + std::chrono::hours(8));
-  return local.substr(0, 10) + " " + local.substr(11, 5);
+  return moment ? district_minute(*moment) : utc;
 }
 
 Result<std::string> close_and_read(lxw_workbook* workbook, const std::filesystem::path& path) {

@@ -14,6 +14,9 @@
 
 namespace alley::sheets {
 
+// The media type of every workbook Alley answers with.
+inline constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 // A fresh path in the temporary folder, e.g. alley-plan-<pid>-<n>.xlsx.
 std::filesystem::path temporary_workbook_path(std::string_view prefix);
 

@@ -58,7 +58,11 @@ class Connection {
 
   // The application's clock (core/clock.h), for every timestamp a write stores.
   const Clock& clock() const { return *clock_; }
-  void set_clock(std::shared_ptr<const Clock> clock) { clock_ = std::move(clock); }
+  // Answers the clock it replaces, for whoever puts it back (a simulation run on a clock of its own).
+  std::shared_ptr<const Clock> set_clock(std::shared_ptr<const Clock> clock) {
+    std::swap(clock_, clock);
+    return clock;
+  }
 
  private:
   std::shared_ptr<const Clock> clock_ = system_clock();

@@ -2,12 +2,17 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <unordered_map>
 
 #include "store/writer_queue.h"
 
 namespace alley::store {
 namespace {
+
+// How long a writer waits for another: in SQLite's busy handler (other
+// processes) and in the process's own queue of writers alike.
+constexpr std::chrono::milliseconds kBusyTimeout{10000};
 
 Error sqlite_error(sqlite3* handle, int code, std::string_view context) {
   const int extended = handle ? sqlite3_extended_errcode(handle) : code;
@@ -92,7 +97,7 @@ class SqliteConnection final : public Connection {
   Status begin_write() override {
     // A second BEGIN on this connection must fail as SQLite says, not wait for itself.
     if (writing_) return simple("BEGIN IMMEDIATE");
-    writers_->enter();
+    if (!writers_->enter(kBusyTimeout)) return Error::unavailable("the database is busy; try again");
     Status begun = simple("BEGIN IMMEDIATE");
     if (begun) {
       writing_ = true;
@@ -204,7 +209,7 @@ class SqliteDatabase final : public Database {
       sqlite3_close_v2(handle);
       return Error::unavailable("cannot open database " + describe() + ": " + message);
     }
-    sqlite3_busy_timeout(handle, 10000);
+    sqlite3_busy_timeout(handle, int(kBusyTimeout.count()));
     auto connection = std::make_unique<SqliteConnection>(handle, writers_);
     // FULL sync: a commit that returned is on disk, even across a power cut.
     Status configured =

@@ -1,18 +1,26 @@
 #include "store/writer_queue.h"
 
+#include <algorithm>
+
 namespace alley::store {
 
-void WriterQueue::enter() {
+bool WriterQueue::enter(std::chrono::milliseconds patience) {
   std::unique_lock lock(mutex_);
   if (!taken_) {
     taken_ = true;
-    return;
+    return true;
   }
   Waiter waiter;
   waiting_.push_back(&waiter);
-  waiter.woken.wait(lock, [&] { return !taken_ && waiting_.front() == &waiter; });
+  if (!waiter.woken.wait_for(lock, patience, [&] { return !taken_ && waiting_.front() == &waiter; })) {
+    waiting_.erase(std::find(waiting_.begin(), waiting_.end(), &waiter));
+    // Leaving the head of the line while the turn is free: the next one may have it.
+    if (!taken_ && !waiting_.empty()) waiting_.front()->woken.notify_one();
+    return false;
+  }
   waiting_.pop_front();
   taken_ = true;
+  return true;
 }
 
 void WriterQueue::leave() {

@@ -12,8 +12,11 @@
 // the head of the line (bench/registration_burst_bench.cc measures both).
 //
 // A turn rather than a mutex: it is given back by commit or rollback, which
-// need not run on the thread that began the transaction.
+// need not run on the thread that began the transaction. A writer waits no
+// longer than SQLite's own busy timeout would have let it, so a turn never
+// given back is an error, as it was before, and not a hang.
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -22,8 +25,9 @@ namespace alley::store {
 
 class WriterQueue {
  public:
-  // Waits until the turn is free and no earlier waiter is ahead.
-  void enter();
+  // Waits until the turn is free and no earlier waiter is ahead; false when
+  // `patience` ran out first (the turn is then not taken).
+  bool enter(std::chrono::milliseconds patience);
   // Frees the turn and wakes the first waiter.
   void leave();
 

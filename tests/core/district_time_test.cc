@@ -18,6 +18,7 @@ TEST(DistrictTime, SevenInTheMorningInShanghaiIsAlreadyTodayThere) {
   const TimePoint moment = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1} + std::chrono::hours{23};
   EXPECT_EQ(iso8601(moment).substr(0, 10), "2026-12-01");
   EXPECT_EQ(district_date(moment), "2026-12-02");
+  EXPECT_EQ(district_minute(moment), "2026-12-02 07:00");
 }
 
 }  // namespace alley

@@ -67,13 +67,26 @@ TEST_F(DemoEventsTest, AYearAsTheTargetsSizeItRunThroughRegistrationAndTheDoor) 
   EXPECT_GT(count("SELECT COUNT(*) FROM event_registrations WHERE walk_in = 1"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM events WHERE synthetic = 1 AND status = 'reported' AND attendance IS NULL"), 0)
       << "the report counts the door";
-  // Their history is dated as the year had it: filed, opened, held, reported in 2025.
-  EXPECT_EQ(count("SELECT COUNT(*) FROM workflow_events w JOIN events e ON e.id = w.case_id AND w.case_resource = "
-                  "'events' WHERE e.synthetic = 1 AND e.year = 2025 AND w.occurred_at NOT LIKE '202%'"),
+  // Everything the year wrote is dated as the year had it: its events filed, opened, held and
+  // reported, and recorded, in 2024–2025; their registrations before they began, and the audit of their
+  // creation too.
+  const std::string history =
+      "FROM workflow_events w JOIN events e ON e.id = w.case_id AND w.case_resource = 'events' "
+      "WHERE e.synthetic = 1 AND e.year = 2025 AND ";
+  EXPECT_GT(count("SELECT COUNT(*) " + history + "w.occurred_at >= '2024-11-01'"), 48 * 5);
+  EXPECT_EQ(count("SELECT COUNT(*) " + history + "(w.occurred_at < '2024-11-01' OR w.occurred_at >= '2026-01-02')"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) " + history + "w.recorded_at <> w.occurred_at"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM events WHERE synthetic = 1 AND year = 2025 AND created_at >= '2026-01-01'"), 0);
+  EXPECT_EQ(
+      count(
+          "SELECT COUNT(*) FROM event_registrations r JOIN events e ON e.id = r.event_id WHERE e.year = 2025 "
+          "AND e.synthetic = 1 AND (r.created_at >= '2026-01-01' OR (r.walk_in = 0 AND r.created_at >= e.starts_at))"),
+      0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log a JOIN events e ON e.id = a.record_id AND a.resource = 'events' "
+                  "WHERE e.synthetic = 1 AND e.year = 2025 AND a.at >= '2026-01-01'"),
             0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM workflow_events w JOIN events e ON e.id = w.case_id AND w.case_resource = "
-                  "'events' WHERE e.synthetic = 1 AND e.year = 2025 AND w.occurred_at >= '2026-01-02'"),
-            0);
+  // And the connection tells the time again once the year is over.
+  EXPECT_EQ(&connection().clock(), clock_.get());
 
   EXPECT_EQ(populate().error().code, ErrorCode::kConflict) << "once";
 }
